@@ -1,0 +1,20 @@
+/*
+ * libreferral — an embeddable library for referral programs.
+ * Include this one header; see README.md for a tour.
+ */
+#ifndef REFERRAL_H
+#define REFERRAL_H
+
+#include "referral/common.h"
+#include "referral/version.h"
+#include "referral/errors.h"
+#include "referral/names.h"
+#include "referral/store.h"
+#include "referral/program.h"
+#include "referral/advocate.h"
+#include "referral/code.h"
+#include "referral/touchpoint.h"
+#include "referral/conversion.h"
+#include "referral/stats.h"
+
+#endif

@@ -1,0 +1,126 @@
+/*
+ * libreferral — conversions and their attribution.
+ *
+ * A conversion is identified by (program, order id): recording it again
+ * returns the original with RF_DUPLICATE and changes nothing; recording the
+ * same order id with other data fails with RF_ECONFLICT.
+ *
+ * Attribution uses the program's current rules: the visitor's touchpoints
+ * on the program's codes inside [at - lookback, at] (duplicates excluded)
+ * are the journey; the model picks the credited touchpoints; the value is
+ * split in minor units so the parts add up exactly. With
+ * lock_first_referrer, a visitor once credited to an advocate stays
+ * credited to that advocate. No touchpoint in the window: the conversion is
+ * stored unattributed. Every attribution keeps an explanation.
+ */
+#ifndef REFERRAL_CONVERSION_H
+#define REFERRAL_CONVERSION_H
+
+#include "store.h"
+
+RF_BEGIN_DECL
+
+typedef enum rf_conversion_kind {
+	RF_CONVERSION_SIGNUP = 1,
+	RF_CONVERSION_PURCHASE = 2,
+	RF_CONVERSION_CUSTOM = 3
+} rf_conversion_kind;
+
+/** Input to rf_conversion_record(). */
+typedef struct rf_conversion_spec {
+	unsigned version;        /**< RF_CONVERSION_SPEC_VERSION */
+	const char *program;     /**< program key */
+	const char *visitor_id;  /**< whose journey is attributed */
+	const char *order_id;    /**< the host's idempotency key */
+	int32_t kind;            /**< rf_conversion_kind (default purchase) */
+	int64_t value_minor;     /**< >= 0, minor units of currency */
+	const char *currency;    /**< ISO 4217, three letters (case-insensitive) */
+	int64_t at_ms;           /**< 0: the store's clock */
+} rf_conversion_spec;
+
+#define RF_CONVERSION_SPEC_VERSION 1
+#define RF_CONVERSION_SPEC_INIT \
+	{ RF_CONVERSION_SPEC_VERSION, NULL, NULL, NULL, RF_CONVERSION_PURCHASE, 0, NULL, 0 }
+
+/** Fill `spec` with the defaults of `version`. Errors: RF_EINVALID, RF_EVERSION. */
+RF_EXTERN int rf_conversion_spec_init(rf_conversion_spec *spec, unsigned version);
+
+/** One share of a conversion's credit. */
+typedef struct rf_credit {
+	const char *advocate;   /**< advocate external id */
+	const char *code;       /**< the code credited */
+	int32_t channel;        /**< the code's rf_channel */
+	double weight;          /**< share of the credit, 0..1; shares sum to 1 */
+	int64_t value_minor;    /**< share of the value; shares sum to the value */
+} rf_credit;
+
+/** A recorded conversion and its credit. Read-only; owned by the object. */
+typedef struct rf_conversion {
+	int64_t id;
+	const char *program;
+	const char *order_id;
+	const char *visitor_id;
+	int32_t kind;            /**< rf_conversion_kind */
+	int64_t value_minor;
+	const char *currency;    /**< upper-case */
+	int64_t at_ms;
+	int32_t attributed;      /**< 1 if any advocate was credited */
+	int32_t model;           /**< rf_model used */
+	int64_t rules_version;   /**< program rules version used */
+	size_t credit_count;
+	rf_credit **credits;     /**< credited shares, largest first */
+} rf_conversion;
+
+/**
+ * Record and attribute a conversion in one transaction. `out` may be NULL.
+ * Returns RF_OK, or RF_DUPLICATE when the order id was already recorded with
+ * the same data (the original result is returned).
+ * Errors: RF_EINVALID, RF_ENOTFOUND (program), RF_EDISABLED (archived
+ * program), RF_ECONFLICT (order id recorded with other data).
+ */
+RF_EXTERN int rf_conversion_record(rf_conversion **out, rf_store *store,
+				   const rf_conversion_spec *spec);
+
+/** Fetch a conversion by program and order id. Errors: RF_EINVALID, RF_ENOTFOUND. */
+RF_EXTERN int rf_conversion_get(rf_conversion **out, rf_store *store,
+				const char *program, const char *order_id);
+
+/** Release a conversion. NULL is ignored. */
+RF_EXTERN void rf_conversion_free(rf_conversion *conversion);
+
+/** One touchpoint of an explanation. */
+typedef struct rf_explained_touch {
+	int64_t touchpoint_id;
+	const char *code;
+	const char *advocate;
+	int32_t channel;
+	int32_t kind;            /**< rf_touchpoint_kind */
+	int64_t at_ms;
+	double weight;           /**< 0 when not credited */
+	int64_t value_minor;
+	const char *note;        /**< why it got this weight, one line */
+} rf_explained_touch;
+
+/** Why a conversion was credited as it was. Read-only; owned by the object. */
+typedef struct rf_explanation {
+	const char *program;
+	const char *order_id;
+	int32_t model;
+	int64_t rules_version;
+	int64_t lookback_ms;
+	int64_t window_start_ms;  /**< journey window: [start, end] */
+	int64_t window_end_ms;
+	const char *summary;      /**< one line */
+	size_t touch_count;
+	rf_explained_touch **touches; /**< touchpoints considered, oldest first */
+} rf_explanation;
+
+/** Fetch the explanation of a conversion. Errors: RF_EINVALID, RF_ENOTFOUND. */
+RF_EXTERN int rf_explanation_get(rf_explanation **out, rf_store *store,
+				 const char *program, const char *order_id);
+
+/** Release an explanation. NULL is ignored. */
+RF_EXTERN void rf_explanation_free(rf_explanation *explanation);
+
+RF_END_DECL
+#endif

@@ -1,0 +1,40 @@
+/*
+ * libreferral — names of enumerated values, for command lines, bindings,
+ * exports and logs. Names are lower-case ASCII and stable.
+ */
+#ifndef REFERRAL_NAMES_H
+#define REFERRAL_NAMES_H
+
+#include "common.h"
+
+RF_BEGIN_DECL
+
+/** The enumerations that have names. */
+typedef enum rf_enum {
+	RF_ENUM_MODEL = 1,           /**< rf_model: "last", "first" */
+	RF_ENUM_ADVOCATE_KIND = 2,   /**< rf_advocate_kind: "customer", ... */
+	RF_ENUM_CHANNEL = 3,         /**< rf_channel: "none", "email", ... */
+	RF_ENUM_TOUCHPOINT_KIND = 4, /**< rf_touchpoint_kind: "click", "visit", "scan" */
+	RF_ENUM_CONVERSION_KIND = 5, /**< rf_conversion_kind: "signup", "purchase", "custom" */
+	RF_ENUM_STATUS = 6           /**< rf_record_status: "active", "archived", ... */
+} rf_enum;
+
+/** Name of `value` in enumeration `type`; NULL when it has none. Static. */
+RF_EXTERN const char *rf_enum_name(int type, int32_t value);
+
+/**
+ * Parse a name (case-insensitive) of enumeration `type` into `*out`.
+ * Errors: RF_EINVALID (NULL, unknown type or name).
+ */
+RF_EXTERN int rf_enum_parse(int32_t *out, int type, const char *name);
+
+/** Status of programs, advocates and codes. */
+typedef enum rf_record_status {
+	RF_STATUS_ACTIVE = 0,
+	RF_STATUS_ARCHIVED = 1,    /**< programs */
+	RF_STATUS_INACTIVE = 2,    /**< advocates */
+	RF_STATUS_DISABLED = 3     /**< codes */
+} rf_record_status;
+
+RF_END_DECL
+#endif
