@@ -1,0 +1,79 @@
+/*
+ * Internal definitions shared by every layer. Nothing here is installed.
+ */
+#ifndef RF_INTERNAL_H
+#define RF_INTERNAL_H
+
+#include "referral.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#if defined(__GNUC__)
+#  define RF_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#  define RF_PRINTF(f, a)
+#endif
+
+/* Set the calling thread's last error and return `code`. */
+int rf__error(int code, const char *fmt, ...) RF_PRINTF(2, 3);
+/* Same, with an SQLite extended result code attached. */
+int rf__error_db(int code, int db_code, const char *fmt, ...) RF_PRINTF(3, 4);
+
+/* Argument checks that report instead of crashing. */
+#define RF_CHECK_ARG(expr)                                                   \
+	do {                                                                 \
+		if (!(expr))                                                 \
+			return rf__error(RF_EINVALID, "invalid argument: %s", \
+					 #expr);                             \
+	} while (0)
+
+/* Validate a required text input: non-NULL, 1..max bytes, valid UTF-8,
+ * no NUL inside. `what` names it in the error message. */
+int rf__check_text(const char *s, size_t max, const char *what);
+/* Same for an optional input: NULL passes. Empty passes. */
+int rf__check_opt_text(const char *s, size_t max, const char *what);
+/* 1 if `s` (length n) is valid UTF-8 (no overlongs, no surrogates). */
+int rf__utf8_valid(const char *s, size_t n);
+
+/* Check an options struct's version against the newest known one. */
+int rf__check_version(unsigned version, unsigned newest, const char *what);
+
+/*
+ * Packed objects: one allocation holding a public struct, its arrays and
+ * its strings, released with a single free(). Two passes: size, then fill.
+ */
+typedef struct rf_pack {
+	char *base;    /* NULL during the sizing pass */
+	size_t used;
+	size_t size;
+} rf_pack;
+
+/* Reserve `size` bytes aligned for any object; returns NULL when sizing. */
+void *rf__pack_reserve(rf_pack *p, size_t size);
+/* Copy a string (NULL becomes ""); returns NULL when sizing. */
+const char *rf__pack_str(rf_pack *p, const char *s);
+/* After the sizing pass: allocate. Returns RF_OK or RF_ENOMEM. */
+int rf__pack_alloc(rf_pack *p);
+
+/* Keyed hashing and randomness (libsodium). */
+#define RF_SECRET_BYTES 32
+#define RF_HASH_BYTES 16
+void rf__hash(unsigned char out[RF_HASH_BYTES], const unsigned char key[RF_SECRET_BYTES],
+	      const char *domain, const char *data, size_t len);
+int rf__crypto_init(void);
+void rf__random(void *buf, size_t n);
+/* Overwrite secret material before it is released. */
+void rf__wipe(void *buf, size_t n);
+/* A keyed 64-bit hash (SipHash) for interning ids; not for secrecy. */
+uint64_t rf__hash64(const unsigned char key[RF_SECRET_BYTES], const char *data, size_t len);
+/* A random RFC 9562 version-4 UUID as 36 lower-case characters + NUL. */
+void rf__uuid4(char out[37]);
+/* The UUID made from 16 given random bytes (version and variant set). */
+void rf__uuid4_from_bytes(char out[37], const unsigned char random16[16]);
+
+/* Case-insensitive ASCII comparison. */
+int rf__strcaseeq(const char *a, const char *b);
+
+#endif

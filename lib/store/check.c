@@ -1,0 +1,57 @@
+/* Integrity checks: SQLite's own, foreign keys, and the ledger-like
+ * invariants of attribution (credits add up to each conversion). */
+#include "store/db.h"
+
+typedef struct check {
+	const char *sql;      /* returns a row when something is wrong */
+	const char *problem;
+} check;
+
+static const check checks[] = {
+	{ "SELECT 1 FROM pragma_foreign_key_check LIMIT 1",
+	  "a foreign key points at a missing row" },
+	{ "SELECT c.id FROM conversion c JOIN credit cr ON cr.conversion_id = c.id"
+	  " WHERE c.attributed = 1 GROUP BY c.id HAVING sum(cr.value_minor) != c.value_minor LIMIT 1",
+	  "an attributed conversion's credits do not add up to its value" },
+	{ "SELECT c.id FROM conversion c WHERE c.attributed = 0"
+	  " AND EXISTS(SELECT 1 FROM credit cr WHERE cr.conversion_id = c.id AND cr.weight > 0) LIMIT 1",
+	  "an unattributed conversion has credit" },
+	{ "SELECT p.id FROM program p WHERE NOT EXISTS(SELECT 1 FROM program_rules r"
+	  " WHERE r.program_id = p.id AND r.version = p.rules_version) LIMIT 1",
+	  "a program has no rules for its current version" },
+};
+
+static int first_row(rf_store *s, const char *sql, char *text, size_t size, int *found)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rfs_fail(s, rc, "checking the database");
+	rc = sqlite3_step(st);
+	*found = rc == SQLITE_ROW;
+	if (*found && text)
+		rfs_col_text(st, 0, text, size);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return rfs_fail(s, rc, "checking the database");
+	return RF_OK;
+}
+
+int rfs_check(rf_store *s)
+{
+	char text[256];
+	int found = 0;
+	int rc = first_row(s, "PRAGMA quick_check", text, sizeof(text), &found);
+	if (rc != RF_OK)
+		return rc;
+	if (!found || strcmp(text, "ok") != 0)
+		return rf__error(RF_ECORRUPT, "integrity check failed: %s", found ? text : "no answer");
+	for (size_t i = 0; i < sizeof(checks) / sizeof(checks[0]); i++) {
+		rc = first_row(s, checks[i].sql, NULL, 0, &found);
+		if (rc != RF_OK)
+			return rc;
+		if (found)
+			return rf__error(RF_ECORRUPT, "check failed: %s", checks[i].problem);
+	}
+	return RF_OK;
+}

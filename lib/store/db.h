@@ -1,0 +1,72 @@
+/*
+ * The store layer: the SQLite connection, its prepared-statement cache,
+ * transactions and error mapping. Knows tables, not business rules.
+ */
+#ifndef RF_STORE_DB_H
+#define RF_STORE_DB_H
+
+#include <sqlite3.h>
+#include <sys/types.h>
+
+#include "internal.h"
+#include "store/sql.h"
+
+struct rf_store {
+	sqlite3 *db;             /* NULL once closed */
+	pid_t pid;               /* process that opened it */
+	rf_clock_fn clock;
+	void *clock_ctx;
+	unsigned char secret[RF_SECRET_BYTES];
+	sqlite3_stmt *stmts[RFS_STMT_COUNT];
+};
+
+/* RF_OK when the store may be used now; RF_EMISUSE when closed or used
+ * from another process. */
+int rfs_usable(rf_store *s);
+
+/* The store's clock. */
+int64_t rfs_now(rf_store *s);
+
+/* The cached statement `id`, reset and ready to bind. */
+int rfs_stmt(rf_store *s, rfs_stmt_id id, sqlite3_stmt **out);
+
+/* Map an SQLite result to a status, with the connection's message. */
+int rfs_fail(rf_store *s, int rc, const char *doing);
+
+/* Step a statement expected to finish (no row); resets it. */
+int rfs_exec(rf_store *s, sqlite3_stmt *st, const char *doing);
+
+/* Transactions: every public write runs inside begin .. commit. */
+int rfs_begin(rf_store *s);
+int rfs_commit(rf_store *s);
+void rfs_rollback(rf_store *s);
+
+/* Finish a write: commit when rc is RF_OK (or another success status),
+ * otherwise roll back. Returns the final status. */
+int rfs_end(rf_store *s, int rc);
+
+/* Run the schema migrations on an open connection (see schema.c). */
+int rfs_migrate(rf_store *s);
+
+/* Open the connection, configure it, migrate, load the secret. On
+ * failure everything is released again. */
+int rfs_open(rf_store *s, const char *path, const rf_store_options *o);
+/* Finalize statements and close the connection (idempotent). */
+void rfs_close(rf_store *s);
+
+/* Read-only check that the open file is an empty database or ours at a
+ * supported version (RF_ENOTADB / RF_EVERSION otherwise). */
+int rfs_inspect(rf_store *s, int *version, int *is_empty);
+
+/* Load the per-store secret into s->secret. */
+int rfs_load_secret(rf_store *s);
+
+/* Integrity and invariant checks (RF_ECORRUPT with the first problem). */
+int rfs_check(rf_store *s);
+
+/* Bind helpers: NULL text binds SQL NULL. */
+int rfs_bind_text(sqlite3_stmt *st, int i, const char *v);
+/* Copy column `i` as text into buf (truncating to size - 1). */
+void rfs_col_text(sqlite3_stmt *st, int i, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,237 @@
+/*
+ * The schema and its migrations, driven by PRAGMA user_version. Migration
+ * N takes a database from version N-1 to N; they only ever append.
+ */
+#include "store/db.h"
+
+#include <stdio.h>
+
+/* "RFER": marks a file as a libreferral database. */
+#define RF_APPLICATION_ID 0x52464552
+
+static const char schema_v1[] =
+	"CREATE TABLE meta("
+	" key TEXT PRIMARY KEY,"
+	" value ANY NOT NULL) STRICT;"
+
+	"CREATE TABLE program("
+	" id INTEGER PRIMARY KEY,"
+	" key TEXT NOT NULL UNIQUE,"
+	" name TEXT NOT NULL,"
+	" status INTEGER NOT NULL DEFAULT 0,"
+	" rules_version INTEGER NOT NULL,"
+	" created_at INTEGER NOT NULL,"
+	" updated_at INTEGER NOT NULL) STRICT;"
+
+	/* Every version of every program's rules, so old attributions can
+	 * say which rules they used. */
+	"CREATE TABLE program_rules("
+	" program_id INTEGER NOT NULL REFERENCES program(id),"
+	" version INTEGER NOT NULL,"
+	" model INTEGER NOT NULL,"
+	" code_length INTEGER NOT NULL,"
+	" lookback_ms INTEGER NOT NULL,"
+	" duplicate_window_ms INTEGER NOT NULL,"
+	" lock_first_referrer INTEGER NOT NULL,"
+	" created_at INTEGER NOT NULL,"
+	" PRIMARY KEY(program_id, version)) STRICT, WITHOUT ROWID;"
+
+	"CREATE TABLE advocate("
+	" id INTEGER PRIMARY KEY,"
+	" external_id TEXT NOT NULL UNIQUE,"
+	" kind INTEGER NOT NULL,"
+	" display_name TEXT NOT NULL,"
+	" email_hash BLOB,"
+	" status INTEGER NOT NULL DEFAULT 0,"
+	" created_at INTEGER NOT NULL) STRICT;"
+
+	"CREATE TABLE code("
+	" id INTEGER PRIMARY KEY,"
+	" code TEXT NOT NULL UNIQUE,"
+	" display TEXT NOT NULL,"
+	" program_id INTEGER NOT NULL REFERENCES program(id),"
+	" advocate_id INTEGER NOT NULL REFERENCES advocate(id),"
+	" channel INTEGER NOT NULL,"
+	" vanity INTEGER NOT NULL,"
+	" status INTEGER NOT NULL DEFAULT 0,"
+	" expires_at INTEGER NOT NULL DEFAULT 0,"
+	" max_uses INTEGER NOT NULL DEFAULT 0,"
+	" uses INTEGER NOT NULL DEFAULT 0,"
+	" created_at INTEGER NOT NULL) STRICT;"
+	"CREATE INDEX code_program ON code(program_id);"
+	"CREATE INDEX code_advocate ON code(advocate_id);"
+
+	/* Visitor ids are interned: the row id is a keyed 63-bit hash of the
+	 * host's id (probed forward on the rare collision), so lookups need
+	 * no secondary index on random text. */
+	"CREATE TABLE visitor("
+	" id INTEGER PRIMARY KEY,"
+	" ext TEXT NOT NULL) STRICT;"
+
+	"CREATE TABLE touchpoint("
+	" id INTEGER PRIMARY KEY,"
+	" code_id INTEGER NOT NULL REFERENCES code(id),"
+	" visitor_id INTEGER NOT NULL REFERENCES visitor(id),"
+	" kind INTEGER NOT NULL,"
+	" at INTEGER NOT NULL,"
+	" duplicate INTEGER NOT NULL,"
+	" landing_url TEXT,"
+	" ip_hash BLOB,"
+	" ua_hash BLOB) STRICT;"
+	/* Covers the journey and duplicate queries. */
+	"CREATE INDEX touchpoint_visitor ON touchpoint(visitor_id, at, code_id, duplicate);"
+	"CREATE INDEX touchpoint_code ON touchpoint(code_id, at);"
+
+	"CREATE TABLE conversion("
+	" id INTEGER PRIMARY KEY,"
+	" program_id INTEGER NOT NULL REFERENCES program(id),"
+	" order_id TEXT NOT NULL,"
+	" visitor_id INTEGER NOT NULL REFERENCES visitor(id),"
+	" kind INTEGER NOT NULL,"
+	" value_minor INTEGER NOT NULL,"
+	" currency TEXT NOT NULL,"
+	" at INTEGER NOT NULL,"
+	" rules_version INTEGER NOT NULL,"
+	" model INTEGER NOT NULL,"
+	" lookback_ms INTEGER NOT NULL,"
+	" attributed INTEGER NOT NULL,"
+	" summary TEXT NOT NULL,"
+	" UNIQUE(program_id, order_id)) STRICT;"
+	"CREATE INDEX conversion_program_at ON conversion(program_id, at);"
+	"CREATE INDEX conversion_visitor ON conversion(visitor_id, program_id);"
+
+	/* One row per touchpoint considered (weight 0 when not credited):
+	 * both the credit and its explanation. */
+	"CREATE TABLE credit("
+	" conversion_id INTEGER NOT NULL REFERENCES conversion(id),"
+	" seq INTEGER NOT NULL,"
+	" touchpoint_id INTEGER REFERENCES touchpoint(id),"
+	" code_id INTEGER NOT NULL REFERENCES code(id),"
+	" advocate_id INTEGER NOT NULL REFERENCES advocate(id),"
+	" channel INTEGER NOT NULL,"
+	" weight REAL NOT NULL,"
+	" value_minor INTEGER NOT NULL,"
+	" note TEXT NOT NULL,"
+	" PRIMARY KEY(conversion_id, seq)) STRICT, WITHOUT ROWID;"
+	"CREATE INDEX credit_advocate ON credit(advocate_id, conversion_id) WHERE weight > 0;";
+
+static const char *const migrations[] = {
+	NULL,      /* version 0: empty file */
+	schema_v1, /* version 1 */
+};
+
+#define LATEST_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])) - 1)
+
+_Static_assert(LATEST_VERSION == RF_SCHEMA_VERSION, "RF_SCHEMA_VERSION must match the migrations");
+
+static int pragma_int(rf_store *s, const char *sql, int *out)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			*out = sqlite3_column_int(st, 0);
+			rc = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Read-only look at the file: is it ours, empty, or something else? */
+int rfs_inspect(rf_store *s, int *version, int *is_empty)
+{
+	int app_id = 0, objects = 0;
+	int rc = pragma_int(s, "PRAGMA application_id", &app_id);
+	if (rc == SQLITE_OK)
+		rc = pragma_int(s, "PRAGMA user_version", version);
+	if (rc == SQLITE_OK)
+		rc = pragma_int(s, "SELECT count(*) FROM sqlite_schema", &objects);
+	if (rc == SQLITE_NOTADB)
+		return rf__error_db(RF_ENOTADB, rc, "not a libreferral database (not an SQLite file)");
+	if (rc != SQLITE_OK)
+		return rfs_fail(s, rc, "reading the database header");
+	*is_empty = app_id == 0 && objects == 0 && *version == 0;
+	if (!*is_empty && app_id != RF_APPLICATION_ID)
+		return rf__error(RF_ENOTADB, "not a libreferral database (application id %d)", app_id);
+	if (*version > LATEST_VERSION)
+		return rf__error(RF_EVERSION, "database schema version %d is newer than this library's %d",
+				 *version, LATEST_VERSION);
+	return RF_OK;
+}
+
+static int exec_sql(rf_store *s, const char *sql, const char *doing)
+{
+	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? RF_OK : rfs_fail(s, rc, doing);
+}
+
+static int create_secret(rf_store *s)
+{
+	unsigned char secret[RF_SECRET_BYTES];
+	sqlite3_stmt *st = NULL;
+	rf__random(secret, sizeof(secret));
+	int rc = sqlite3_prepare_v2(s->db, "INSERT INTO meta(key, value) VALUES('secret', ?1),"
+				    " ('created_with', ?2)", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_blob(st, 1, secret, sizeof(secret), SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, RF_VERSION_STRING, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? RF_OK : rfs_fail(s, rc, "creating the store secret");
+}
+
+static int apply_migrations(rf_store *s)
+{
+	int version = 0, is_empty = 0;
+	/* Look again under the write lock: another process may have created
+	 * or migrated the file since we first looked. */
+	int rc = rfs_inspect(s, &version, &is_empty);
+	for (int v = version + 1; rc == RF_OK && v <= LATEST_VERSION; v++) {
+		rc = exec_sql(s, migrations[v], "migrating the schema");
+		if (rc == RF_OK && v == 1)
+			rc = create_secret(s);
+	}
+	if (rc == RF_OK && version < LATEST_VERSION) {
+		char sql[96];
+		snprintf(sql, sizeof(sql), "PRAGMA application_id = %d; PRAGMA user_version = %d",
+			 RF_APPLICATION_ID, LATEST_VERSION);
+		rc = exec_sql(s, sql, "recording the schema version");
+	}
+	return rc;
+}
+
+int rfs_migrate(rf_store *s)
+{
+	int rc = exec_sql(s, "BEGIN IMMEDIATE", "starting the migration");
+	if (rc != RF_OK)
+		return rc;
+	rc = apply_migrations(s);
+	if (rc == RF_OK)
+		return exec_sql(s, "COMMIT", "committing the migration");
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+int rfs_load_secret(rf_store *s)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = rfs_stmt(s, RFS_META_GET, &st);
+	if (rc != RF_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, "secret", -1, SQLITE_STATIC);
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW && sqlite3_column_bytes(st, 0) == RF_SECRET_BYTES) {
+		memcpy(s->secret, sqlite3_column_blob(st, 0), RF_SECRET_BYTES);
+		rc = RF_OK;
+	} else if (step == SQLITE_ROW || step == SQLITE_DONE) {
+		rc = rf__error(RF_ECORRUPT, "the store secret is missing or damaged");
+	} else {
+		rc = rfs_fail(s, step, "reading the store secret");
+	}
+	sqlite3_reset(st);
+	return rc;
+}

@@ -1,0 +1,116 @@
+/*
+ * Every SQL statement the library runs, prepared once per store and
+ * reused. One list, so the cache and the texts cannot drift apart.
+ */
+#ifndef RF_STORE_SQL_H
+#define RF_STORE_SQL_H
+
+#define RFS_PROGRAM_COLUMNS \
+	"SELECT p.id, p.key, p.name, p.status, p.rules_version, p.created_at, p.updated_at," \
+	" r.model, r.code_length, r.lookback_ms, r.duplicate_window_ms, r.lock_first_referrer" \
+	" FROM program p JOIN program_rules r ON r.program_id = p.id AND r.version = p.rules_version"
+
+#define RFS_ADVOCATE_COLUMNS \
+	"SELECT id, external_id, kind, display_name, status, email_hash IS NOT NULL, created_at FROM advocate"
+
+#define RFS_CODE_COLUMNS \
+	"SELECT c.id, c.code, c.display, c.program_id, c.advocate_id, c.channel, c.vanity, c.status," \
+	" c.expires_at, c.max_uses, c.uses, c.created_at, p.key, p.status, a.external_id, a.status" \
+	" FROM code c JOIN program p ON p.id = c.program_id JOIN advocate a ON a.id = c.advocate_id"
+
+#define RFS_CONVERSION_COLUMNS \
+	"SELECT c.id, p.key, c.order_id, v.ext, c.kind, c.value_minor, c.currency, c.at," \
+	" c.attributed, c.model, c.rules_version, c.lookback_ms, c.summary" \
+	" FROM conversion c JOIN program p ON p.id = c.program_id JOIN visitor v ON v.id = c.visitor_id"
+
+#define RFS_STATEMENTS(X)                                                                  \
+	X(BEGIN, "BEGIN IMMEDIATE")                                                        \
+	X(COMMIT, "COMMIT")                                                                \
+	X(ROLLBACK, "ROLLBACK")                                                            \
+	X(META_GET, "SELECT value FROM meta WHERE key = ?1")                               \
+	X(PROGRAM_INSERT, "INSERT INTO program(key, name, status, rules_version, created_at, updated_at)" \
+			  " VALUES(?1, ?2, 0, 1, ?3, ?3)")                                 \
+	X(RULES_INSERT, "INSERT INTO program_rules(program_id, version, model, code_length, lookback_ms," \
+			" duplicate_window_ms, lock_first_referrer, created_at)"           \
+			" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")                         \
+	X(PROGRAM_BY_KEY, RFS_PROGRAM_COLUMNS " WHERE p.key = ?1")                         \
+	X(PROGRAM_BY_ID, RFS_PROGRAM_COLUMNS " WHERE p.id = ?1")                           \
+	X(PROGRAM_LIST, RFS_PROGRAM_COLUMNS " WHERE p.status = 0 OR ?1 ORDER BY p.key")    \
+	X(PROGRAM_UPDATE, "UPDATE program SET name = ?2, rules_version = ?3, updated_at = ?4 WHERE id = ?1") \
+	X(PROGRAM_ARCHIVE, "UPDATE program SET status = 1, updated_at = ?2 WHERE id = ?1") \
+	X(ADVOCATE_INSERT, "INSERT INTO advocate(external_id, kind, display_name, email_hash, status, created_at)" \
+			   " VALUES(?1, ?2, ?3, ?4, 0, ?5)")                               \
+	X(ADVOCATE_BY_EXT, RFS_ADVOCATE_COLUMNS " WHERE external_id = ?1")                 \
+	X(ADVOCATE_PAGE, RFS_ADVOCATE_COLUMNS " WHERE id > ?1 ORDER BY id LIMIT ?2")       \
+	X(ADVOCATE_SET_STATUS, "UPDATE advocate SET status = ?2 WHERE id = ?1")            \
+	X(CODE_INSERT, "INSERT INTO code(code, display, program_id, advocate_id, channel, vanity, status," \
+		       " expires_at, max_uses, uses, created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8, 0, ?9)") \
+	X(CODE_EXISTS, "SELECT 1 FROM code WHERE code = ?1")                               \
+	X(CODE_BY_TEXT, RFS_CODE_COLUMNS " WHERE c.code = ?1")                             \
+	X(CODE_SET_STATUS, "UPDATE code SET status = ?2 WHERE id = ?1")                    \
+	X(CODE_ADD_USE, "UPDATE code SET uses = uses + 1 WHERE id = ?1")                   \
+	X(VISITOR_GET, "SELECT ext FROM visitor WHERE id = ?1")                            \
+	X(VISITOR_INSERT, "INSERT INTO visitor(id, ext) VALUES(?1, ?2)")                   \
+	X(TOUCH_RECENT, "SELECT 1 FROM touchpoint WHERE visitor_id = ?1 AND at > ?2 AND at < ?3" \
+			" AND code_id = ?4 AND duplicate = 0 LIMIT 1")                     \
+	X(TOUCH_INSERT, "INSERT INTO touchpoint(code_id, visitor_id, kind, at, duplicate, landing_url," \
+			" ip_hash, ua_hash) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")       \
+	X(JOURNEY, "SELECT t.id, t.at, t.kind, t.code_id, c.advocate_id, c.channel"        \
+		   " FROM touchpoint t JOIN code c ON c.id = t.code_id"                    \
+		   " WHERE t.visitor_id = ?1 AND t.at >= ?2 AND t.at <= ?3 AND t.duplicate = 0" \
+		   " AND c.program_id = ?4 ORDER BY t.at, t.id")                           \
+	X(FIRST_REFERRER, "SELECT cr.touchpoint_id, cr.code_id, cr.advocate_id, cr.channel, c.order_id" \
+			  " FROM conversion c JOIN credit cr ON cr.conversion_id = c.id"   \
+			  " WHERE c.program_id = ?1 AND c.visitor_id = ?2 AND cr.weight > 0" \
+			  " ORDER BY c.at, c.id, cr.seq LIMIT 1")                          \
+	X(CONVERSION_BY_ORDER, RFS_CONVERSION_COLUMNS " WHERE c.program_id = ?1 AND c.order_id = ?2") \
+	X(CONVERSION_INSERT, "INSERT INTO conversion(program_id, order_id, visitor_id, kind, value_minor," \
+			     " currency, at, rules_version, model, lookback_ms, attributed, summary)" \
+			     " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)") \
+	X(CREDIT_INSERT, "INSERT INTO credit(conversion_id, seq, touchpoint_id, code_id, advocate_id," \
+			 " channel, weight, value_minor, note) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)") \
+	X(CREDITS_BY_CODE, "SELECT c.code, a.external_id, cr.channel, sum(cr.weight), sum(cr.value_minor)" \
+			   " FROM credit cr JOIN code c ON c.id = cr.code_id"              \
+			   " JOIN advocate a ON a.id = cr.advocate_id"                     \
+			   " WHERE cr.conversion_id = ?1 AND cr.weight > 0"                \
+			   " GROUP BY cr.code_id ORDER BY 4 DESC, min(cr.seq)")            \
+	X(CREDITS_EXPLAINED, "SELECT cr.touchpoint_id, c.code, a.external_id, cr.channel,"  \
+			     " coalesce(t.kind, 0), coalesce(t.at, 0), cr.weight, cr.value_minor, cr.note" \
+			     " FROM credit cr JOIN code c ON c.id = cr.code_id"            \
+			     " JOIN advocate a ON a.id = cr.advocate_id"                   \
+			     " LEFT JOIN touchpoint t ON t.id = cr.touchpoint_id"          \
+			     " WHERE cr.conversion_id = ?1 ORDER BY cr.seq")               \
+	X(STATS_TOUCH_PROGRAM, "SELECT count(*), coalesce(sum(t.duplicate = 0), 0), count(DISTINCT t.visitor_id)" \
+			       " FROM code c JOIN touchpoint t ON t.code_id = c.id"        \
+			       " WHERE c.program_id = ?1 AND t.at >= ?2 AND t.at < ?3")    \
+	X(STATS_TOUCH_ADVOCATE, "SELECT count(*), coalesce(sum(t.duplicate = 0), 0), count(DISTINCT t.visitor_id)" \
+				" FROM code c JOIN touchpoint t ON t.code_id = c.id"       \
+				" WHERE c.program_id = ?1 AND c.advocate_id = ?4"          \
+				" AND t.at >= ?2 AND t.at < ?3")                           \
+	X(STATS_CONV_PROGRAM, "SELECT count(*), coalesce(sum(attributed), 0) FROM conversion" \
+			      " WHERE program_id = ?1 AND at >= ?2 AND at < ?3")           \
+	X(STATS_CREDIT_PROGRAM, "SELECT coalesce(sum(cr.weight), 0) FROM conversion c"    \
+				" JOIN credit cr ON cr.conversion_id = c.id"               \
+				" WHERE c.program_id = ?1 AND c.at >= ?2 AND c.at < ?3 AND cr.weight > 0") \
+	X(STATS_CONV_ADVOCATE, "SELECT count(DISTINCT c.id), coalesce(sum(cr.weight), 0) FROM credit cr" \
+			       " JOIN conversion c ON c.id = cr.conversion_id"             \
+			       " WHERE cr.advocate_id = ?4 AND cr.weight > 0 AND c.program_id = ?1" \
+			       " AND c.at >= ?2 AND c.at < ?3")                            \
+	X(STATS_VALUE_PROGRAM, "SELECT c.currency, sum(cr.value_minor) FROM conversion c"  \
+			       " JOIN credit cr ON cr.conversion_id = c.id"                \
+			       " WHERE c.program_id = ?1 AND c.at >= ?2 AND c.at < ?3 AND cr.weight > 0" \
+			       " GROUP BY c.currency ORDER BY c.currency")                 \
+	X(STATS_VALUE_ADVOCATE, "SELECT c.currency, sum(cr.value_minor) FROM credit cr"    \
+				" JOIN conversion c ON c.id = cr.conversion_id"            \
+				" WHERE cr.advocate_id = ?4 AND cr.weight > 0 AND c.program_id = ?1" \
+				" AND c.at >= ?2 AND c.at < ?3"                            \
+				" GROUP BY c.currency ORDER BY c.currency")
+
+typedef enum rfs_stmt_id {
+#define RFS_ENUM(id, sql) RFS_##id,
+	RFS_STATEMENTS(RFS_ENUM)
+#undef RFS_ENUM
+	RFS_STMT_COUNT
+} rfs_stmt_id;
+
+#endif
