@@ -1,0 +1,198 @@
+/* Public advocate functions. */
+#include "api/api.h"
+
+#include <ctype.h>
+
+static const rf_advocate_spec spec_defaults = RF_ADVOCATE_SPEC_INIT;
+
+int rf_advocate_spec_init(rf_advocate_spec *spec, unsigned version)
+{
+	RF_CHECK_ARG(spec != NULL);
+	int rc = rf__check_version(version, RF_ADVOCATE_SPEC_VERSION, "rf_advocate_spec");
+	if (rc != RF_OK)
+		return rc;
+	*spec = spec_defaults;
+	spec->version = version;
+	return RF_OK;
+}
+
+void rf__personal_hash(rf_store *s, unsigned char out[RF_HASH_BYTES], const char *domain,
+		       const char *value)
+{
+	rf__hash(out, s->secret, domain, value, strlen(value));
+}
+
+/* Emails are compared trimmed and case-folded (ASCII). */
+static int email_hash(rf_store *s, const char *email, unsigned char out[RF_HASH_BYTES])
+{
+	char folded[RF_MAX_TEXT_LEN + 1];
+	size_t start = 0, end = strlen(email);
+	while (start < end && isspace((unsigned char)email[start]))
+		start++;
+	while (end > start && isspace((unsigned char)email[end - 1]))
+		end--;
+	size_t n = end - start;
+	for (size_t i = 0; i < n; i++)
+		folded[i] = (char)tolower((unsigned char)email[start + i]);
+	folded[n] = '\0';
+	if (n < 3 || memchr(folded, '@', n) == NULL)
+		return rf__error(RF_EINVALID, "email is not an address");
+	rf__personal_hash(s, out, "email", folded);
+	return RF_OK;
+}
+
+static int check_spec(const rf_advocate_spec *spec)
+{
+	RF_CHECK_ARG(spec != NULL);
+	int rc = rf__check_version(spec->version, RF_ADVOCATE_SPEC_VERSION, "rf_advocate_spec");
+	if (rc == RF_OK)
+		rc = rf__check_text(spec->external_id, RF_MAX_ID_LEN, "advocate external id");
+	if (rc == RF_OK)
+		rc = rf__check_opt_text(spec->display_name, RF_MAX_NAME_LEN, "display name");
+	if (rc == RF_OK)
+		rc = rf__check_opt_text(spec->email, RF_MAX_TEXT_LEN, "email");
+	if (rc == RF_OK && rf_enum_name(RF_ENUM_ADVOCATE_KIND, spec->kind) == NULL)
+		rc = rf__error(RF_EINVALID, "unknown advocate kind %d", (int)spec->kind);
+	return rc;
+}
+
+static void pack_advocate(rf_pack *pk, const rfs_advocate *row, rf_advocate **out)
+{
+	rf_advocate *a = rf__pack_reserve(pk, sizeof(*a));
+	const char *ext = rf__pack_str(pk, row->external_id);
+	const char *name = rf__pack_str(pk, row->display_name);
+	if (a == NULL)
+		return;
+	a->id = row->id;
+	a->external_id = ext;
+	a->kind = row->kind;
+	a->display_name = name;
+	a->status = row->status;
+	a->has_email = row->has_email;
+	a->created_at_ms = row->created_at;
+	*out = a;
+}
+
+static int advocate_new(rf_advocate **out, const rfs_advocate *row)
+{
+	rf_pack pk = { 0 };
+	pack_advocate(&pk, row, out);
+	int rc = rf__pack_alloc(&pk);
+	if (rc == RF_OK)
+		pack_advocate(&pk, row, out);
+	return rc;
+}
+
+int rf__advocate_load(rf_store *s, const char *external_id, rfs_advocate *row)
+{
+	int rc = rf__check_text(external_id, RF_MAX_ID_LEN, "advocate external id");
+	if (rc != RF_OK)
+		return rc;
+	rc = rfs_advocate_by_ext(s, external_id, row);
+	if (rc == RF_ENOTFOUND)
+		return rf__error(RF_ENOTFOUND, "no advocate '%s'", external_id);
+	return rc;
+}
+
+int rf_advocate_add(rf_advocate **out, rf_store *store, const rf_advocate_spec *spec)
+{
+	if (out)
+		*out = NULL;
+	int rc = rfs_usable(store);
+	if (rc == RF_OK)
+		rc = check_spec(spec);
+	unsigned char hash[RF_HASH_BYTES];
+	if (rc == RF_OK && spec->email)
+		rc = email_hash(store, spec->email, hash);
+	if (rc != RF_OK || (rc = rfs_begin(store)) != RF_OK)
+		return rc;
+	int64_t id = 0;
+	rfs_advocate row;
+	rc = rfs_advocate_insert(store, spec->external_id, spec->kind, spec->display_name,
+				 spec->email ? hash : NULL, rfs_now(store), &id);
+	if (rc == RF_EEXISTS)
+		rc = rf__error(RF_EEXISTS, "advocate '%s' already exists", spec->external_id);
+	if (rc == RF_OK)
+		rc = rfs_advocate_by_ext(store, spec->external_id, &row);
+	rc = rfs_end(store, rc);
+	if (rc == RF_OK && out)
+		rc = advocate_new(out, &row);
+	return rc;
+}
+
+int rf_advocate_get(rf_advocate **out, rf_store *store, const char *external_id)
+{
+	RF_CHECK_ARG(out != NULL);
+	*out = NULL;
+	rfs_advocate row;
+	int rc = rfs_usable(store);
+	if (rc == RF_OK)
+		rc = rf__advocate_load(store, external_id, &row);
+	if (rc == RF_OK)
+		rc = advocate_new(out, &row);
+	return rc;
+}
+
+int rf_advocate_list(rf_advocates **out, rf_store *store, int64_t cursor, uint32_t limit)
+{
+	RF_CHECK_ARG(out != NULL);
+	*out = NULL;
+	int rc = rfs_usable(store);
+	if (rc != RF_OK)
+		return rc;
+	if (limit == 0)
+		limit = 100;
+	if (limit > 1000)
+		return rf__error(RF_EINVALID, "limit must be 1..1000");
+	if (cursor < 0)
+		return rf__error(RF_EINVALID, "cursor must be >= 0");
+	rfs_advocate *rows = NULL;
+	size_t count = 0;
+	/* One more than asked tells whether another page follows. */
+	rc = rfs_advocate_page(store, cursor, limit + 1, &rows, &count);
+	if (rc != RF_OK)
+		return rc;
+	int more = count > limit;
+	if (more)
+		count = limit;
+	rf_pack pk = { 0 };
+	for (int pass = 0; pass < 2; pass++) {
+		rf_advocates *list = rf__pack_reserve(&pk, sizeof(*list));
+		rf_advocate **items = rf__pack_reserve(&pk, (count ? count : 1) * sizeof(*items));
+		for (size_t i = 0; i < count; i++)
+			pack_advocate(&pk, &rows[i], items ? &items[i] : NULL);
+		if (pass == 0) {
+			if ((rc = rf__pack_alloc(&pk)) != RF_OK)
+				break;
+		} else {
+			list->count = count;
+			list->items = items;
+			list->next_cursor = more ? rows[count - 1].id : 0;
+			*out = list;
+		}
+	}
+	free(rows);
+	return rc;
+}
+
+int rf_advocate_deactivate(rf_store *store, const char *external_id)
+{
+	int rc = rfs_usable(store);
+	if (rc != RF_OK || (rc = rfs_begin(store)) != RF_OK)
+		return rc;
+	rfs_advocate row;
+	rc = rf__advocate_load(store, external_id, &row);
+	if (rc == RF_OK && row.status != RF_STATUS_INACTIVE)
+		rc = rfs_advocate_set_status(store, row.id, RF_STATUS_INACTIVE);
+	return rfs_end(store, rc);
+}
+
+void rf_advocate_free(rf_advocate *advocate)
+{
+	free(advocate);
+}
+
+void rf_advocates_free(rf_advocates *advocates)
+{
+	free(advocates);
+}

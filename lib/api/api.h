@@ -1,0 +1,24 @@
+/* Helpers shared by the public api files. */
+#ifndef RF_API_H
+#define RF_API_H
+
+#include "store/rows.h"
+
+/* Load a program by key (RF_ENOTFOUND with its name when missing). */
+int rf__program_load(rf_store *s, const char *key, rfs_program *row);
+/* Same, and it must be active (RF_EDISABLED when archived). */
+int rf__program_load_active(rf_store *s, const char *key, rfs_program *row);
+/* Load an advocate by external id (RF_ENOTFOUND with its name when missing). */
+int rf__advocate_load(rf_store *s, const char *external_id, rfs_advocate *row);
+
+/* Normalise and look up a code; reports RF_EINVALID, RF_ECHECK or
+ * RF_ENOTFOUND as rf_code_get() documents. */
+int rf__code_load(rf_store *s, const char *input, rfs_code *row);
+/* Is a loaded code usable at `now`? RF_OK or the resolution error. */
+int rf__code_usable(const rfs_code *row, int64_t now);
+
+/* Keyed hash of personal data, with a domain ("email", "ip", "ua"). */
+void rf__personal_hash(rf_store *s, unsigned char out[RF_HASH_BYTES], const char *domain,
+		       const char *value);
+
+#endif

@@ -1,0 +1,75 @@
+/* Names of enumerated values. */
+#include "internal.h"
+
+typedef struct name_entry {
+	int32_t value;
+	const char *name;
+} name_entry;
+
+static const name_entry models[] = {
+	{ RF_MODEL_LAST_TOUCH, "last" }, { RF_MODEL_FIRST_TOUCH, "first" }, { 0, NULL }
+};
+static const name_entry advocate_kinds[] = {
+	{ RF_ADVOCATE_CUSTOMER, "customer" }, { RF_ADVOCATE_EMPLOYEE, "employee" },
+	{ RF_ADVOCATE_PARTNER, "partner" },   { RF_ADVOCATE_INFLUENCER, "influencer" },
+	{ 0, NULL }
+};
+static const name_entry channels[] = {
+	{ RF_CHANNEL_NONE, "none" },         { RF_CHANNEL_EMAIL, "email" },
+	{ RF_CHANNEL_WHATSAPP, "whatsapp" }, { RF_CHANNEL_LINKEDIN, "linkedin" },
+	{ RF_CHANNEL_X, "x" },               { RF_CHANNEL_FACEBOOK, "facebook" },
+	{ RF_CHANNEL_SMS, "sms" },           { RF_CHANNEL_QR, "qr" },
+	{ RF_CHANNEL_OTHER, "other" },       { 0, NULL }
+};
+static const name_entry touch_kinds[] = {
+	{ RF_TOUCH_CLICK, "click" }, { RF_TOUCH_VISIT, "visit" }, { RF_TOUCH_SCAN, "scan" },
+	{ 0, NULL }
+};
+static const name_entry conversion_kinds[] = {
+	{ RF_CONVERSION_SIGNUP, "signup" }, { RF_CONVERSION_PURCHASE, "purchase" },
+	{ RF_CONVERSION_CUSTOM, "custom" },  { 0, NULL }
+};
+static const name_entry statuses[] = {
+	{ RF_STATUS_ACTIVE, "active" },     { RF_STATUS_ARCHIVED, "archived" },
+	{ RF_STATUS_INACTIVE, "inactive" }, { RF_STATUS_DISABLED, "disabled" },
+	{ 0, NULL }
+};
+
+static const name_entry *table_of(int type)
+{
+	switch (type) {
+	case RF_ENUM_MODEL: return models;
+	case RF_ENUM_ADVOCATE_KIND: return advocate_kinds;
+	case RF_ENUM_CHANNEL: return channels;
+	case RF_ENUM_TOUCHPOINT_KIND: return touch_kinds;
+	case RF_ENUM_CONVERSION_KIND: return conversion_kinds;
+	case RF_ENUM_STATUS: return statuses;
+	default: return NULL;
+	}
+}
+
+const char *rf_enum_name(int type, int32_t value)
+{
+	const name_entry *t = table_of(type);
+	for (; t && t->name; t++) {
+		if (t->value == value)
+			return t->name;
+	}
+	return NULL;
+}
+
+int rf_enum_parse(int32_t *out, int type, const char *name)
+{
+	RF_CHECK_ARG(out != NULL);
+	RF_CHECK_ARG(name != NULL);
+	const name_entry *t = table_of(type);
+	if (t == NULL)
+		return rf__error(RF_EINVALID, "unknown enumeration %d", type);
+	for (; t->name; t++) {
+		if (rf__strcaseeq(t->name, name)) {
+			*out = t->value;
+			return RF_OK;
+		}
+	}
+	return rf__error(RF_EINVALID, "'%.64s' is not a known name", name);
+}

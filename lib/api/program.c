@@ -1,0 +1,228 @@
+/* Public program functions. */
+#include "api/api.h"
+
+static const rf_program_rules rules_defaults = RF_PROGRAM_RULES_INIT;
+
+int rf_program_rules_init(rf_program_rules *rules, unsigned version)
+{
+	RF_CHECK_ARG(rules != NULL);
+	int rc = rf__check_version(version, RF_PROGRAM_RULES_VERSION, "rf_program_rules");
+	if (rc != RF_OK)
+		return rc;
+	*rules = rules_defaults;
+	rules->version = version;
+	return RF_OK;
+}
+
+static int check_rules(const rf_program_rules *r)
+{
+	int rc = rf__check_version(r->version, RF_PROGRAM_RULES_VERSION, "rf_program_rules");
+	if (rc != RF_OK)
+		return rc;
+	if (rf_enum_name(RF_ENUM_MODEL, r->model) == NULL)
+		return rf__error(RF_EINVALID, "unknown attribution model %d", (int)r->model);
+	if (r->code_length < RF_CODE_LENGTH_MIN || r->code_length > RF_CODE_LENGTH_MAX)
+		return rf__error(RF_EINVALID, "code_length must be %d..%d", RF_CODE_LENGTH_MIN,
+				 RF_CODE_LENGTH_MAX);
+	if (r->lookback_ms < 1 || r->lookback_ms > RF_LOOKBACK_MAX_MS)
+		return rf__error(RF_EINVALID, "lookback_ms must be 1..%lld",
+				 (long long)RF_LOOKBACK_MAX_MS);
+	if (r->duplicate_window_ms < 0 || r->duplicate_window_ms > RF_LOOKBACK_MAX_MS)
+		return rf__error(RF_EINVALID, "duplicate_window_ms must be 0..%lld",
+				 (long long)RF_LOOKBACK_MAX_MS);
+	if (r->lock_first_referrer != 0 && r->lock_first_referrer != 1)
+		return rf__error(RF_EINVALID, "lock_first_referrer must be 0 or 1");
+	return RF_OK;
+}
+
+static int rules_equal(const rf_program_rules *a, const rf_program_rules *b)
+{
+	return a->model == b->model && a->code_length == b->code_length &&
+	       a->lookback_ms == b->lookback_ms &&
+	       a->duplicate_window_ms == b->duplicate_window_ms &&
+	       a->lock_first_referrer == b->lock_first_referrer;
+}
+
+/* Pack a row into one caller-owned rf_program. */
+static void pack_program(rf_pack *pk, const rfs_program *row, rf_program **out)
+{
+	rf_program *p = rf__pack_reserve(pk, sizeof(*p));
+	rf_program_rules *rules = rf__pack_reserve(pk, sizeof(*rules));
+	const char *key = rf__pack_str(pk, row->key);
+	const char *name = rf__pack_str(pk, row->name);
+	if (p == NULL)
+		return;
+	*rules = row->rules;
+	p->id = row->id;
+	p->key = key;
+	p->name = name;
+	p->status = row->status;
+	p->rules_version = row->rules_version;
+	p->rules = rules;
+	p->created_at_ms = row->created_at;
+	p->updated_at_ms = row->updated_at;
+	*out = p;
+}
+
+static int program_new(rf_program **out, const rfs_program *row)
+{
+	rf_pack pk = { 0 };
+	pack_program(&pk, row, out);
+	int rc = rf__pack_alloc(&pk);
+	if (rc == RF_OK)
+		pack_program(&pk, row, out);
+	return rc;
+}
+
+/* Load a program by key into `row`, reporting a missing one. */
+int rf__program_load(rf_store *s, const char *key, rfs_program *row)
+{
+	int rc = rf__check_text(key, RF_MAX_ID_LEN, "program key");
+	if (rc != RF_OK)
+		return rc;
+	rc = rfs_program_by_key(s, key, row);
+	if (rc == RF_ENOTFOUND)
+		return rf__error(RF_ENOTFOUND, "no program '%s'", key);
+	return rc;
+}
+
+/* Load a program that must be active (accepting codes and events). */
+int rf__program_load_active(rf_store *s, const char *key, rfs_program *row)
+{
+	int rc = rf__program_load(s, key, row);
+	if (rc == RF_OK && row->status != RF_STATUS_ACTIVE)
+		return rf__error(RF_EDISABLED, "program '%s' is archived", key);
+	return rc;
+}
+
+int rf_program_create(rf_program **out, rf_store *store, const char *key, const char *name,
+		      const rf_program_rules *rules)
+{
+	if (out)
+		*out = NULL;
+	int rc = rfs_usable(store);
+	if (rc == RF_OK)
+		rc = rf__check_text(key, RF_MAX_ID_LEN, "program key");
+	if (rc == RF_OK)
+		rc = rf__check_opt_text(name, RF_MAX_NAME_LEN, "program name");
+	if (rc == RF_OK && rules)
+		rc = check_rules(rules);
+	if (rc != RF_OK)
+		return rc;
+	if ((rc = rfs_begin(store)) != RF_OK)
+		return rc;
+	int64_t id = 0, now = rfs_now(store);
+	rfs_program row;
+	rc = rfs_program_insert(store, key, name && *name ? name : key,
+				rules ? rules : &rules_defaults, now, &id);
+	if (rc == RF_EEXISTS)
+		rc = rf__error(RF_EEXISTS, "program '%s' already exists", key);
+	if (rc == RF_OK)
+		rc = rfs_program_by_id(store, id, &row);
+	rc = rfs_end(store, rc);
+	if (rc == RF_OK && out)
+		rc = program_new(out, &row);
+	return rc;
+}
+
+int rf_program_get(rf_program **out, rf_store *store, const char *key)
+{
+	RF_CHECK_ARG(out != NULL);
+	*out = NULL;
+	rfs_program row;
+	int rc = rfs_usable(store);
+	if (rc == RF_OK)
+		rc = rf__program_load(store, key, &row);
+	if (rc == RF_OK)
+		rc = program_new(out, &row);
+	return rc;
+}
+
+int rf_program_update(rf_program **out, rf_store *store, const char *key, const char *name,
+		      const rf_program_rules *rules)
+{
+	if (out)
+		*out = NULL;
+	int rc = rfs_usable(store);
+	if (rc == RF_OK)
+		rc = rf__check_text(key, RF_MAX_ID_LEN, "program key");
+	if (rc == RF_OK && name)
+		rc = rf__check_text(name, RF_MAX_NAME_LEN, "program name");
+	if (rc == RF_OK && rules)
+		rc = check_rules(rules);
+	if (rc != RF_OK || (rc = rfs_begin(store)) != RF_OK)
+		return rc;
+	rfs_program row;
+	int64_t now = rfs_now(store);
+	rc = rf__program_load_active(store, key, &row);
+	if (rc == RF_OK) {
+		int64_t version = row.rules_version;
+		if (rules && !rules_equal(rules, &row.rules)) {
+			version++;
+			rc = rfs_rules_insert(store, row.id, version, rules, now);
+		}
+		if (rc == RF_OK)
+			rc = rfs_program_update(store, row.id, name ? name : row.name, version, now);
+		if (rc == RF_OK)
+			rc = rfs_program_by_id(store, row.id, &row);
+	}
+	rc = rfs_end(store, rc);
+	if (rc == RF_OK && out)
+		rc = program_new(out, &row);
+	return rc;
+}
+
+int rf_program_archive(rf_store *store, const char *key)
+{
+	int rc = rfs_usable(store);
+	if (rc != RF_OK || (rc = rfs_begin(store)) != RF_OK)
+		return rc;
+	rfs_program row;
+	rc = rf__program_load(store, key, &row);
+	if (rc == RF_OK && row.status != RF_STATUS_ARCHIVED)
+		rc = rfs_program_archive(store, row.id, rfs_now(store));
+	return rfs_end(store, rc);
+}
+
+int rf_program_list(rf_programs **out, rf_store *store, uint32_t flags)
+{
+	RF_CHECK_ARG(out != NULL);
+	*out = NULL;
+	int rc = rfs_usable(store);
+	if (rc != RF_OK)
+		return rc;
+	if (flags & ~(uint32_t)RF_LIST_INCLUDE_ARCHIVED)
+		return rf__error(RF_EINVALID, "unknown list flags 0x%x", (unsigned)flags);
+	rfs_program *rows = NULL;
+	size_t count = 0;
+	rc = rfs_program_all(store, (flags & RF_LIST_INCLUDE_ARCHIVED) != 0, &rows, &count);
+	if (rc != RF_OK)
+		return rc;
+	rf_pack pk = { 0 };
+	for (int pass = 0; pass < 2; pass++) {
+		rf_programs *list = rf__pack_reserve(&pk, sizeof(*list));
+		rf_program **items = rf__pack_reserve(&pk, (count ? count : 1) * sizeof(*items));
+		for (size_t i = 0; i < count; i++)
+			pack_program(&pk, &rows[i], items ? &items[i] : NULL);
+		if (pass == 0) {
+			if ((rc = rf__pack_alloc(&pk)) != RF_OK)
+				break;
+		} else {
+			list->count = count;
+			list->items = items;
+			*out = list;
+		}
+	}
+	free(rows);
+	return rc;
+}
+
+void rf_program_free(rf_program *program)
+{
+	free(program);
+}
+
+void rf_programs_free(rf_programs *programs)
+{
+	free(programs);
+}
