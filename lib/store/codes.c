@@ -64,6 +64,7 @@ int rfs_code_by_text(rf_store *s, const char *code, rfs_code *c)
 		c->program_status = sqlite3_column_int(st, 13);
 		rfs_col_text(st, 14, c->advocate_ext, sizeof(c->advocate_ext));
 		c->advocate_status = sqlite3_column_int(st, 15);
+		c->duplicate_window_ms = sqlite3_column_int64(st, 16);
 	} else {
 		rc = step == SQLITE_DONE ? RF_ENOTFOUND : rfs_fail(s, step, "reading a code");
 	}

@@ -42,6 +42,7 @@ typedef struct rfs_code {
 	int32_t program_status;
 	char advocate_ext[RFS_ID_SIZE];
 	int32_t advocate_status;
+	int64_t duplicate_window_ms; /* the program's current rule */
 } rfs_code;
 
 /* Programs. Lookups return RF_OK, RF_ENOTFOUND or a database error. */
@@ -79,5 +80,20 @@ int rfs_code_add_use(rf_store *s, int64_t id);
 /* Visitors: find (create = 0) or find-or-create (create = 1) the interned
  * id of a host visitor id. Without create, a missing visitor gives 0. */
 int rfs_visitor_intern(rf_store *s, const char *ext, int create, int64_t *id);
+
+/* Touchpoints. */
+typedef struct rfs_touch {
+	int64_t code_id, visitor_id;
+	int32_t kind;
+	int64_t at;
+	int32_t duplicate;
+	const char *landing_url;
+	const unsigned char *ip_hash, *ua_hash; /* RF_HASH_BYTES or NULL */
+} rfs_touch;
+
+/* Is there a counted touch of this visitor on this code in (from, to)? */
+int rfs_touch_recent(rf_store *s, int64_t visitor_id, int64_t code_id, int64_t from,
+		     int64_t to, int *found);
+int rfs_touch_insert(rf_store *s, const rfs_touch *t, int64_t *id);
 
 #endif

@@ -1,0 +1,165 @@
+/* Public touchpoint functions: record one, record a batch. */
+#include "api/api.h"
+
+#include <stdio.h>
+
+static const rf_touchpoint_spec spec_defaults = RF_TOUCHPOINT_SPEC_INIT;
+
+int rf_touchpoint_spec_init(rf_touchpoint_spec *spec, unsigned version)
+{
+	RF_CHECK_ARG(spec != NULL);
+	int rc = rf__check_version(version, RF_TOUCHPOINT_SPEC_VERSION, "rf_touchpoint_spec");
+	if (rc != RF_OK)
+		return rc;
+	*spec = spec_defaults;
+	spec->version = version;
+	return RF_OK;
+}
+
+static int check_spec(const rf_touchpoint_spec *spec, int need_visitor)
+{
+	if (spec == NULL)
+		return rf__error(RF_EINVALID, "touchpoint spec is NULL");
+	int rc = rf__check_version(spec->version, RF_TOUCHPOINT_SPEC_VERSION, "rf_touchpoint_spec");
+	if (rc == RF_OK && (need_visitor || spec->visitor_id))
+		rc = rf__check_text(spec->visitor_id, RF_MAX_ID_LEN, "visitor id");
+	if (rc == RF_OK)
+		rc = rf__check_opt_text(spec->landing_url, RF_MAX_TEXT_LEN, "landing URL");
+	if (rc == RF_OK)
+		rc = rf__check_opt_text(spec->ip, RF_MAX_TEXT_LEN, "IP address");
+	if (rc == RF_OK)
+		rc = rf__check_opt_text(spec->user_agent, RF_MAX_TEXT_LEN, "user agent");
+	if (rc == RF_OK && rf_enum_name(RF_ENUM_TOUCHPOINT_KIND, spec->kind) == NULL)
+		rc = rf__error(RF_EINVALID, "unknown touchpoint kind %d", (int)spec->kind);
+	if (rc == RF_OK && spec->at_ms < 0)
+		rc = rf__error(RF_EINVALID, "at_ms must be >= 0");
+	return rc;
+}
+
+/* What record_one() learned, for building the returned object. */
+typedef struct recorded {
+	int64_t id;
+	rfs_code code;
+	char visitor[RF_MAX_ID_LEN + 1];
+	int32_t kind;
+	int64_t at;
+	int32_t duplicate;
+} recorded;
+
+static int record_one(rf_store *s, const rf_touchpoint_spec *spec, recorded *r)
+{
+	unsigned char ip_hash[RF_HASH_BYTES], ua_hash[RF_HASH_BYTES];
+	rfs_touch t = { 0 };
+	t.at = spec->at_ms ? spec->at_ms : rfs_now(s);
+	t.kind = spec->kind;
+	t.landing_url = spec->landing_url;
+	int rc = rf__code_load(s, spec->code, &r->code);
+	if (rc == RF_OK)
+		rc = rf__code_usable(&r->code, t.at);
+	if (rc != RF_OK)
+		return rc;
+	if (spec->visitor_id)
+		snprintf(r->visitor, sizeof(r->visitor), "%s", spec->visitor_id);
+	else
+		rf__uuid4(r->visitor);
+	rc = rfs_visitor_intern(s, r->visitor, 1, &t.visitor_id);
+	t.code_id = r->code.id;
+	int64_t window = r->code.duplicate_window_ms;
+	if (rc == RF_OK && window > 0) {
+		rc = rfs_touch_recent(s, t.visitor_id, t.code_id, t.at - window, t.at + window,
+				      &t.duplicate);
+	}
+	if (spec->ip) {
+		rf__personal_hash(s, ip_hash, "ip", spec->ip);
+		t.ip_hash = ip_hash;
+	}
+	if (spec->user_agent) {
+		rf__personal_hash(s, ua_hash, "ua", spec->user_agent);
+		t.ua_hash = ua_hash;
+	}
+	if (rc == RF_OK)
+		rc = rfs_touch_insert(s, &t, &r->id);
+	r->kind = t.kind;
+	r->at = t.at;
+	r->duplicate = t.duplicate;
+	return rc;
+}
+
+static void pack_touch(rf_pack *pk, const recorded *r, rf_touchpoint **out)
+{
+	rf_touchpoint *t = rf__pack_reserve(pk, sizeof(*t));
+	const char *visitor = rf__pack_str(pk, r->visitor);
+	const char *code = rf__pack_str(pk, r->code.code);
+	const char *program = rf__pack_str(pk, r->code.program_key);
+	const char *advocate = rf__pack_str(pk, r->code.advocate_ext);
+	if (t == NULL)
+		return;
+	t->id = r->id;
+	t->visitor_id = visitor;
+	t->code = code;
+	t->program = program;
+	t->advocate = advocate;
+	t->channel = r->code.channel;
+	t->kind = r->kind;
+	t->at_ms = r->at;
+	t->duplicate = r->duplicate;
+	*out = t;
+}
+
+int rf_touchpoint_record(rf_touchpoint **out, rf_store *store, const rf_touchpoint_spec *spec)
+{
+	if (out)
+		*out = NULL;
+	int rc = rfs_usable(store);
+	if (rc == RF_OK)
+		rc = check_spec(spec, 0);
+	if (rc != RF_OK || (rc = rfs_begin(store)) != RF_OK)
+		return rc;
+	recorded r;
+	rc = rfs_end(store, record_one(store, spec, &r));
+	if (rc == RF_OK && out) {
+		rf_pack pk = { 0 };
+		pack_touch(&pk, &r, out);
+		if ((rc = rf__pack_alloc(&pk)) == RF_OK)
+			pack_touch(&pk, &r, out);
+	}
+	return rc;
+}
+
+/* Name the failing index in front of the error already set. */
+static int batch_error(int rc, size_t index)
+{
+	char reason[400];
+	snprintf(reason, sizeof(reason), "%s", rf_error_last()->message);
+	int db_code = rf_error_last()->db_code;
+	return rf__error_db(rc, db_code, "touchpoint %zu: %s (nothing recorded)", index, reason);
+}
+
+int rf_touchpoint_record_batch(rf_store *store, const rf_touchpoint_spec *const *specs,
+			       size_t count)
+{
+	int rc = rfs_usable(store);
+	if (rc != RF_OK)
+		return rc;
+	RF_CHECK_ARG(specs != NULL || count == 0);
+	for (size_t i = 0; i < count; i++) {
+		if ((rc = check_spec(specs[i], 1)) != RF_OK)
+			return batch_error(rc, i);
+	}
+	if (count == 0)
+		return RF_OK;
+	if ((rc = rfs_begin(store)) != RF_OK)
+		return rc;
+	recorded r;
+	for (size_t i = 0; i < count && rc == RF_OK; i++) {
+		rc = record_one(store, specs[i], &r);
+		if (rc != RF_OK)
+			rc = batch_error(rc, i);
+	}
+	return rfs_end(store, rc);
+}
+
+void rf_touchpoint_free(rf_touchpoint *touchpoint)
+{
+	free(touchpoint);
+}
