@@ -1,0 +1,146 @@
+/* test_names: enumeration names and parsing. The expected names come from
+ * the enum identifiers and comments in the public headers. */
+#include "fixture.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct named {
+	int32_t value;
+	const char *name;
+} named;
+
+typedef struct enum_case {
+	int type;
+	const named *values;
+	size_t count;
+	int32_t outside[3]; /* values with no name */
+} enum_case;
+
+static const named models[] = { { RF_MODEL_LAST_TOUCH, "last" }, { RF_MODEL_FIRST_TOUCH, "first" } };
+static const named kinds[] = {
+	{ RF_ADVOCATE_CUSTOMER, "customer" }, { RF_ADVOCATE_EMPLOYEE, "employee" },
+	{ RF_ADVOCATE_PARTNER, "partner" }, { RF_ADVOCATE_INFLUENCER, "influencer" }
+};
+static const named channels[] = {
+	{ RF_CHANNEL_NONE, "none" }, { RF_CHANNEL_EMAIL, "email" },
+	{ RF_CHANNEL_WHATSAPP, "whatsapp" }, { RF_CHANNEL_LINKEDIN, "linkedin" },
+	{ RF_CHANNEL_X, "x" }, { RF_CHANNEL_FACEBOOK, "facebook" }, { RF_CHANNEL_SMS, "sms" },
+	{ RF_CHANNEL_QR, "qr" }, { RF_CHANNEL_OTHER, "other" }
+};
+static const named touches[] = { { RF_TOUCH_CLICK, "click" }, { RF_TOUCH_VISIT, "visit" },
+				 { RF_TOUCH_SCAN, "scan" } };
+static const named conversions[] = { { RF_CONVERSION_SIGNUP, "signup" },
+				     { RF_CONVERSION_PURCHASE, "purchase" },
+				     { RF_CONVERSION_CUSTOM, "custom" } };
+static const named statuses[] = { { RF_STATUS_ACTIVE, "active" }, { RF_STATUS_ARCHIVED, "archived" },
+				  { RF_STATUS_INACTIVE, "inactive" },
+				  { RF_STATUS_DISABLED, "disabled" } };
+
+#define CASE(t, a, o0, o1, o2) { t, a, sizeof a / sizeof a[0], { o0, o1, o2 } }
+static const enum_case cases[] = {
+	CASE(RF_ENUM_MODEL, models, 0, 3, -1),
+	CASE(RF_ENUM_ADVOCATE_KIND, kinds, 0, 5, -1),
+	CASE(RF_ENUM_CHANNEL, channels, 9, -1, 1000),
+	CASE(RF_ENUM_TOUCHPOINT_KIND, touches, 0, 4, -1),
+	CASE(RF_ENUM_CONVERSION_KIND, conversions, 0, 4, -1),
+	CASE(RF_ENUM_STATUS, statuses, 4, -1, 99),
+};
+#define NCASES (sizeof cases / sizeof cases[0])
+
+static void test_every_value_has_its_name(void **state)
+{
+	(void)state;
+	for (size_t c = 0; c < NCASES; c++) {
+		for (size_t i = 0; i < cases[c].count; i++) {
+			const char *n = rf_enum_name(cases[c].type, cases[c].values[i].value);
+			assert_non_null(n);
+			assert_string_equal(n, cases[c].values[i].name);
+			for (const char *p = n; *p; p++)
+				assert_true(islower((unsigned char)*p) || *p == '_' || *p == '-');
+		}
+		for (int k = 0; k < 3; k++)
+			assert_null(rf_enum_name(cases[c].type, cases[c].outside[k]));
+	}
+}
+
+static void test_unknown_type_has_no_names(void **state)
+{
+	(void)state;
+	assert_null(rf_enum_name(0, 1));
+	assert_null(rf_enum_name(7, 1));
+	assert_null(rf_enum_name(-1, 0));
+	int32_t v = 0;
+	RFT_RC(rf_enum_parse(&v, 0, "last"), RF_EINVALID);
+	RFT_RC(rf_enum_parse(&v, 7, "click"), RF_EINVALID);
+}
+
+static void parse_ok(int type, const char *name, int32_t want)
+{
+	int32_t v = -12345;
+	RFT_OK(rf_enum_parse(&v, type, name));
+	assert_int_equal(v, want);
+}
+
+static void test_parse_round_trip_any_case(void **state)
+{
+	(void)state;
+	char buf[64];
+	for (size_t c = 0; c < NCASES; c++) {
+		for (size_t i = 0; i < cases[c].count; i++) {
+			const named *n = &cases[c].values[i];
+			parse_ok(cases[c].type, n->name, n->value);
+			size_t len = strlen(n->name);
+			for (size_t k = 0; k <= len; k++)
+				buf[k] = (char)toupper((unsigned char)n->name[k]);
+			parse_ok(cases[c].type, buf, n->value);
+			for (size_t k = 0; k < len; k += 2)
+				buf[k] = n->name[k];
+			parse_ok(cases[c].type, buf, n->value);
+		}
+	}
+}
+
+static void test_names_do_not_cross_types(void **state)
+{
+	(void)state;
+	int32_t v = 0;
+	RFT_RC(rf_enum_parse(&v, RF_ENUM_MODEL, "click"), RF_EINVALID);
+	RFT_RC(rf_enum_parse(&v, RF_ENUM_CHANNEL, "customer"), RF_EINVALID);
+	RFT_RC(rf_enum_parse(&v, RF_ENUM_TOUCHPOINT_KIND, "purchase"), RF_EINVALID);
+	RFT_RC(rf_enum_parse(&v, RF_ENUM_STATUS, "email"), RF_EINVALID);
+}
+
+static void test_parse_bad_input(void **state)
+{
+	(void)state;
+	int32_t v = 0;
+	RFT_RC(rf_enum_parse(NULL, RF_ENUM_MODEL, "last"), RF_EINVALID);
+	RFT_RC(rf_enum_parse(&v, RF_ENUM_MODEL, NULL), RF_EINVALID);
+	const char *bad[] = { "", " ", "las", "lastt", "last ", " last", "la st", "last\n",
+			      "1", "0", "\xff\xfe", "l\xc3\xa4st" };
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		RFT_RC(rf_enum_parse(&v, RF_ENUM_MODEL, bad[i]), RF_EINVALID);
+		RFT_RC(rf_enum_parse(&v, RF_ENUM_CHANNEL, bad[i]), RF_EINVALID);
+	}
+	char *huge = rft_repeat('a', 100000);
+	RFT_RC(rf_enum_parse(&v, RF_ENUM_CHANNEL, huge), RF_EINVALID);
+	free(huge);
+	/* "none" is a channel, and "x" is one letter */
+	parse_ok(RF_ENUM_CHANNEL, "NONE", RF_CHANNEL_NONE);
+	parse_ok(RF_ENUM_CHANNEL, "X", RF_CHANNEL_X);
+}
+
+int main(int argc, char **argv)
+{
+	rft_parse_args(argc, argv);
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_value_has_its_name),
+		cmocka_unit_test(test_unknown_type_has_no_names),
+		cmocka_unit_test(test_parse_round_trip_any_case),
+		cmocka_unit_test(test_names_do_not_cross_types),
+		cmocka_unit_test(test_parse_bad_input),
+	};
+	return cmocka_run_group_tests_name("names", tests, NULL, NULL) ? 1 : 0;
+}
