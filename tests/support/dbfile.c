@@ -37,7 +37,7 @@ static int scan_table(sqlite3 *db, const char *table, const char *needle, char *
 		      size_t where_size, int found)
 {
 	char sql[512];
-	snprintf(sql, sizeof sql, "SELECT * FROM \"%s\"", table);
+	snprintf(sql, sizeof sql, "SELECT * FROM \"%.200s\"", table);
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
 		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
