@@ -122,7 +122,7 @@ int rfs_program_all(rf_store *s, int include_archived, rfs_program **rows, size_
 		return rc;
 	sqlite3_bind_int(st, 1, include_archived);
 	size_t cap = 0;
-	int step;
+	int step = SQLITE_DONE;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		if (*count == cap) {
 			cap = cap ? cap * 2 : 8;

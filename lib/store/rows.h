@@ -96,4 +96,87 @@ int rfs_touch_recent(rf_store *s, int64_t visitor_id, int64_t code_id, int64_t f
 		     int64_t to, int *found);
 int rfs_touch_insert(rf_store *s, const rfs_touch *t, int64_t *id);
 
+/* Conversions and their credit. */
+#define RFS_NOTE_SIZE 256
+
+typedef struct rfs_conversion {
+	int64_t id;
+	char program_key[RFS_ID_SIZE];
+	char order_id[RFS_ID_SIZE];
+	char visitor[RFS_ID_SIZE];
+	int32_t kind;
+	int64_t value_minor;
+	char currency[4];
+	int64_t at;
+	int32_t attributed, model;
+	int64_t rules_version, lookback_ms;
+	char summary[RFS_NOTE_SIZE];
+} rfs_conversion;
+
+/* A touchpoint of a journey. */
+typedef struct rfs_journey_touch {
+	int64_t touchpoint_id, at;
+	int32_t kind;
+	int64_t code_id, advocate_id;
+	int32_t channel;
+} rfs_journey_touch;
+
+/* A credit row as written. */
+typedef struct rfs_credit_in {
+	int64_t touchpoint_id; /* 0: none */
+	int64_t code_id, advocate_id;
+	int32_t channel;
+	double weight;
+	int64_t value_minor;
+	const char *note;
+} rfs_credit_in;
+
+/* A credit row as read back, with names. */
+typedef struct rfs_credit_out {
+	int64_t touchpoint_id;
+	char code[RF_CODE_BUFSIZE];
+	char advocate[RFS_ID_SIZE];
+	int32_t channel, kind;
+	int64_t at;
+	double weight;
+	int64_t value_minor;
+	char note[RFS_NOTE_SIZE];
+} rfs_credit_out;
+
+int rfs_conversion_by_order(rf_store *s, int64_t program_id, const char *order_id,
+			    rfs_conversion *row);
+int rfs_conversion_insert(rf_store *s, int64_t program_id, const char *order_id,
+			  int64_t visitor_id, const rfs_conversion *c, int64_t *id);
+int rfs_credit_insert(rf_store *s, int64_t conversion_id, int seq, const rfs_credit_in *c);
+/* The visitor's counted touchpoints on the program's codes in [from, to],
+ * oldest first, into a malloc'd array. */
+int rfs_journey(rf_store *s, int64_t visitor_id, int64_t program_id, int64_t from, int64_t to,
+		rfs_journey_touch **rows, size_t *count);
+/* The first credit ever given for this visitor in this program. */
+int rfs_first_referrer(rf_store *s, int64_t program_id, int64_t visitor_id, int *found,
+		       rfs_journey_touch *touch, char *order_id, size_t order_size);
+/* Credited shares per code (largest first), or every credit row in
+ * journey order (explained = 1), into a malloc'd array. */
+int rfs_credits(rf_store *s, int64_t conversion_id, int explained, rfs_credit_out **rows,
+		size_t *count);
+
+/* Statistics over [from, to) for a program, or one advocate in it
+ * (advocate_id 0: the whole program). */
+typedef struct rfs_stats {
+	int64_t touchpoints, unique_touchpoints, unique_visitors;
+	int64_t conversions, attributed_conversions;
+	double credited_conversions;
+} rfs_stats;
+
+typedef struct rfs_money {
+	char currency[4];
+	int64_t value_minor;
+} rfs_money;
+
+int rfs_stats_counts(rf_store *s, int64_t program_id, int64_t advocate_id, int64_t from, int64_t to,
+	      rfs_stats *out);
+/* Attributed value per currency into a malloc'd array. */
+int rfs_stats_values(rf_store *s, int64_t program_id, int64_t advocate_id, int64_t from,
+		     int64_t to, rfs_money **rows, size_t *count);
+
 #endif
