@@ -1,0 +1,113 @@
+/*
+ * Prints the size of every public struct and the offset of every field, one
+ * per line ("rf_code 88", "rf_code.uses 64"), as the compiler lays them out.
+ * The Python and Ruby tests compare these numbers with their own declarations.
+ */
+#include <referral.h>
+
+#include <stddef.h>
+#include <stdio.h>
+
+#define S(t) printf(#t " %zu\n", sizeof(t))
+#define F(t, f) printf(#t "." #f " %zu\n", offsetof(t, f))
+
+int main(void)
+{
+	S(rf_error); F(rf_error, code); F(rf_error, db_code); F(rf_error, message);
+	S(rf_store_options); F(rf_store_options, version); F(rf_store_options, busy_timeout_ms);
+	F(rf_store_options, durability); F(rf_store_options, flags);
+	F(rf_store_options, cache_size_kib); F(rf_store_options, clock);
+	F(rf_store_options, clock_ctx);
+	S(rf_program_rules); F(rf_program_rules, version); F(rf_program_rules, model);
+	F(rf_program_rules, code_length); F(rf_program_rules, lookback_ms);
+	F(rf_program_rules, duplicate_window_ms); F(rf_program_rules, lock_first_referrer);
+	S(rf_program); F(rf_program, id); F(rf_program, key); F(rf_program, name);
+	F(rf_program, status); F(rf_program, rules_version); F(rf_program, rules);
+	F(rf_program, created_at_ms); F(rf_program, updated_at_ms);
+	S(rf_programs); F(rf_programs, count); F(rf_programs, items);
+	S(rf_advocate_spec); F(rf_advocate_spec, version); F(rf_advocate_spec, external_id);
+	F(rf_advocate_spec, kind); F(rf_advocate_spec, display_name); F(rf_advocate_spec, email);
+	S(rf_advocate); F(rf_advocate, id); F(rf_advocate, external_id); F(rf_advocate, kind);
+	F(rf_advocate, display_name); F(rf_advocate, status); F(rf_advocate, has_email);
+	F(rf_advocate, created_at_ms);
+	S(rf_advocates); F(rf_advocates, count); F(rf_advocates, items);
+	F(rf_advocates, next_cursor);
+	S(rf_code_spec); F(rf_code_spec, version); F(rf_code_spec, program);
+	F(rf_code_spec, advocate); F(rf_code_spec, channel); F(rf_code_spec, vanity);
+	F(rf_code_spec, expires_at_ms); F(rf_code_spec, max_uses);
+	S(rf_code); F(rf_code, id); F(rf_code, code); F(rf_code, display); F(rf_code, program);
+	F(rf_code, advocate); F(rf_code, channel); F(rf_code, status); F(rf_code, vanity);
+	F(rf_code, expires_at_ms); F(rf_code, max_uses); F(rf_code, uses);
+	F(rf_code, created_at_ms);
+	S(rf_touchpoint_spec); F(rf_touchpoint_spec, version); F(rf_touchpoint_spec, code);
+	F(rf_touchpoint_spec, visitor_id); F(rf_touchpoint_spec, kind);
+	F(rf_touchpoint_spec, at_ms); F(rf_touchpoint_spec, landing_url);
+	F(rf_touchpoint_spec, ip); F(rf_touchpoint_spec, user_agent);
+	S(rf_touchpoint); F(rf_touchpoint, id); F(rf_touchpoint, visitor_id);
+	F(rf_touchpoint, code); F(rf_touchpoint, program); F(rf_touchpoint, advocate);
+	F(rf_touchpoint, channel); F(rf_touchpoint, kind); F(rf_touchpoint, at_ms);
+	F(rf_touchpoint, duplicate);
+	S(rf_conversion_spec); F(rf_conversion_spec, version); F(rf_conversion_spec, program);
+	F(rf_conversion_spec, visitor_id); F(rf_conversion_spec, order_id);
+	F(rf_conversion_spec, kind); F(rf_conversion_spec, value_minor);
+	F(rf_conversion_spec, currency); F(rf_conversion_spec, at_ms);
+	S(rf_credit); F(rf_credit, advocate); F(rf_credit, code); F(rf_credit, channel);
+	F(rf_credit, weight); F(rf_credit, value_minor);
+	S(rf_conversion); F(rf_conversion, id); F(rf_conversion, program);
+	F(rf_conversion, order_id); F(rf_conversion, visitor_id); F(rf_conversion, kind);
+	F(rf_conversion, value_minor); F(rf_conversion, currency); F(rf_conversion, at_ms);
+	F(rf_conversion, attributed); F(rf_conversion, model); F(rf_conversion, rules_version);
+	F(rf_conversion, credit_count); F(rf_conversion, credits);
+	S(rf_explained_touch); F(rf_explained_touch, touchpoint_id); F(rf_explained_touch, code);
+	F(rf_explained_touch, advocate); F(rf_explained_touch, channel);
+	F(rf_explained_touch, kind); F(rf_explained_touch, at_ms); F(rf_explained_touch, weight);
+	F(rf_explained_touch, value_minor); F(rf_explained_touch, note);
+	S(rf_explanation); F(rf_explanation, program); F(rf_explanation, order_id);
+	F(rf_explanation, model); F(rf_explanation, rules_version);
+	F(rf_explanation, lookback_ms); F(rf_explanation, window_start_ms);
+	F(rf_explanation, window_end_ms); F(rf_explanation, summary);
+	F(rf_explanation, touch_count); F(rf_explanation, touches);
+	S(rf_stats_query); F(rf_stats_query, version); F(rf_stats_query, program);
+	F(rf_stats_query, advocate); F(rf_stats_query, from_ms); F(rf_stats_query, to_ms);
+	S(rf_money); F(rf_money, currency); F(rf_money, value_minor);
+	S(rf_stats); F(rf_stats, touchpoints); F(rf_stats, unique_touchpoints);
+	F(rf_stats, unique_visitors); F(rf_stats, conversions);
+	F(rf_stats, attributed_conversions); F(rf_stats, credited_conversions);
+	F(rf_stats, conversion_rate); F(rf_stats, value_count); F(rf_stats, values);
+	/* Constants the bindings hard-code. */
+	printf("const RF_STORE_OPTIONS_VERSION %d\n", RF_STORE_OPTIONS_VERSION);
+	printf("const RF_PROGRAM_RULES_VERSION %d\n", RF_PROGRAM_RULES_VERSION);
+	printf("const RF_ADVOCATE_SPEC_VERSION %d\n", RF_ADVOCATE_SPEC_VERSION);
+	printf("const RF_CODE_SPEC_VERSION %d\n", RF_CODE_SPEC_VERSION);
+	printf("const RF_TOUCHPOINT_SPEC_VERSION %d\n", RF_TOUCHPOINT_SPEC_VERSION);
+	printf("const RF_CONVERSION_SPEC_VERSION %d\n", RF_CONVERSION_SPEC_VERSION);
+	printf("const RF_STATS_QUERY_VERSION %d\n", RF_STATS_QUERY_VERSION);
+	printf("const RF_CODE_BUFSIZE %d\n", RF_CODE_BUFSIZE);
+	printf("const RF_STORE_NO_CREATE %u\n", (unsigned)RF_STORE_NO_CREATE);
+	printf("const RF_LIST_INCLUDE_ARCHIVED %u\n", (unsigned)RF_LIST_INCLUDE_ARCHIVED);
+	printf("const RF_VERSION_MAJOR %d\n", RF_VERSION_MAJOR);
+	printf("const RF_VERSION_MINOR %d\n", RF_VERSION_MINOR);
+	/* Enumerators the bindings mirror. */
+	static const struct { const char *name; int value; } enums[] = {
+		{ "RF_OK", RF_OK }, { "RF_DUPLICATE", RF_DUPLICATE }, { "RF_ERROR", RF_ERROR },
+		{ "RF_EINVALID", RF_EINVALID }, { "RF_ENOTFOUND", RF_ENOTFOUND }, { "RF_EEXISTS", RF_EEXISTS },
+		{ "RF_ECONFLICT", RF_ECONFLICT }, { "RF_EBUSY", RF_EBUSY }, { "RF_ENOMEM", RF_ENOMEM },
+		{ "RF_EVERSION", RF_EVERSION }, { "RF_EMISUSE", RF_EMISUSE }, { "RF_ECORRUPT", RF_ECORRUPT },
+		{ "RF_EIO", RF_EIO }, { "RF_ENOTADB", RF_ENOTADB }, { "RF_ECHECK", RF_ECHECK },
+		{ "RF_EEXPIRED", RF_EEXPIRED }, { "RF_EDISABLED", RF_EDISABLED }, { "RF_EEXHAUSTED", RF_EEXHAUSTED },
+		{ "RF_ENUM_MODEL", RF_ENUM_MODEL }, { "RF_ENUM_ADVOCATE_KIND", RF_ENUM_ADVOCATE_KIND }, { "RF_ENUM_CHANNEL", RF_ENUM_CHANNEL },
+		{ "RF_ENUM_TOUCHPOINT_KIND", RF_ENUM_TOUCHPOINT_KIND }, { "RF_ENUM_CONVERSION_KIND", RF_ENUM_CONVERSION_KIND }, { "RF_ENUM_STATUS", RF_ENUM_STATUS },
+		{ "RF_MODEL_LAST_TOUCH", RF_MODEL_LAST_TOUCH }, { "RF_MODEL_FIRST_TOUCH", RF_MODEL_FIRST_TOUCH }, { "RF_ADVOCATE_CUSTOMER", RF_ADVOCATE_CUSTOMER },
+		{ "RF_ADVOCATE_EMPLOYEE", RF_ADVOCATE_EMPLOYEE }, { "RF_ADVOCATE_PARTNER", RF_ADVOCATE_PARTNER }, { "RF_ADVOCATE_INFLUENCER", RF_ADVOCATE_INFLUENCER },
+		{ "RF_CHANNEL_NONE", RF_CHANNEL_NONE }, { "RF_CHANNEL_EMAIL", RF_CHANNEL_EMAIL }, { "RF_CHANNEL_WHATSAPP", RF_CHANNEL_WHATSAPP },
+		{ "RF_CHANNEL_LINKEDIN", RF_CHANNEL_LINKEDIN }, { "RF_CHANNEL_X", RF_CHANNEL_X }, { "RF_CHANNEL_FACEBOOK", RF_CHANNEL_FACEBOOK },
+		{ "RF_CHANNEL_SMS", RF_CHANNEL_SMS }, { "RF_CHANNEL_QR", RF_CHANNEL_QR }, { "RF_CHANNEL_OTHER", RF_CHANNEL_OTHER },
+		{ "RF_TOUCH_CLICK", RF_TOUCH_CLICK }, { "RF_TOUCH_VISIT", RF_TOUCH_VISIT }, { "RF_TOUCH_SCAN", RF_TOUCH_SCAN },
+		{ "RF_CONVERSION_SIGNUP", RF_CONVERSION_SIGNUP }, { "RF_CONVERSION_PURCHASE", RF_CONVERSION_PURCHASE }, { "RF_CONVERSION_CUSTOM", RF_CONVERSION_CUSTOM },
+		{ "RF_STATUS_ACTIVE", RF_STATUS_ACTIVE }, { "RF_STATUS_ARCHIVED", RF_STATUS_ARCHIVED }, { "RF_STATUS_INACTIVE", RF_STATUS_INACTIVE },
+		{ "RF_STATUS_DISABLED", RF_STATUS_DISABLED }, { "RF_DURABILITY_NORMAL", RF_DURABILITY_NORMAL }, { "RF_DURABILITY_FULL", RF_DURABILITY_FULL },
+	};
+	for (size_t i = 0; i < sizeof enums / sizeof enums[0]; i++)
+		printf("enum %s %d\n", enums[i].name, enums[i].value);
+	return 0;
+}

@@ -1,0 +1,72 @@
+"""libreferral for Python: referral programs in a SQLite file, through ctypes.
+
+    import referral
+    with referral.Store("shop.db") as store:
+        store.create_program("spring"); store.add_advocate("alice")
+        code = store.issue_code("spring", "alice")
+
+The C library is found by :func:`load_library` (explicit path), else
+``$REFERRAL_LIBRARY``, else a build tree next to the package, else the system.
+"""
+from __future__ import annotations
+
+import ctypes
+from typing import Optional, Tuple
+
+from . import _ffi
+from .enums import (AdvocateKind, Channel, ConversionKind, Durability, EnumType, Model,
+                    RecordStatus, TouchpointKind, enum_name, enum_parse)
+from .errors import (ERRORS, BusyError, CheckError, ConflictError, CorruptError,
+                     DisabledError, Error, ExhaustedError, ExistsError, ExpiredError,
+                     InternalError, InvalidError, IoError, MisuseError, NotADatabaseError,
+                     NotFoundError, OutOfMemoryError, VersionError, clear_error,
+                     error_class, last_error, strerror)
+from .store import Store
+from .types import (Advocate, Code, Conversion, Credit, Explanation, ExplainedTouch,
+                    Program, ProgramRules, Stats, Touchpoint, TouchpointSpec)
+from ._convert import text_in
+
+__version__ = "0.1.0"
+
+
+def load_library(path: Optional[str] = None) -> str:
+    """Load the C library now (optionally from ``path``); returns the path used."""
+    return _ffi.load(path).path
+
+
+def version() -> Tuple[int, int, int]:
+    """The linked C library's (major, minor, patch)."""
+    major, minor, patch = ctypes.c_int(), ctypes.c_int(), ctypes.c_int()
+    _ffi.lib().rf_version(ctypes.byref(major), ctypes.byref(minor), ctypes.byref(patch))
+    return major.value, minor.value, patch.value
+
+
+def version_string() -> str:
+    """The linked C library's version as "MAJOR.MINOR.PATCH"."""
+    return _ffi.lib().rf_version_string().decode("ascii")
+
+
+def schema_version() -> int:
+    """The on-disk schema version the linked library writes."""
+    return int(_ffi.lib().rf_store_schema_version())
+
+
+def normalize_code(text: str) -> str:
+    """Normalise code input (upper-case, I/L -> 1, O -> 0, no hyphens or spaces)."""
+    buf = ctypes.create_string_buffer(_ffi.CODE_BUFSIZE)
+    _ffi.lib().rf_code_normalize(buf, len(buf), text_in(text, "code"))
+    return buf.value.decode("ascii")
+
+
+__all__ = [
+    "Store", "load_library", "version", "version_string", "schema_version", "normalize_code",
+    "enum_name", "enum_parse", "strerror", "last_error", "clear_error", "error_class",
+    "EnumType", "Model", "AdvocateKind", "Channel", "TouchpointKind", "ConversionKind",
+    "RecordStatus", "Durability",
+    "ProgramRules", "Program", "Advocate", "Code", "TouchpointSpec", "Touchpoint", "Credit",
+    "Conversion", "ExplainedTouch", "Explanation", "Stats",
+    "ERRORS", "Error", "InternalError", "InvalidError", "NotFoundError", "ExistsError",
+    "ConflictError", "BusyError", "OutOfMemoryError", "VersionError", "MisuseError",
+    "CorruptError", "IoError", "NotADatabaseError", "CheckError", "ExpiredError",
+    "DisabledError", "ExhaustedError",
+]

@@ -1,0 +1,305 @@
+"""The only module that knows libreferral's C signatures and struct layouts.
+
+Every function gets an explicit ``restype`` and ``argtypes``; functions that
+return an ``rf_status`` get an ``errcheck`` that turns negative codes into
+exceptions (see :mod:`referral.errors`). ``CDLL`` releases the GIL during
+every call.
+"""
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import threading
+from ctypes import (CFUNCTYPE, POINTER, Structure, c_char, c_char_p, c_double,
+                    c_int, c_int32, c_int64, c_size_t, c_uint, c_uint32,
+                    c_void_p)
+from pathlib import Path
+from typing import Any, Iterator, List, Optional
+
+#: (major, minor) of the C API these declarations describe.
+ABI = (0, 1)
+ENV_VAR = "REFERRAL_LIBRARY"
+
+
+class StoreHandle(c_void_p):
+    """Opaque ``rf_store *``."""
+
+
+ClockFn = CFUNCTYPE(c_int64, c_void_p)
+
+
+class rf_error(Structure):
+    _fields_ = [("code", c_int), ("db_code", c_int), ("message", c_char_p)]
+
+
+class rf_store_options(Structure):
+    _fields_ = [("version", c_uint), ("busy_timeout_ms", c_int32),
+                ("durability", c_int32), ("flags", c_uint32),
+                ("cache_size_kib", c_int32), ("clock", ClockFn),
+                ("clock_ctx", c_void_p)]
+
+
+class rf_program_rules(Structure):
+    _fields_ = [("version", c_uint), ("model", c_int32), ("code_length", c_int32),
+                ("lookback_ms", c_int64), ("duplicate_window_ms", c_int64),
+                ("lock_first_referrer", c_int32)]
+
+
+class rf_program(Structure):
+    _fields_ = [("id", c_int64), ("key", c_char_p), ("name", c_char_p),
+                ("status", c_int32), ("rules_version", c_int64),
+                ("rules", POINTER(rf_program_rules)), ("created_at_ms", c_int64),
+                ("updated_at_ms", c_int64)]
+
+
+class rf_programs(Structure):
+    _fields_ = [("count", c_size_t), ("items", POINTER(POINTER(rf_program)))]
+
+
+class rf_advocate_spec(Structure):
+    _fields_ = [("version", c_uint), ("external_id", c_char_p), ("kind", c_int32),
+                ("display_name", c_char_p), ("email", c_char_p)]
+
+
+class rf_advocate(Structure):
+    _fields_ = [("id", c_int64), ("external_id", c_char_p), ("kind", c_int32),
+                ("display_name", c_char_p), ("status", c_int32),
+                ("has_email", c_int32), ("created_at_ms", c_int64)]
+
+
+class rf_advocates(Structure):
+    _fields_ = [("count", c_size_t), ("items", POINTER(POINTER(rf_advocate))),
+                ("next_cursor", c_int64)]
+
+
+class rf_code_spec(Structure):
+    _fields_ = [("version", c_uint), ("program", c_char_p), ("advocate", c_char_p),
+                ("channel", c_int32), ("vanity", c_char_p),
+                ("expires_at_ms", c_int64), ("max_uses", c_int64)]
+
+
+class rf_code(Structure):
+    _fields_ = [("id", c_int64), ("code", c_char_p), ("display", c_char_p),
+                ("program", c_char_p), ("advocate", c_char_p), ("channel", c_int32),
+                ("status", c_int32), ("vanity", c_int32), ("expires_at_ms", c_int64),
+                ("max_uses", c_int64), ("uses", c_int64), ("created_at_ms", c_int64)]
+
+
+class rf_touchpoint_spec(Structure):
+    _fields_ = [("version", c_uint), ("code", c_char_p), ("visitor_id", c_char_p),
+                ("kind", c_int32), ("at_ms", c_int64), ("landing_url", c_char_p),
+                ("ip", c_char_p), ("user_agent", c_char_p)]
+
+
+class rf_touchpoint(Structure):
+    _fields_ = [("id", c_int64), ("visitor_id", c_char_p), ("code", c_char_p),
+                ("program", c_char_p), ("advocate", c_char_p), ("channel", c_int32),
+                ("kind", c_int32), ("at_ms", c_int64), ("duplicate", c_int32)]
+
+
+class rf_conversion_spec(Structure):
+    _fields_ = [("version", c_uint), ("program", c_char_p), ("visitor_id", c_char_p),
+                ("order_id", c_char_p), ("kind", c_int32), ("value_minor", c_int64),
+                ("currency", c_char_p), ("at_ms", c_int64)]
+
+
+class rf_credit(Structure):
+    _fields_ = [("advocate", c_char_p), ("code", c_char_p), ("channel", c_int32),
+                ("weight", c_double), ("value_minor", c_int64)]
+
+
+class rf_conversion(Structure):
+    _fields_ = [("id", c_int64), ("program", c_char_p), ("order_id", c_char_p),
+                ("visitor_id", c_char_p), ("kind", c_int32), ("value_minor", c_int64),
+                ("currency", c_char_p), ("at_ms", c_int64), ("attributed", c_int32),
+                ("model", c_int32), ("rules_version", c_int64),
+                ("credit_count", c_size_t), ("credits", POINTER(POINTER(rf_credit)))]
+
+
+class rf_explained_touch(Structure):
+    _fields_ = [("touchpoint_id", c_int64), ("code", c_char_p), ("advocate", c_char_p),
+                ("channel", c_int32), ("kind", c_int32), ("at_ms", c_int64),
+                ("weight", c_double), ("value_minor", c_int64), ("note", c_char_p)]
+
+
+class rf_explanation(Structure):
+    _fields_ = [("program", c_char_p), ("order_id", c_char_p), ("model", c_int32),
+                ("rules_version", c_int64), ("lookback_ms", c_int64),
+                ("window_start_ms", c_int64), ("window_end_ms", c_int64),
+                ("summary", c_char_p), ("touch_count", c_size_t),
+                ("touches", POINTER(POINTER(rf_explained_touch)))]
+
+
+class rf_stats_query(Structure):
+    _fields_ = [("version", c_uint), ("program", c_char_p), ("advocate", c_char_p),
+                ("from_ms", c_int64), ("to_ms", c_int64)]
+
+
+class rf_money(Structure):
+    _fields_ = [("currency", c_char_p), ("value_minor", c_int64)]
+
+
+class rf_stats(Structure):
+    _fields_ = [("touchpoints", c_int64), ("unique_touchpoints", c_int64),
+                ("unique_visitors", c_int64), ("conversions", c_int64),
+                ("attributed_conversions", c_int64), ("credited_conversions", c_double),
+                ("conversion_rate", c_double), ("value_count", c_size_t),
+                ("values", POINTER(POINTER(rf_money)))]
+
+
+#: Every struct, by C name, for layout checks against the compiler.
+STRUCTS = {cls.__name__: cls for cls in (
+    rf_error, rf_store_options, rf_program_rules, rf_program, rf_programs,
+    rf_advocate_spec, rf_advocate, rf_advocates, rf_code_spec, rf_code,
+    rf_touchpoint_spec, rf_touchpoint, rf_conversion_spec, rf_credit, rf_conversion,
+    rf_explained_touch, rf_explanation, rf_stats_query, rf_money, rf_stats)}
+
+# Version numbers of the input structs these declarations describe.
+STORE_OPTIONS_VERSION = 1
+PROGRAM_RULES_VERSION = 1
+ADVOCATE_SPEC_VERSION = 1
+CODE_SPEC_VERSION = 1
+TOUCHPOINT_SPEC_VERSION = 1
+CONVERSION_SPEC_VERSION = 1
+STATS_QUERY_VERSION = 1
+CODE_BUFSIZE = 40
+STORE_NO_CREATE = 1
+LIST_INCLUDE_ARCHIVED = 1
+
+
+def _out(cls: Any) -> Any:
+    """Type of an ``rf_x **out`` parameter."""
+    return POINTER(POINTER(cls))
+
+
+_S = StoreHandle
+# name: (restype, argtypes, returns an rf_status to check)
+SIGNATURES = {
+    "rf_version": (c_int, [POINTER(c_int), POINTER(c_int), POINTER(c_int)], False),
+    "rf_version_string": (c_char_p, [], False),
+    "rf_error_last": (POINTER(rf_error), [], False),
+    "rf_error_clear": (None, [], False),
+    "rf_strerror": (c_char_p, [c_int], False),
+    "rf_enum_name": (c_char_p, [c_int, c_int32], False),
+    "rf_enum_parse": (c_int, [POINTER(c_int32), c_int, c_char_p], True),
+    "rf_store_options_init": (c_int, [POINTER(rf_store_options), c_uint], True),
+    "rf_store_open": (c_int, [POINTER(StoreHandle), c_char_p, POINTER(rf_store_options)], True),
+    "rf_store_close": (c_int, [_S], True),
+    "rf_store_free": (None, [_S], False),
+    "rf_store_check": (c_int, [_S], True),
+    "rf_store_schema_version": (c_int, [], False),
+    "rf_store_now": (c_int, [POINTER(c_int64), _S], True),
+    "rf_program_rules_init": (c_int, [POINTER(rf_program_rules), c_uint], True),
+    "rf_program_create": (c_int, [_out(rf_program), _S, c_char_p, c_char_p,
+                                  POINTER(rf_program_rules)], True),
+    "rf_program_get": (c_int, [_out(rf_program), _S, c_char_p], True),
+    "rf_program_update": (c_int, [_out(rf_program), _S, c_char_p, c_char_p,
+                                  POINTER(rf_program_rules)], True),
+    "rf_program_archive": (c_int, [_S, c_char_p], True),
+    "rf_program_list": (c_int, [_out(rf_programs), _S, c_uint32], True),
+    "rf_program_free": (None, [POINTER(rf_program)], False),
+    "rf_programs_free": (None, [POINTER(rf_programs)], False),
+    "rf_advocate_spec_init": (c_int, [POINTER(rf_advocate_spec), c_uint], True),
+    "rf_advocate_add": (c_int, [_out(rf_advocate), _S, POINTER(rf_advocate_spec)], True),
+    "rf_advocate_get": (c_int, [_out(rf_advocate), _S, c_char_p], True),
+    "rf_advocate_list": (c_int, [_out(rf_advocates), _S, c_int64, c_uint32], True),
+    "rf_advocate_deactivate": (c_int, [_S, c_char_p], True),
+    "rf_advocate_free": (None, [POINTER(rf_advocate)], False),
+    "rf_advocates_free": (None, [POINTER(rf_advocates)], False),
+    "rf_code_spec_init": (c_int, [POINTER(rf_code_spec), c_uint], True),
+    "rf_code_issue": (c_int, [_out(rf_code), _S, POINTER(rf_code_spec)], True),
+    "rf_code_resolve": (c_int, [_out(rf_code), _S, c_char_p], True),
+    "rf_code_get": (c_int, [_out(rf_code), _S, c_char_p], True),
+    "rf_code_disable": (c_int, [_S, c_char_p], True),
+    "rf_code_normalize": (c_int, [POINTER(c_char), c_size_t, c_char_p], True),
+    "rf_code_free": (None, [POINTER(rf_code)], False),
+    "rf_touchpoint_spec_init": (c_int, [POINTER(rf_touchpoint_spec), c_uint], True),
+    "rf_touchpoint_record": (c_int, [_out(rf_touchpoint), _S,
+                                     POINTER(rf_touchpoint_spec)], True),
+    "rf_touchpoint_record_batch": (c_int, [_S, POINTER(POINTER(rf_touchpoint_spec)),
+                                           c_size_t], True),
+    "rf_touchpoint_free": (None, [POINTER(rf_touchpoint)], False),
+    "rf_conversion_spec_init": (c_int, [POINTER(rf_conversion_spec), c_uint], True),
+    "rf_conversion_record": (c_int, [_out(rf_conversion), _S,
+                                     POINTER(rf_conversion_spec)], True),
+    "rf_conversion_get": (c_int, [_out(rf_conversion), _S, c_char_p, c_char_p], True),
+    "rf_conversion_free": (None, [POINTER(rf_conversion)], False),
+    "rf_explanation_get": (c_int, [_out(rf_explanation), _S, c_char_p, c_char_p], True),
+    "rf_explanation_free": (None, [POINTER(rf_explanation)], False),
+    "rf_stats_query_init": (c_int, [POINTER(rf_stats_query), c_uint], True),
+    "rf_stats_get": (c_int, [_out(rf_stats), _S, POINTER(rf_stats_query)], True),
+    "rf_stats_free": (None, [POINTER(rf_stats)], False),
+}
+
+
+class Lib:
+    """The loaded library: one attribute per C function in SIGNATURES."""
+
+    def __init__(self, dll: ctypes.CDLL, path: str) -> None:
+        from .errors import check  # late: errors needs this module too
+        self.dll, self.path = dll, path
+        for name, (restype, argtypes, checked) in SIGNATURES.items():
+            fn = getattr(dll, name)
+            fn.restype, fn.argtypes = restype, argtypes
+            if checked:
+                fn.errcheck = check
+            setattr(self, name, fn)
+
+
+_lock = threading.Lock()
+_lib: Optional[Lib] = None
+
+
+def candidates(path: Optional[str] = None) -> Iterator[str]:
+    """Where to look for the shared library, in order."""
+    if path:
+        yield os.fspath(path)
+        return
+    env = os.environ.get(ENV_VAR)
+    if env:
+        yield env
+        return
+    here = Path(__file__).resolve().parent
+    # A copy inside the package, then a build tree at the top of the repository.
+    for folder in (here, here.parent.parent.parent / "build"):
+        candidate = folder / "libreferral.so"
+        if candidate.exists():
+            yield str(candidate)
+    found = ctypes.util.find_library("referral")
+    if found:
+        yield found
+    yield "libreferral.so.%d.%d" % ABI
+
+
+def load(path: Optional[str] = None) -> Lib:
+    """Load the library once (explicit path, $REFERRAL_LIBRARY, build tree, system)."""
+    global _lib
+    from .errors import InternalError, MisuseError, VersionError, RF_EMISUSE, RF_EVERSION, RF_ERROR
+    with _lock:
+        if _lib is not None:
+            if path and os.path.realpath(path) != os.path.realpath(_lib.path):
+                raise MisuseError(RF_EMISUSE, "libreferral already loaded from %s" % _lib.path)
+            return _lib
+        tried: List[str] = []
+        for candidate in candidates(path):
+            try:
+                dll = ctypes.CDLL(candidate)
+            except OSError as exc:
+                tried.append("%s (%s)" % (candidate, exc))
+                continue
+            lib = Lib(dll, candidate)
+            major, minor = c_int(), c_int()
+            lib.rf_version(ctypes.byref(major), ctypes.byref(minor), None)
+            if (major.value, minor.value) != ABI:
+                raise VersionError(RF_EVERSION, "%s is libreferral %d.%d; these bindings need %d.%d"
+                                   % (candidate, major.value, minor.value, *ABI))
+            _lib = lib
+            return lib
+        raise InternalError(RF_ERROR, "libreferral not found; set %s. Tried: %s"
+                    % (ENV_VAR, "; ".join(tried)))
+
+
+def lib() -> Lib:
+    """The loaded library, loading it on first use."""
+    return _lib if _lib is not None else load()

@@ -1,0 +1,134 @@
+"""Enumerations of the C API as ``IntEnum``s, plus the library's name table.
+
+Member names are the library's stable names upper-cased (``rf_enum_name``),
+so ``Channel.EMAIL.name.lower() == "email"``. Inputs accept a member, its
+integer value or its name (parsed by ``rf_enum_parse``, case-insensitive).
+"""
+from __future__ import annotations
+
+import ctypes
+import enum
+from typing import Dict, Optional, Type, TypeVar, Union
+
+from . import _ffi
+from .errors import invalid
+
+
+class EnumType(enum.IntEnum):
+    """``rf_enum``: the enumerations that have names."""
+    MODEL = 1
+    ADVOCATE_KIND = 2
+    CHANNEL = 3
+    TOUCHPOINT_KIND = 4
+    CONVERSION_KIND = 5
+    STATUS = 6
+
+
+class Model(enum.IntEnum):
+    """``rf_model``: attribution models."""
+    LAST = 1
+    FIRST = 2
+
+
+class AdvocateKind(enum.IntEnum):
+    """``rf_advocate_kind``."""
+    CUSTOMER = 1
+    EMPLOYEE = 2
+    PARTNER = 3
+    INFLUENCER = 4
+
+
+class Channel(enum.IntEnum):
+    """``rf_channel``: where a code is shared."""
+    NONE = 0
+    EMAIL = 1
+    WHATSAPP = 2
+    LINKEDIN = 3
+    X = 4
+    FACEBOOK = 5
+    SMS = 6
+    QR = 7
+    OTHER = 8
+
+
+class TouchpointKind(enum.IntEnum):
+    """``rf_touchpoint_kind``."""
+    CLICK = 1
+    VISIT = 2
+    SCAN = 3
+
+
+class ConversionKind(enum.IntEnum):
+    """``rf_conversion_kind``."""
+    SIGNUP = 1
+    PURCHASE = 2
+    CUSTOM = 3
+
+
+class RecordStatus(enum.IntEnum):
+    """``rf_record_status``: status of programs, advocates and codes."""
+    ACTIVE = 0
+    ARCHIVED = 1
+    INACTIVE = 2
+    DISABLED = 3
+
+
+class Durability(enum.IntEnum):
+    """``rf_durability`` (not in the name table: parsed here)."""
+    NORMAL = 0
+    FULL = 1
+
+
+#: Python enum -> rf_enum type, for the name table.
+NAMED: Dict[type, EnumType] = {
+    Model: EnumType.MODEL,
+    AdvocateKind: EnumType.ADVOCATE_KIND,
+    Channel: EnumType.CHANNEL,
+    TouchpointKind: EnumType.TOUCHPOINT_KIND,
+    ConversionKind: EnumType.CONVERSION_KIND,
+    RecordStatus: EnumType.STATUS,
+}
+
+E = TypeVar("E", bound=enum.IntEnum)
+
+
+def enum_name(type_: int, value: int) -> Optional[str]:
+    """``rf_enum_name``: the stable lower-case name of a value, or None."""
+    name = _ffi.lib().rf_enum_name(int(type_), int(value))
+    return None if name is None else name.decode("ascii")
+
+
+def enum_parse(type_: int, name: str) -> int:
+    """``rf_enum_parse``: the value of a name (case-insensitive); InvalidError if unknown."""
+    if not isinstance(name, str) or "\0" in name:
+        raise invalid("enum name must be a string without NUL")
+    out = ctypes.c_int32()
+    _ffi.lib().rf_enum_parse(ctypes.byref(out), int(type_), name.encode("utf-8"))
+    return out.value
+
+
+def to_c(cls: Type[E], value: Union[E, int, str, None], what: str) -> Optional[int]:
+    """Convert an input (member, int or name) to the C integer; None stays None."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise invalid("%s: expected %s, int or name, got bool" % (what, cls.__name__))
+    if isinstance(value, str):
+        if cls in NAMED:
+            return enum_parse(NAMED[cls], value)
+        try:
+            return int(cls[value.upper()])
+        except KeyError:
+            raise invalid("%s: unknown %s %r" % (what, cls.__name__, value)) from None
+    if isinstance(value, int):
+        return int(value)
+    raise TypeError("%s: expected %s, int or name, got %s"
+                    % (what, cls.__name__, type(value).__name__))
+
+
+def from_c(cls: Type[E], value: int) -> Union[E, int]:
+    """A C integer as a member of ``cls``; unknown (newer) values stay ints."""
+    try:
+        return cls(value)
+    except ValueError:
+        return value

@@ -1,0 +1,429 @@
+"""The :class:`Store`: a handle on one libreferral SQLite database."""
+from __future__ import annotations
+
+import ctypes
+import os
+import threading
+import weakref
+from ctypes import POINTER, byref
+from datetime import datetime
+from typing import (Any, Callable, Iterable, Iterator, List, Mapping, Optional,
+                    Tuple, Union)
+
+from . import _ffi
+from ._convert import (DurationLike, TimeLike, datetime_from_ms, int64, ms_from_duration,
+                       ms_from_time, text_in, uint32)
+from .enums import (AdvocateKind, Channel, ConversionKind, Durability, Model,
+                    TouchpointKind, to_c)
+from .errors import RF_DUPLICATE, RF_EMISUSE, MisuseError, invalid
+from .types import (Advocate, Code, Conversion, Explanation, Program, ProgramRules,
+                    Stats, Touchpoint, TouchpointSpec)
+
+Clock = Callable[[], Union[datetime, int]]
+PathLike = Union[str, bytes, "os.PathLike[str]"]
+
+
+class _ClockAdapter:
+    """Wraps a Python clock as an ``rf_clock_fn``; keeps the CFUNCTYPE alive.
+
+    An exception cannot cross C frames: it is kept, the C call gets 0, and the
+    store re-raises it when the C call returns.
+    """
+
+    def __init__(self, fn: Clock) -> None:
+        self.fn: Clock = fn
+        self.error: Optional[BaseException] = None
+        self.c_fn = _ffi.ClockFn(self._call)
+
+    def _call(self, _ctx: Any) -> int:
+        try:
+            return ms_from_time(self.fn(), "clock()")
+        except BaseException as exc:  # noqa: B902 - must not unwind into C
+            self.error = exc
+            return 0
+
+    def raise_pending(self) -> None:
+        error, self.error = self.error, None
+        if error is not None:
+            raise error
+
+
+def _free_store(handle: _ffi.StoreHandle, _keep_alive: Any) -> None:
+    _ffi.lib().rf_store_free(handle)
+
+
+class Store:
+    """An open libreferral database (a file path or ``":memory:"``).
+
+    Use it as a context manager; it is closed exactly once (by :meth:`close`,
+    ``with``, garbage collection or interpreter exit). Calls after close raise
+    :class:`MisuseError`. A store serialises its own calls; for parallelism
+    open one store per thread.
+
+    Options: ``busy_timeout_ms`` (default 5000), ``durability`` (``"normal"``
+    or ``"full"``), ``no_create`` (fail with NotFoundError for a missing file),
+    ``cache_size_kib``, ``clock`` (a callable returning an aware datetime or
+    int milliseconds; the store's notion of "now").
+    """
+
+    def __init__(self, path: PathLike, *, busy_timeout_ms: Optional[int] = None,
+                 durability: Union[Durability, int, str, None] = None,
+                 no_create: bool = False, cache_size_kib: Optional[int] = None,
+                 clock: Optional[Clock] = None) -> None:
+        lib = _ffi.lib()
+        opts = _ffi.rf_store_options()
+        lib.rf_store_options_init(byref(opts), _ffi.STORE_OPTIONS_VERSION)
+        if busy_timeout_ms is not None:
+            opts.busy_timeout_ms = _int32(busy_timeout_ms, "busy_timeout_ms")
+        if durability is not None:
+            opts.durability = to_c(Durability, durability, "durability")
+        if no_create:
+            opts.flags |= _ffi.STORE_NO_CREATE
+        if cache_size_kib is not None:
+            opts.cache_size_kib = _int32(cache_size_kib, "cache_size_kib")
+        self._clock = _ClockAdapter(clock) if clock is not None else None
+        if self._clock is not None:
+            opts.clock = self._clock.c_fn
+        self.path = os.fsdecode(path)
+        encoded = os.fsencode(path)
+        if b"\0" in encoded:
+            raise invalid("path contains a NUL character")
+        handle = _ffi.StoreHandle()
+        try:
+            try:
+                lib.rf_store_open(byref(handle), encoded, byref(opts))
+            finally:
+                if self._clock is not None:
+                    self._clock.raise_pending()
+        except BaseException:
+            lib.rf_store_free(handle)  # opened but the clock failed; NULL is ignored
+            raise
+        self._handle = handle
+        self._lock = threading.RLock()
+        self._finalizer = weakref.finalize(self, _free_store, handle, self._clock)
+
+    # -- lifecycle -----------------------------------------------------------
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return "<referral.Store %r%s>" % (self.path, " closed" if self.closed else "")
+
+    @property
+    def closed(self) -> bool:
+        return not self._finalizer.alive
+
+    def close(self) -> None:
+        """Close the database and release the handle; closing twice is harmless."""
+        with self._lock:
+            if self._finalizer.alive:
+                try:
+                    _ffi.lib().rf_store_close(self._handle)
+                finally:
+                    self._finalizer()
+
+    def _call(self, fn: Any, outs: Tuple[Any, ...], *inputs: Any) -> int:
+        """Call ``fn(*outs, handle, *inputs)`` under the store's lock."""
+        with self._lock:
+            if not self._finalizer.alive:
+                raise MisuseError(RF_EMISUSE, "the store is closed")
+            try:
+                return fn(*outs, self._handle, *inputs)
+            finally:
+                if self._clock is not None:
+                    self._clock.raise_pending()
+
+    def _fetch(self, fn: Any, ctype: Any, free: Any, convert: Callable[[Any, int], Any],
+               *inputs: Any) -> Any:
+        """Call a function returning an object, copy it out, then free it."""
+        out = POINTER(ctype)()
+        try:
+            rc = self._call(fn, (byref(out),), *inputs)
+            return convert(out.contents, rc)
+        finally:
+            free(out)  # NULL is ignored
+
+    # -- store ---------------------------------------------------------------
+
+    def check(self) -> None:
+        """Verify the database; raises CorruptError naming the first problem."""
+        self._call(_ffi.lib().rf_store_check, ())
+
+    def now(self) -> datetime:
+        """The store's clock (injected or system) as an aware UTC datetime."""
+        out = ctypes.c_int64()
+        self._call(_ffi.lib().rf_store_now, (byref(out),))
+        return datetime_from_ms(out.value)
+
+    # -- programs ------------------------------------------------------------
+
+    def create_program(self, key: str, name: Optional[str] = None,
+                       rules: Optional[ProgramRules] = None) -> Program:
+        """Create a program (name defaults to the key, rules to the defaults)."""
+        lib = _ffi.lib()
+        return self._fetch(lib.rf_program_create, _ffi.rf_program, lib.rf_program_free,
+                           _program, text_in(key, "key"), text_in(name, "name"),
+                           _rules_in(rules))
+
+    def get_program(self, key: str) -> Program:
+        """Fetch a program by key (NotFoundError if none)."""
+        lib = _ffi.lib()
+        return self._fetch(lib.rf_program_get, _ffi.rf_program, lib.rf_program_free,
+                           _program, text_in(key, "key"))
+
+    def update_program(self, key: str, name: Optional[str] = None,
+                       rules: Optional[ProgramRules] = None) -> Program:
+        """Change name and/or rules (None keeps); a rules change bumps rules_version."""
+        lib = _ffi.lib()
+        return self._fetch(lib.rf_program_update, _ffi.rf_program, lib.rf_program_free,
+                           _program, text_in(key, "key"), text_in(name, "name"),
+                           _rules_in(rules))
+
+    def archive_program(self, key: str) -> None:
+        """Archive a program: codes stop resolving, history stays."""
+        self._call(_ffi.lib().rf_program_archive, (), text_in(key, "key"))
+
+    def programs(self, include_archived: bool = False) -> List[Program]:
+        """All programs ordered by key."""
+        lib = _ffi.lib()
+        flags = _ffi.LIST_INCLUDE_ARCHIVED if include_archived else 0
+
+        def convert(c: _ffi.rf_programs, _rc: int) -> List[Program]:
+            return [Program.from_c(c.items[i].contents) for i in range(c.count)]
+        return self._fetch(lib.rf_program_list, _ffi.rf_programs, lib.rf_programs_free,
+                           convert, flags)
+
+    # -- advocates -----------------------------------------------------------
+
+    def add_advocate(self, external_id: str, *,
+                     kind: Union[AdvocateKind, int, str, None] = None,
+                     display_name: Optional[str] = None,
+                     email: Optional[str] = None) -> Advocate:
+        """Add an advocate; the email is kept only as a keyed hash."""
+        lib = _ffi.lib()
+        spec = _ffi.rf_advocate_spec()
+        lib.rf_advocate_spec_init(byref(spec), _ffi.ADVOCATE_SPEC_VERSION)
+        spec.external_id = text_in(external_id, "external_id")
+        _set(spec, "kind", to_c(AdvocateKind, kind, "kind"))
+        spec.display_name = text_in(display_name, "display_name")
+        spec.email = text_in(email, "email")
+        return self._fetch(lib.rf_advocate_add, _ffi.rf_advocate, lib.rf_advocate_free,
+                           _advocate, byref(spec))
+
+    def get_advocate(self, external_id: str) -> Advocate:
+        """Fetch an advocate by external id (NotFoundError if none)."""
+        lib = _ffi.lib()
+        return self._fetch(lib.rf_advocate_get, _ffi.rf_advocate, lib.rf_advocate_free,
+                           _advocate, text_in(external_id, "external_id"))
+
+    def deactivate_advocate(self, external_id: str) -> None:
+        """Deactivate an advocate: their codes stop resolving."""
+        self._call(_ffi.lib().rf_advocate_deactivate, (),
+                   text_in(external_id, "external_id"))
+
+    def advocate_page(self, cursor: int = 0, limit: int = 100) -> Tuple[List[Advocate], int]:
+        """One page in creation order and the next cursor (0 after the last page)."""
+        lib = _ffi.lib()
+
+        def convert(c: _ffi.rf_advocates, _rc: int) -> Tuple[List[Advocate], int]:
+            items = [Advocate.from_c(c.items[i].contents) for i in range(c.count)]
+            return items, c.next_cursor
+        return self._fetch(lib.rf_advocate_list, _ffi.rf_advocates, lib.rf_advocates_free,
+                           convert, int64(cursor, "cursor"), uint32(limit, "limit"))
+
+    def advocates(self, page_size: int = 100) -> Iterator[Advocate]:
+        """Iterate over every advocate in creation order, a page at a time."""
+        cursor = 0
+        while True:
+            items, cursor = self.advocate_page(cursor, page_size)
+            yield from items
+            if cursor == 0:
+                return
+
+    # -- codes ---------------------------------------------------------------
+
+    def issue_code(self, program: str, advocate: str, *,
+                   channel: Union[Channel, int, str, None] = None,
+                   vanity: Optional[str] = None, expires_at: Optional[TimeLike] = None,
+                   max_uses: Optional[int] = None) -> Code:
+        """Issue a random (or vanity) code for an advocate in a program."""
+        lib = _ffi.lib()
+        spec = _ffi.rf_code_spec()
+        lib.rf_code_spec_init(byref(spec), _ffi.CODE_SPEC_VERSION)
+        spec.program = text_in(program, "program")
+        spec.advocate = text_in(advocate, "advocate")
+        _set(spec, "channel", to_c(Channel, channel, "channel"))
+        spec.vanity = text_in(vanity, "vanity")
+        spec.expires_at_ms = ms_from_time(expires_at, "expires_at")
+        if max_uses is not None:
+            spec.max_uses = int64(max_uses, "max_uses")
+        return self._fetch(lib.rf_code_issue, _ffi.rf_code, lib.rf_code_free, _code,
+                           byref(spec))
+
+    def resolve_code(self, text: str) -> Code:
+        """Resolve typed or clicked input into a usable code, as of the store's clock.
+
+        Raises InvalidError, CheckError (typo), NotFoundError, ExpiredError,
+        DisabledError or ExhaustedError.
+        """
+        lib = _ffi.lib()
+        return self._fetch(lib.rf_code_resolve, _ffi.rf_code, lib.rf_code_free, _code,
+                           text_in(text, "code"))
+
+    def get_code(self, text: str) -> Code:
+        """Fetch a code in any state."""
+        lib = _ffi.lib()
+        return self._fetch(lib.rf_code_get, _ffi.rf_code, lib.rf_code_free, _code,
+                           text_in(text, "code"))
+
+    def disable_code(self, text: str) -> None:
+        """Disable a code; disabling twice is harmless."""
+        self._call(_ffi.lib().rf_code_disable, (), text_in(text, "code"))
+
+    # -- touchpoints ---------------------------------------------------------
+
+    def record_touchpoint(self, code: str, visitor_id: Optional[str] = None, *,
+                          kind: Union[TouchpointKind, int, str, None] = None,
+                          at: Optional[TimeLike] = None, landing_url: Optional[str] = None,
+                          ip: Optional[str] = None,
+                          user_agent: Optional[str] = None) -> Touchpoint:
+        """Record a click/visit/scan; without visitor_id the library makes a UUID."""
+        lib = _ffi.lib()
+        spec = _touchpoint_spec(TouchpointSpec(code, visitor_id, kind, at, landing_url,  # type: ignore[arg-type]
+                                               ip, user_agent))
+        return self._fetch(lib.rf_touchpoint_record, _ffi.rf_touchpoint,
+                           lib.rf_touchpoint_free, _touchpoint, byref(spec))
+
+    def record_touchpoints(self, specs: Iterable[Union[TouchpointSpec, Mapping[str, Any]]]) -> int:
+        """Record many touchpoints in one transaction (all or nothing); returns the count.
+
+        Each item is a :class:`TouchpointSpec` or a mapping of its fields; every
+        one needs a visitor_id.
+        """
+        structs = [_touchpoint_spec(s if isinstance(s, TouchpointSpec) else TouchpointSpec(**s))
+                   for s in specs]
+        array = (POINTER(_ffi.rf_touchpoint_spec) * max(len(structs), 1))()
+        for i, struct in enumerate(structs):
+            array[i] = ctypes.pointer(struct)
+        self._call(_ffi.lib().rf_touchpoint_record_batch, (), array, len(structs))
+        return len(structs)
+
+    # -- conversions ---------------------------------------------------------
+
+    def record_conversion(self, program: str, visitor_id: str, order_id: str, *,
+                          value_minor: int = 0, currency: Optional[str] = None,
+                          kind: Union[ConversionKind, int, str, None] = None,
+                          at: Optional[TimeLike] = None) -> Conversion:
+        """Record and attribute a conversion (idempotent on program + order_id).
+
+        Recording the same order again returns the original with
+        ``duplicate=True``; with other data it raises ConflictError.
+        """
+        lib = _ffi.lib()
+        spec = _ffi.rf_conversion_spec()
+        lib.rf_conversion_spec_init(byref(spec), _ffi.CONVERSION_SPEC_VERSION)
+        spec.program = text_in(program, "program")
+        spec.visitor_id = text_in(visitor_id, "visitor_id")
+        spec.order_id = text_in(order_id, "order_id")
+        _set(spec, "kind", to_c(ConversionKind, kind, "kind"))
+        spec.value_minor = int64(value_minor, "value_minor")
+        spec.currency = text_in(currency, "currency")
+        spec.at_ms = ms_from_time(at, "at")
+        return self._fetch(lib.rf_conversion_record, _ffi.rf_conversion,
+                           lib.rf_conversion_free, _conversion, byref(spec))
+
+    def get_conversion(self, program: str, order_id: str) -> Conversion:
+        """Fetch a conversion by program and order id."""
+        lib = _ffi.lib()
+        return self._fetch(lib.rf_conversion_get, _ffi.rf_conversion, lib.rf_conversion_free,
+                           _conversion, text_in(program, "program"),
+                           text_in(order_id, "order_id"))
+
+    def explain(self, program: str, order_id: str) -> Explanation:
+        """Why a conversion was credited as it was."""
+        lib = _ffi.lib()
+        return self._fetch(lib.rf_explanation_get, _ffi.rf_explanation,
+                           lib.rf_explanation_free, lambda c, _rc: Explanation.from_c(c),
+                           text_in(program, "program"), text_in(order_id, "order_id"))
+
+    # -- stats ---------------------------------------------------------------
+
+    def stats(self, program: str, advocate: Optional[str] = None, *,
+              start: Optional[TimeLike] = None, end: Optional[TimeLike] = None) -> Stats:
+        """Counts for a program (or one advocate in it) over [start, end)."""
+        lib = _ffi.lib()
+        query = _ffi.rf_stats_query()
+        lib.rf_stats_query_init(byref(query), _ffi.STATS_QUERY_VERSION)
+        query.program = text_in(program, "program")
+        query.advocate = text_in(advocate, "advocate")
+        query.from_ms = ms_from_time(start, "start")
+        query.to_ms = ms_from_time(end, "end")
+        return self._fetch(lib.rf_stats_get, _ffi.rf_stats, lib.rf_stats_free,
+                           lambda c, _rc: Stats.from_c(c), byref(query))
+
+
+# -- helpers -------------------------------------------------------------------
+
+def _int32(value: Any, what: str) -> int:
+    value = int64(value, what)
+    if not -(2 ** 31) <= value < 2 ** 31:
+        raise invalid("%s: %d does not fit in 32 bits" % (what, value))
+    return value
+
+
+def _set(struct: Any, name: str, value: Optional[int]) -> None:
+    """Set an enum field, keeping the C default when value is None."""
+    if value is not None:
+        setattr(struct, name, _int32(value, name))
+
+
+def _rules_in(rules: Optional[ProgramRules]) -> Any:
+    if rules is None:
+        return None
+    if not isinstance(rules, ProgramRules):
+        raise TypeError("rules: expected ProgramRules, got %s" % type(rules).__name__)
+    c = _ffi.rf_program_rules()
+    _ffi.lib().rf_program_rules_init(byref(c), _ffi.PROGRAM_RULES_VERSION)
+    c.model = _int32(to_c(Model, rules.model, "model"), "model")
+    c.code_length = _int32(rules.code_length, "code_length")
+    c.lookback_ms = ms_from_duration(rules.lookback, "lookback")
+    c.duplicate_window_ms = ms_from_duration(rules.duplicate_window, "duplicate_window")
+    c.lock_first_referrer = 1 if rules.lock_first_referrer else 0
+    return byref(c)
+
+
+def _touchpoint_spec(s: TouchpointSpec) -> _ffi.rf_touchpoint_spec:
+    spec = _ffi.rf_touchpoint_spec()
+    _ffi.lib().rf_touchpoint_spec_init(byref(spec), _ffi.TOUCHPOINT_SPEC_VERSION)
+    spec.code = text_in(s.code, "code")
+    spec.visitor_id = text_in(s.visitor_id, "visitor_id")
+    _set(spec, "kind", to_c(TouchpointKind, s.kind, "kind"))
+    spec.at_ms = ms_from_time(s.at, "at")
+    spec.landing_url = text_in(s.landing_url, "landing_url")
+    spec.ip = text_in(s.ip, "ip")
+    spec.user_agent = text_in(s.user_agent, "user_agent")
+    return spec
+
+
+def _program(c: _ffi.rf_program, _rc: int) -> Program:
+    return Program.from_c(c)
+
+
+def _advocate(c: _ffi.rf_advocate, _rc: int) -> Advocate:
+    return Advocate.from_c(c)
+
+
+def _code(c: _ffi.rf_code, _rc: int) -> Code:
+    return Code.from_c(c)
+
+
+def _touchpoint(c: _ffi.rf_touchpoint, _rc: int) -> Touchpoint:
+    return Touchpoint.from_c(c)
+
+
+def _conversion(c: _ffi.rf_conversion, rc: int) -> Conversion:
+    return Conversion.from_c(c, duplicate=(rc == RF_DUPLICATE))

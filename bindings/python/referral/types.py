@@ -1,0 +1,269 @@
+"""Plain Python records copied out of C objects (no C memory is kept).
+
+Each ``from_c`` reads every field of a C struct; the caller frees the C
+object right after (see :mod:`referral.store`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Dict, Optional, Tuple, Union
+
+from . import _ffi
+from ._convert import datetime_from_ms, optional_datetime, text_out
+from .enums import (AdvocateKind, Channel, ConversionKind, Model, RecordStatus,
+                    TouchpointKind, from_c)
+
+
+def _ms(ms: int) -> timedelta:
+    return timedelta(milliseconds=ms)
+
+
+@dataclass(frozen=True)
+class ProgramRules:
+    """A program's rules; the defaults equal ``RF_PROGRAM_RULES_INIT``."""
+    model: Union[Model, int] = Model.LAST
+    code_length: int = 8
+    lookback: timedelta = timedelta(days=30)
+    duplicate_window: timedelta = timedelta(hours=1)
+    lock_first_referrer: bool = False
+
+    @classmethod
+    def from_c(cls, c: _ffi.rf_program_rules) -> "ProgramRules":
+        return cls(model=from_c(Model, c.model), code_length=c.code_length,
+                   lookback=_ms(c.lookback_ms), duplicate_window=_ms(c.duplicate_window_ms),
+                   lock_first_referrer=bool(c.lock_first_referrer))
+
+
+@dataclass(frozen=True)
+class Program:
+    """A referral program as stored."""
+    id: int
+    key: str
+    name: str
+    status: Union[RecordStatus, int]
+    rules_version: int
+    rules: ProgramRules
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def from_c(cls, c: _ffi.rf_program) -> "Program":
+        return cls(id=c.id, key=text_out(c.key), name=text_out(c.name),
+                   status=from_c(RecordStatus, c.status), rules_version=c.rules_version,
+                   rules=ProgramRules.from_c(c.rules.contents),
+                   created_at=datetime_from_ms(c.created_at_ms),
+                   updated_at=datetime_from_ms(c.updated_at_ms))
+
+    @property
+    def archived(self) -> bool:
+        return self.status == RecordStatus.ARCHIVED
+
+
+@dataclass(frozen=True)
+class Advocate:
+    """Someone who refers, known by the host's external id."""
+    id: int
+    external_id: str
+    kind: Union[AdvocateKind, int]
+    display_name: str
+    status: Union[RecordStatus, int]
+    has_email: bool
+    created_at: datetime
+
+    @classmethod
+    def from_c(cls, c: _ffi.rf_advocate) -> "Advocate":
+        return cls(id=c.id, external_id=text_out(c.external_id),
+                   kind=from_c(AdvocateKind, c.kind), display_name=text_out(c.display_name),
+                   status=from_c(RecordStatus, c.status), has_email=bool(c.has_email),
+                   created_at=datetime_from_ms(c.created_at_ms))
+
+    @property
+    def active(self) -> bool:
+        return self.status == RecordStatus.ACTIVE
+
+
+@dataclass(frozen=True)
+class Code:
+    """A tracking code. ``expires_at``/``max_uses`` are None when unlimited."""
+    id: int
+    code: str
+    display: str
+    program: str
+    advocate: str
+    channel: Union[Channel, int]
+    status: Union[RecordStatus, int]
+    vanity: bool
+    expires_at: Optional[datetime]
+    max_uses: Optional[int]
+    uses: int
+    created_at: datetime
+
+    @classmethod
+    def from_c(cls, c: _ffi.rf_code) -> "Code":
+        return cls(id=c.id, code=text_out(c.code), display=text_out(c.display),
+                   program=text_out(c.program), advocate=text_out(c.advocate),
+                   channel=from_c(Channel, c.channel), status=from_c(RecordStatus, c.status),
+                   vanity=bool(c.vanity), expires_at=optional_datetime(c.expires_at_ms),
+                   max_uses=c.max_uses or None, uses=c.uses,
+                   created_at=datetime_from_ms(c.created_at_ms))
+
+    def __str__(self) -> str:
+        return self.display
+
+
+@dataclass(frozen=True)
+class TouchpointSpec:
+    """Input for :meth:`Store.record_touchpoints` (batch); see record_touchpoint."""
+    code: str
+    visitor_id: str
+    kind: Union[TouchpointKind, int, str, None] = None
+    at: Union[datetime, int, None] = None
+    landing_url: Optional[str] = None
+    ip: Optional[str] = None
+    user_agent: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Touchpoint:
+    """A recorded click, visit or scan."""
+    id: int
+    visitor_id: str
+    code: str
+    program: str
+    advocate: str
+    channel: Union[Channel, int]
+    kind: Union[TouchpointKind, int]
+    at: datetime
+    duplicate: bool
+
+    @classmethod
+    def from_c(cls, c: _ffi.rf_touchpoint) -> "Touchpoint":
+        return cls(id=c.id, visitor_id=text_out(c.visitor_id), code=text_out(c.code),
+                   program=text_out(c.program), advocate=text_out(c.advocate),
+                   channel=from_c(Channel, c.channel), kind=from_c(TouchpointKind, c.kind),
+                   at=datetime_from_ms(c.at_ms), duplicate=bool(c.duplicate))
+
+
+@dataclass(frozen=True)
+class Credit:
+    """One advocate's share of a conversion."""
+    advocate: str
+    code: str
+    channel: Union[Channel, int]
+    weight: float
+    value_minor: int
+
+    @classmethod
+    def from_c(cls, c: _ffi.rf_credit) -> "Credit":
+        return cls(advocate=text_out(c.advocate), code=text_out(c.code),
+                   channel=from_c(Channel, c.channel), weight=c.weight,
+                   value_minor=c.value_minor)
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """A recorded conversion and its credit, largest share first.
+
+    ``duplicate`` is True when the order id had already been recorded with the
+    same data (``RF_DUPLICATE``): this is then the original result.
+    """
+    id: int
+    program: str
+    order_id: str
+    visitor_id: str
+    kind: Union[ConversionKind, int]
+    value_minor: int
+    currency: str
+    at: datetime
+    attributed: bool
+    model: Union[Model, int]
+    rules_version: int
+    credits: Tuple[Credit, ...]
+    duplicate: bool = False
+
+    @classmethod
+    def from_c(cls, c: _ffi.rf_conversion, duplicate: bool = False) -> "Conversion":
+        credits = tuple(Credit.from_c(c.credits[i].contents) for i in range(c.credit_count))
+        return cls(id=c.id, program=text_out(c.program), order_id=text_out(c.order_id),
+                   visitor_id=text_out(c.visitor_id), kind=from_c(ConversionKind, c.kind),
+                   value_minor=c.value_minor, currency=text_out(c.currency),
+                   at=datetime_from_ms(c.at_ms), attributed=bool(c.attributed),
+                   model=from_c(Model, c.model), rules_version=c.rules_version,
+                   credits=credits, duplicate=duplicate)
+
+
+@dataclass(frozen=True)
+class ExplainedTouch:
+    """One touchpoint considered by an attribution, with its weight and why."""
+    touchpoint_id: int
+    code: str
+    advocate: str
+    channel: Union[Channel, int]
+    kind: Union[TouchpointKind, int]
+    at: datetime
+    weight: float
+    value_minor: int
+    note: str
+
+    @classmethod
+    def from_c(cls, c: _ffi.rf_explained_touch) -> "ExplainedTouch":
+        return cls(touchpoint_id=c.touchpoint_id, code=text_out(c.code),
+                   advocate=text_out(c.advocate), channel=from_c(Channel, c.channel),
+                   kind=from_c(TouchpointKind, c.kind), at=datetime_from_ms(c.at_ms),
+                   weight=c.weight, value_minor=c.value_minor, note=text_out(c.note))
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why a conversion was credited as it was; touches oldest first."""
+    program: str
+    order_id: str
+    model: Union[Model, int]
+    rules_version: int
+    lookback: timedelta
+    window_start: datetime
+    window_end: datetime
+    summary: str
+    touches: Tuple[ExplainedTouch, ...]
+
+    @classmethod
+    def from_c(cls, c: _ffi.rf_explanation) -> "Explanation":
+        touches = tuple(ExplainedTouch.from_c(c.touches[i].contents)
+                        for i in range(c.touch_count))
+        return cls(program=text_out(c.program), order_id=text_out(c.order_id),
+                   model=from_c(Model, c.model), rules_version=c.rules_version,
+                   lookback=_ms(c.lookback_ms),
+                   window_start=datetime_from_ms(c.window_start_ms),
+                   window_end=datetime_from_ms(c.window_end_ms),
+                   summary=text_out(c.summary), touches=touches)
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Counts over a period; ``values`` maps currency -> attributed minor units."""
+    touchpoints: int
+    unique_touchpoints: int
+    unique_visitors: int
+    conversions: int
+    attributed_conversions: int
+    credited_conversions: float
+    conversion_rate: float
+    values: Dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def from_c(cls, c: _ffi.rf_stats) -> "Stats":
+        values: Dict[str, int] = {}
+        for i in range(c.value_count):
+            money = c.values[i].contents
+            values[text_out(money.currency)] = money.value_minor
+        return cls(touchpoints=c.touchpoints, unique_touchpoints=c.unique_touchpoints,
+                   unique_visitors=c.unique_visitors, conversions=c.conversions,
+                   attributed_conversions=c.attributed_conversions,
+                   credited_conversions=c.credited_conversions,
+                   conversion_rate=c.conversion_rate, values=values)
+
+
+__all__ = ["ProgramRules", "Program", "Advocate", "Code", "TouchpointSpec", "Touchpoint",
+           "Credit", "Conversion", "ExplainedTouch", "Explanation", "Stats"]
+

@@ -1,0 +1,210 @@
+# frozen_string_literal: true
+
+require "ffi"
+
+module Referral
+  # The only file that knows libreferral's C signatures and struct layouts.
+  # Text fields are declared :pointer (ruby-ffi cannot write :string fields);
+  # Referral::Convert reads and writes them.
+  module Native
+    extend FFI::Library
+
+    # (major, minor) of the C API these declarations describe.
+    ABI = [0, 1].freeze
+    ENV_VAR = "REFERRAL_LIBRARY"
+
+    def self.library_names
+      env = ENV.fetch(ENV_VAR, "")
+      env.empty? ? ["referral", "libreferral.so.#{ABI.join('.')}"] : [env]
+    end
+
+    ffi_lib library_names
+
+    STORE_OPTIONS_VERSION = 1
+    PROGRAM_RULES_VERSION = 1
+    ADVOCATE_SPEC_VERSION = 1
+    CODE_SPEC_VERSION = 1
+    TOUCHPOINT_SPEC_VERSION = 1
+    CONVERSION_SPEC_VERSION = 1
+    STATS_QUERY_VERSION = 1
+    CODE_BUFSIZE = 40
+    STORE_NO_CREATE = 1
+    LIST_INCLUDE_ARCHIVED = 1
+
+    class Error < FFI::Struct
+      layout :code, :int, :db_code, :int, :message, :pointer
+    end
+
+    class StoreOptions < FFI::Struct
+      layout :version, :uint, :busy_timeout_ms, :int32, :durability, :int32, :flags, :uint32,
+             :cache_size_kib, :int32, :clock, :pointer, :clock_ctx, :pointer
+    end
+
+    class ProgramRules < FFI::Struct
+      layout :version, :uint, :model, :int32, :code_length, :int32, :lookback_ms, :int64,
+             :duplicate_window_ms, :int64, :lock_first_referrer, :int32
+    end
+
+    class Program < FFI::Struct
+      layout :id, :int64, :key, :pointer, :name, :pointer, :status, :int32,
+             :rules_version, :int64, :rules, :pointer, :created_at_ms, :int64,
+             :updated_at_ms, :int64
+    end
+
+    class Programs < FFI::Struct
+      layout :count, :size_t, :items, :pointer
+    end
+
+    class AdvocateSpec < FFI::Struct
+      layout :version, :uint, :external_id, :pointer, :kind, :int32, :display_name, :pointer,
+             :email, :pointer
+    end
+
+    class Advocate < FFI::Struct
+      layout :id, :int64, :external_id, :pointer, :kind, :int32, :display_name, :pointer,
+             :status, :int32, :has_email, :int32, :created_at_ms, :int64
+    end
+
+    class Advocates < FFI::Struct
+      layout :count, :size_t, :items, :pointer, :next_cursor, :int64
+    end
+
+    class CodeSpec < FFI::Struct
+      layout :version, :uint, :program, :pointer, :advocate, :pointer, :channel, :int32,
+             :vanity, :pointer, :expires_at_ms, :int64, :max_uses, :int64
+    end
+
+    class Code < FFI::Struct
+      layout :id, :int64, :code, :pointer, :display, :pointer, :program, :pointer,
+             :advocate, :pointer, :channel, :int32, :status, :int32, :vanity, :int32,
+             :expires_at_ms, :int64, :max_uses, :int64, :uses, :int64, :created_at_ms, :int64
+    end
+
+    class TouchpointSpec < FFI::Struct
+      layout :version, :uint, :code, :pointer, :visitor_id, :pointer, :kind, :int32,
+             :at_ms, :int64, :landing_url, :pointer, :ip, :pointer, :user_agent, :pointer
+    end
+
+    class Touchpoint < FFI::Struct
+      layout :id, :int64, :visitor_id, :pointer, :code, :pointer, :program, :pointer,
+             :advocate, :pointer, :channel, :int32, :kind, :int32, :at_ms, :int64,
+             :duplicate, :int32
+    end
+
+    class ConversionSpec < FFI::Struct
+      layout :version, :uint, :program, :pointer, :visitor_id, :pointer, :order_id, :pointer,
+             :kind, :int32, :value_minor, :int64, :currency, :pointer, :at_ms, :int64
+    end
+
+    class Credit < FFI::Struct
+      layout :advocate, :pointer, :code, :pointer, :channel, :int32, :weight, :double,
+             :value_minor, :int64
+    end
+
+    class Conversion < FFI::Struct
+      layout :id, :int64, :program, :pointer, :order_id, :pointer, :visitor_id, :pointer,
+             :kind, :int32, :value_minor, :int64, :currency, :pointer, :at_ms, :int64,
+             :attributed, :int32, :model, :int32, :rules_version, :int64,
+             :credit_count, :size_t, :credits, :pointer
+    end
+
+    class ExplainedTouch < FFI::Struct
+      layout :touchpoint_id, :int64, :code, :pointer, :advocate, :pointer, :channel, :int32,
+             :kind, :int32, :at_ms, :int64, :weight, :double, :value_minor, :int64,
+             :note, :pointer
+    end
+
+    class Explanation < FFI::Struct
+      layout :program, :pointer, :order_id, :pointer, :model, :int32, :rules_version, :int64,
+             :lookback_ms, :int64, :window_start_ms, :int64, :window_end_ms, :int64,
+             :summary, :pointer, :touch_count, :size_t, :touches, :pointer
+    end
+
+    class StatsQuery < FFI::Struct
+      layout :version, :uint, :program, :pointer, :advocate, :pointer, :from_ms, :int64,
+             :to_ms, :int64
+    end
+
+    class Money < FFI::Struct
+      layout :currency, :pointer, :value_minor, :int64
+    end
+
+    class Stats < FFI::Struct
+      layout :touchpoints, :int64, :unique_touchpoints, :int64, :unique_visitors, :int64,
+             :conversions, :int64, :attributed_conversions, :int64,
+             :credited_conversions, :double, :conversion_rate, :double,
+             :value_count, :size_t, :values, :pointer
+    end
+
+    # Every struct by C name, for layout checks against the compiler.
+    STRUCTS = {
+      "rf_error" => Error, "rf_store_options" => StoreOptions,
+      "rf_program_rules" => ProgramRules, "rf_program" => Program, "rf_programs" => Programs,
+      "rf_advocate_spec" => AdvocateSpec, "rf_advocate" => Advocate,
+      "rf_advocates" => Advocates, "rf_code_spec" => CodeSpec, "rf_code" => Code,
+      "rf_touchpoint_spec" => TouchpointSpec, "rf_touchpoint" => Touchpoint,
+      "rf_conversion_spec" => ConversionSpec, "rf_credit" => Credit,
+      "rf_conversion" => Conversion, "rf_explained_touch" => ExplainedTouch,
+      "rf_explanation" => Explanation, "rf_stats_query" => StatsQuery, "rf_money" => Money,
+      "rf_stats" => Stats
+    }.freeze
+
+    # Store calls may wait on locks: release the GVL (blocking: true).
+    def self.store_fn(name, args, ret)
+      attach_function name, args, ret, blocking: true
+    end
+
+    attach_function :rf_version, %i[pointer pointer pointer], :int
+    attach_function :rf_version_string, [], :string
+    attach_function :rf_error_last, [], Error.by_ref
+    attach_function :rf_error_clear, [], :void
+    attach_function :rf_strerror, [:int], :string
+    attach_function :rf_enum_name, %i[int int32], :string
+    attach_function :rf_enum_parse, %i[pointer int string], :int
+    attach_function :rf_store_options_init, [StoreOptions.by_ref, :uint], :int
+    store_fn :rf_store_open, [:pointer, :string, StoreOptions.by_ref], :int
+    store_fn :rf_store_close, [:pointer], :int
+    store_fn :rf_store_free, [:pointer], :void
+    store_fn :rf_store_check, [:pointer], :int
+    attach_function :rf_store_schema_version, [], :int
+    store_fn :rf_store_now, %i[pointer pointer], :int
+    attach_function :rf_program_rules_init, [ProgramRules.by_ref, :uint], :int
+    store_fn :rf_program_create, %i[pointer pointer string string pointer], :int
+    store_fn :rf_program_get, %i[pointer pointer string], :int
+    store_fn :rf_program_update, %i[pointer pointer string string pointer], :int
+    store_fn :rf_program_archive, %i[pointer string], :int
+    store_fn :rf_program_list, %i[pointer pointer uint32], :int
+    attach_function :rf_program_free, [:pointer], :void
+    attach_function :rf_programs_free, [:pointer], :void
+    attach_function :rf_advocate_spec_init, [AdvocateSpec.by_ref, :uint], :int
+    store_fn :rf_advocate_add, [:pointer, :pointer, AdvocateSpec.by_ref], :int
+    store_fn :rf_advocate_get, %i[pointer pointer string], :int
+    store_fn :rf_advocate_list, %i[pointer pointer int64 uint32], :int
+    store_fn :rf_advocate_deactivate, %i[pointer string], :int
+    attach_function :rf_advocate_free, [:pointer], :void
+    attach_function :rf_advocates_free, [:pointer], :void
+    attach_function :rf_code_spec_init, [CodeSpec.by_ref, :uint], :int
+    store_fn :rf_code_issue, [:pointer, :pointer, CodeSpec.by_ref], :int
+    store_fn :rf_code_resolve, %i[pointer pointer string], :int
+    store_fn :rf_code_get, %i[pointer pointer string], :int
+    store_fn :rf_code_disable, %i[pointer string], :int
+    attach_function :rf_code_normalize, %i[pointer size_t string], :int
+    attach_function :rf_code_free, [:pointer], :void
+    attach_function :rf_touchpoint_spec_init, [TouchpointSpec.by_ref, :uint], :int
+    store_fn :rf_touchpoint_record, [:pointer, :pointer, TouchpointSpec.by_ref], :int
+    store_fn :rf_touchpoint_record_batch, %i[pointer pointer size_t], :int
+    attach_function :rf_touchpoint_free, [:pointer], :void
+    attach_function :rf_conversion_spec_init, [ConversionSpec.by_ref, :uint], :int
+    store_fn :rf_conversion_record, [:pointer, :pointer, ConversionSpec.by_ref], :int
+    store_fn :rf_conversion_get, %i[pointer pointer string string], :int
+    attach_function :rf_conversion_free, [:pointer], :void
+    store_fn :rf_explanation_get, %i[pointer pointer string string], :int
+    attach_function :rf_explanation_free, [:pointer], :void
+    attach_function :rf_stats_query_init, [StatsQuery.by_ref, :uint], :int
+    store_fn :rf_stats_get, [:pointer, :pointer, StatsQuery.by_ref], :int
+    attach_function :rf_stats_free, [:pointer], :void
+
+    # Every attached C function, for the completeness test.
+    FUNCTIONS = singleton_methods.map(&:to_s).grep(/\Arf_/).sort.freeze
+  end
+end
