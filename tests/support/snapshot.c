@@ -13,6 +13,9 @@ typedef struct buf {
 	size_t len, cap;
 } buf;
 
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
 static void add(buf *b, const char *fmt, ...)
 {
 	va_list ap;
