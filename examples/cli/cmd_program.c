@@ -1,0 +1,241 @@
+/* referral program create|list|show|update|archive */
+#include "args.h"
+#include "commands.h"
+#include "render.h"
+
+#include <stdio.h>
+
+#define RULES_HELP                                                                         \
+	"rules:\n"                                                                         \
+	"  --model last|first attributes a conversion to the visitor's latest or\n"       \
+	"  earliest touchpoint inside the lookback window (--window-days). Repeat\n"      \
+	"  touches of one visitor on one code within --duplicate-window-minutes are\n"    \
+	"  kept but marked duplicate. With --lock-first-referrer a referee stays\n"       \
+	"  credited to the first advocate that was credited for them."
+
+/* Rule options shared by create and update; NULL/0 means "not given". */
+typedef struct rules_args {
+	const char *model, *window_days, *duplicate_minutes, *code_length;
+	int lock, no_lock;
+} rules_args;
+
+#define RULES_OPTS(ra)                                                                      \
+	{ "model", "last|first", &(ra).model, NULL, "attribution model (default last)" },  \
+	{ "window-days", "N", &(ra).window_days, NULL, "lookback window in days (default 30)" }, \
+	{ "duplicate-window-minutes", "N", &(ra).duplicate_minutes, NULL,                  \
+	  "repeat touches within N minutes are duplicates (default 60; 0 = off)" },        \
+	{ "code-length", "N", &(ra).code_length, NULL,                                     \
+	  "random symbols per code, 8..16 (default 8), plus a check symbol" },             \
+	{ "lock-first-referrer", NULL, NULL, &(ra).lock,                                   \
+	  "a referee stays credited to its first referrer" }
+
+/* Apply the given rule options to `r`; *changed tells whether any was given. */
+static int apply_rules(const cli *c, const rules_args *ra, rf_program_rules *r, int *changed)
+{
+	int64_t days = 0, minutes = -1, length = 0;
+	if (argval_enum(c, "--model", ra->model, RF_ENUM_MODEL, &r->model) ||
+	    argval_i64(c, "--window-days", ra->window_days, 1, RF_LOOKBACK_MAX_MS / RF_DAY_MS, &days) ||
+	    argval_i64(c, "--duplicate-window-minutes", ra->duplicate_minutes, 0, 5256000, &minutes) ||
+	    argval_i64(c, "--code-length", ra->code_length, RF_CODE_LENGTH_MIN, RF_CODE_LENGTH_MAX,
+		       &length))
+		return CLI_EXIT_USAGE;
+	if (ra->lock && ra->no_lock)
+		return cli_usage(c, "--lock-first-referrer and --no-lock-first-referrer conflict");
+	if (days)
+		r->lookback_ms = days * RF_DAY_MS;
+	if (minutes >= 0)
+		r->duplicate_window_ms = minutes * 60000;
+	if (length)
+		r->code_length = (int32_t)length;
+	if (ra->lock || ra->no_lock)
+		r->lock_first_referrer = ra->lock ? 1 : 0;
+	*changed = ra->model || ra->window_days || ra->duplicate_minutes || ra->code_length ||
+		   ra->lock || ra->no_lock;
+	return CLI_EXIT_OK;
+}
+
+static void show_program(const cli *c, const rf_program *p)
+{
+	if (c->json) {
+		jw w;
+		jw_init(&w, stdout);
+		render_program_json(&w, p);
+		jw_finish(&w);
+	} else if (c->quiet) {
+		printf("%s\n", p->key);
+	} else {
+		render_program_text(p);
+	}
+}
+
+int cmd_program_create(cli *c, int argc, char **argv)
+{
+	rules_args ra = { 0 };
+	const char *name = NULL;
+	const arg_opt opts[] = {
+		{ "name", "NAME", &name, NULL, "display name (default: the key)" },
+		RULES_OPTS(ra),
+	};
+	const arg_spec spec = { "program create", "KEY [options]",
+				"Create a referral program named by KEY (e.g. spring-2026).\n\n" RULES_HELP,
+				opts, ARGS_COUNT(opts), 1, 1 };
+	rf_program_rules rules = RF_PROGRAM_RULES_INIT;
+	rf_program *p = NULL;
+	rf_store *store;
+	arg_result a;
+	int rc, changed;
+
+	if (!args_parse(&spec, c, argc, argv, &a, &rc))
+		return rc;
+	if ((rc = apply_rules(c, &ra, &rules, &changed)) != CLI_EXIT_OK)
+		return rc;
+	if ((rc = cli_open(&store, c, CLI_OPEN_EXISTING)) != CLI_EXIT_OK)
+		return rc;
+	if (rf_program_create(&p, store, a.pos[0], name, &rules) < 0)
+		rc = cli_fail(c);
+	else
+		show_program(c, p);
+	rf_program_free(p);
+	rf_store_free(store);
+	return rc;
+}
+
+int cmd_program_update(cli *c, int argc, char **argv)
+{
+	rules_args ra = { 0 };
+	const char *name = NULL;
+	const arg_opt opts[] = {
+		{ "name", "NAME", &name, NULL, "new display name" },
+		RULES_OPTS(ra),
+		{ "no-lock-first-referrer", NULL, NULL, &ra.no_lock, "stop locking referees" },
+	};
+	const arg_spec spec = { "program update", "KEY [options]",
+				"Change a program's name and/or rules. Changing any rule bumps the\n"
+				"rules version; conversions already attributed keep theirs.\n\n" RULES_HELP,
+				opts, ARGS_COUNT(opts), 1, 1 };
+	rf_program *current = NULL, *p = NULL;
+	rf_program_rules rules;
+	rf_store *store;
+	arg_result a;
+	int rc, changed;
+
+	if (!args_parse(&spec, c, argc, argv, &a, &rc))
+		return rc;
+	if ((rc = cli_open(&store, c, CLI_OPEN_EXISTING)) != CLI_EXIT_OK)
+		return rc;
+	if (rf_program_get(&current, store, a.pos[0]) < 0) {
+		rc = cli_fail(c);
+		goto done;
+	}
+	rules = *current->rules;
+	if ((rc = apply_rules(c, &ra, &rules, &changed)) != CLI_EXIT_OK)
+		goto done;
+	if (!changed && !name) {
+		rc = cli_usage(c, "program update: nothing to change (see --help)");
+		goto done;
+	}
+	if (rf_program_update(&p, store, a.pos[0], name, changed ? &rules : NULL) < 0)
+		rc = cli_fail(c);
+	else
+		show_program(c, p);
+done:
+	rf_program_free(current);
+	rf_program_free(p);
+	rf_store_free(store);
+	return rc;
+}
+
+int cmd_program_show(cli *c, int argc, char **argv)
+{
+	const arg_spec spec = { "program show", "KEY", "Show a program and its current rules.",
+				NULL, 0, 1, 1 };
+	rf_program *p = NULL;
+	rf_store *store;
+	arg_result a;
+	int rc;
+
+	if (!args_parse(&spec, c, argc, argv, &a, &rc))
+		return rc;
+	if ((rc = cli_open(&store, c, CLI_OPEN_EXISTING)) != CLI_EXIT_OK)
+		return rc;
+	if (rf_program_get(&p, store, a.pos[0]) < 0)
+		rc = cli_fail(c);
+	else
+		show_program(c, p);
+	rf_program_free(p);
+	rf_store_free(store);
+	return rc;
+}
+
+static void show_programs(const cli *c, const rf_programs *list)
+{
+	if (c->json) {
+		jw w;
+		jw_init(&w, stdout);
+		jw_obj_begin(&w);
+		jw_key(&w, "programs");
+		jw_arr_begin(&w);
+		for (size_t i = 0; i < list->count; i++)
+			render_program_json(&w, list->items[i]);
+		jw_arr_end(&w);
+		jw_obj_end(&w);
+		jw_finish(&w);
+	} else if (c->quiet) {
+		for (size_t i = 0; i < list->count; i++)
+			printf("%s\n", list->items[i]->key);
+	} else if (list->count == 0) {
+		printf("no programs (create one with 'referral program create KEY')\n");
+	} else {
+		render_programs_table(list);
+	}
+}
+
+int cmd_program_list(cli *c, int argc, char **argv)
+{
+	int all = 0;
+	const arg_opt opts[] = {
+		{ "all", NULL, NULL, &all, "include archived programs" },
+	};
+	const arg_spec spec = { "program list", "[--all]", "List programs by key.", opts,
+				ARGS_COUNT(opts), 0, 0 };
+	rf_programs *list = NULL;
+	rf_store *store;
+	arg_result a;
+	int rc;
+
+	if (!args_parse(&spec, c, argc, argv, &a, &rc))
+		return rc;
+	if ((rc = cli_open(&store, c, CLI_OPEN_EXISTING)) != CLI_EXIT_OK)
+		return rc;
+	if (rf_program_list(&list, store, all ? RF_LIST_INCLUDE_ARCHIVED : 0) < 0)
+		rc = cli_fail(c);
+	else
+		show_programs(c, list);
+	rf_programs_free(list);
+	rf_store_free(store);
+	return rc;
+}
+
+int cmd_program_archive(cli *c, int argc, char **argv)
+{
+	const arg_spec spec = { "program archive", "KEY",
+				"Archive a program: its codes stop resolving and it takes no new\n"
+				"touchpoints or conversions; its history stays. Archiving twice is harmless.",
+				NULL, 0, 1, 1 };
+	rf_program *p = NULL;
+	rf_store *store;
+	arg_result a;
+	int rc;
+
+	if (!args_parse(&spec, c, argc, argv, &a, &rc))
+		return rc;
+	if ((rc = cli_open(&store, c, CLI_OPEN_EXISTING)) != CLI_EXIT_OK)
+		return rc;
+	if (rf_program_archive(store, a.pos[0]) < 0 || rf_program_get(&p, store, a.pos[0]) < 0)
+		rc = cli_fail(c);
+	else
+		show_program(c, p);
+	rf_program_free(p);
+	rf_store_free(store);
+	return rc;
+}

@@ -1,0 +1,40 @@
+/* Every command: int cmd_x(cli *c, int argc, char **argv), where argv holds
+ * the arguments after the command words; returns the exit code. */
+#ifndef CLI_COMMANDS_H
+#define CLI_COMMANDS_H
+
+#include "cli.h"
+
+typedef int (*cmd_fn)(cli *c, int argc, char **argv);
+
+int cmd_init(cli *c, int argc, char **argv);
+int cmd_version(cli *c, int argc, char **argv);
+
+int cmd_program_create(cli *c, int argc, char **argv);
+int cmd_program_list(cli *c, int argc, char **argv);
+int cmd_program_show(cli *c, int argc, char **argv);
+int cmd_program_update(cli *c, int argc, char **argv);
+int cmd_program_archive(cli *c, int argc, char **argv);
+
+int cmd_advocate_add(cli *c, int argc, char **argv);
+int cmd_advocate_show(cli *c, int argc, char **argv);
+int cmd_advocate_list(cli *c, int argc, char **argv);
+int cmd_advocate_deactivate(cli *c, int argc, char **argv);
+
+int cmd_code_issue(cli *c, int argc, char **argv);
+int cmd_code_resolve(cli *c, int argc, char **argv);
+int cmd_code_show(cli *c, int argc, char **argv);
+int cmd_code_disable(cli *c, int argc, char **argv);
+
+int cmd_track_click(cli *c, int argc, char **argv);
+int cmd_track_visit(cli *c, int argc, char **argv);
+int cmd_track_scan(cli *c, int argc, char **argv);
+
+int cmd_convert(cli *c, int argc, char **argv);
+int cmd_explain(cli *c, int argc, char **argv);
+
+int cmd_stats(cli *c, int argc, char **argv);
+
+int cmd_demo(cli *c, int argc, char **argv);
+
+#endif

@@ -1,0 +1,190 @@
+/* referral: the command-line face of libreferral. Parses the global
+ * options, finds the command and runs it. */
+#include "args.h"
+#include "commands.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct command {
+	const char *group;    /* first word */
+	const char *name;     /* second word, or NULL for one-word commands */
+	cmd_fn run;
+	const char *summary;
+} command;
+
+static const command commands[] = {
+	{ "init", NULL, cmd_init, "create (or check) the database" },
+	{ "program", "create", cmd_program_create, "create a referral program" },
+	{ "program", "list", cmd_program_list, "list programs" },
+	{ "program", "show", cmd_program_show, "show a program and its rules" },
+	{ "program", "update", cmd_program_update, "change a program's name or rules" },
+	{ "program", "archive", cmd_program_archive, "archive a program" },
+	{ "advocate", "add", cmd_advocate_add, "add an advocate" },
+	{ "advocate", "show", cmd_advocate_show, "show an advocate" },
+	{ "advocate", "list", cmd_advocate_list, "list advocates, a page at a time" },
+	{ "advocate", "deactivate", cmd_advocate_deactivate, "deactivate an advocate" },
+	{ "code", "issue", cmd_code_issue, "issue a tracking code to an advocate" },
+	{ "code", "resolve", cmd_code_resolve, "check what a typed or clicked code means" },
+	{ "code", "show", cmd_code_show, "show a code in any state" },
+	{ "code", "disable", cmd_code_disable, "disable a code" },
+	{ "track", "click", cmd_track_click, "record a click on a code" },
+	{ "track", "visit", cmd_track_visit, "record a visit carrying a code" },
+	{ "track", "scan", cmd_track_scan, "record a scan of a code (QR)" },
+	{ "convert", NULL, cmd_convert, "record a conversion and attribute it" },
+	{ "explain", NULL, cmd_explain, "explain how a conversion was credited" },
+	{ "stats", NULL, cmd_stats, "program or advocate statistics" },
+	{ "demo", NULL, cmd_demo, "simulate a realistic program and report on it" },
+	{ "version", NULL, cmd_version, "print the CLI and library versions" },
+};
+
+#define COMMAND_COUNT (sizeof commands / sizeof *commands)
+
+static void print_overview(void)
+{
+	const char *last_group = "";
+	printf("usage: referral [global options] COMMAND [arguments] [options]\n\n"
+	       "Referral programs from the command line, on a libreferral database.\n\n"
+	       "commands:\n");
+	for (size_t i = 0; i < COMMAND_COUNT; i++) {
+		const command *cmd = &commands[i];
+		char words[40];
+		snprintf(words, sizeof words, "%s %s", strcmp(cmd->group, last_group) ? cmd->group : "",
+			 cmd->name ? cmd->name : "");
+		printf("  %-22s%s\n", words, cmd->summary);
+		last_group = cmd->group;
+	}
+	printf("\n%s\n  --version                print the version and exit\n"
+	       "\nRun 'referral COMMAND --help' for a command's arguments and options.\n"
+	       "Exit status: 0 ok, 1 runtime or library error, 2 usage error.\n",
+	       args_global_help);
+}
+
+static void print_group(const char *group)
+{
+	printf("usage: referral %s SUBCOMMAND [arguments] [options]\n\nsubcommands:\n", group);
+	for (size_t i = 0; i < COMMAND_COUNT; i++)
+		if (strcmp(commands[i].group, group) == 0)
+			printf("  %-12s%s\n", commands[i].name, commands[i].summary);
+	printf("\nRun 'referral %s SUBCOMMAND --help' for details.\n", group);
+}
+
+static int is_help(const char *arg)
+{
+	return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;
+}
+
+static const command *find(const char *group, const char *name)
+{
+	for (size_t i = 0; i < COMMAND_COUNT; i++) {
+		const command *cmd = &commands[i];
+		if (strcmp(cmd->group, group) != 0)
+			continue;
+		if (!cmd->name || (name && strcmp(cmd->name, name) == 0))
+			return cmd;
+	}
+	return NULL;
+}
+
+static int group_exists(const char *group)
+{
+	for (size_t i = 0; i < COMMAND_COUNT; i++)
+		if (strcmp(commands[i].group, group) == 0)
+			return 1;
+	return 0;
+}
+
+/* argv[0] is the command word. */
+static int dispatch(cli *c, int argc, char **argv)
+{
+	const char *group = argv[0], *name = argc > 1 ? argv[1] : NULL;
+	const command *cmd;
+
+	if (strcmp(group, "help") == 0) {
+		print_overview();
+		return CLI_EXIT_OK;
+	}
+	if (!group_exists(group))
+		return cli_usage(c, "unknown command '%s' (see 'referral --help')", group);
+	cmd = find(group, name);
+	if (cmd && !cmd->name)
+		return cmd->run(c, argc - 1, argv + 1);
+	if (name && is_help(name)) {
+		print_group(group);
+		return CLI_EXIT_OK;
+	}
+	if (!cmd && !name)
+		return cli_usage(c, "%s: missing subcommand (see 'referral %s --help')", group, group);
+	if (!cmd)
+		return cli_usage(c, "%s: unknown subcommand '%s' (see 'referral %s --help')", group,
+				 name, group);
+	return cmd->run(c, argc - 2, argv + 2);
+}
+
+int cmd_version(cli *c, int argc, char **argv)
+{
+	static const arg_spec spec = { "version", "", "Print the CLI and library versions.",
+				       NULL, 0, 0, 0 };
+	arg_result a;
+	int rc;
+	if (!args_parse(&spec, c, argc, argv, &a, &rc))
+		return rc;
+	if (c->json) {
+		jw w;
+		jw_init(&w, stdout);
+		jw_obj_begin(&w);
+		jw_kstr(&w, "cli", RF_VERSION_STRING);
+		jw_kstr(&w, "library", rf_version_string());
+		jw_kint(&w, "schema_version", rf_store_schema_version());
+		jw_obj_end(&w);
+		jw_finish(&w);
+	} else {
+		printf("referral %s (libreferral %s, schema %d)\n", RF_VERSION_STRING,
+		       rf_version_string(), rf_store_schema_version());
+	}
+	return CLI_EXIT_OK;
+}
+
+/* Global options before the command. Returns 1 to go on with argv[*i],
+ * or 0 with *rc set. */
+static int leading_options(cli *c, int argc, char **argv, int *i, int *rc)
+{
+	while (*i < argc && argv[*i][0] == '-') {
+		int used;
+		if (is_help(argv[*i])) {
+			print_overview();
+			*rc = CLI_EXIT_OK;
+			return 0;
+		}
+		if (strcmp(argv[*i], "--version") == 0) {
+			*rc = cmd_version(c, argc - *i - 1, argv + *i + 1);
+			return 0;
+		}
+		used = args_global(c, argc - *i, argv + *i);
+		if (used <= 0) {
+			*rc = used < 0 ? CLI_EXIT_USAGE
+				       : cli_usage(c, "unknown option '%s' (see 'referral --help')",
+						   argv[*i]);
+			return 0;
+		}
+		*i += used;
+	}
+	return 1;
+}
+
+int main(int argc, char **argv)
+{
+	cli c = { CLI_DEFAULT_DB, 0, 0, 0 };
+	int i = 1, rc = CLI_EXIT_OK;
+
+	if (!leading_options(&c, argc, argv, &i, &rc))
+		return rc;
+	if (i >= argc)
+		return cli_usage(&c, "missing command (see 'referral --help')");
+	rc = dispatch(&c, argc - i, argv + i);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fputs("referral: cannot write the output\n", stderr);
+		return CLI_EXIT_ERROR;
+	}
+	return rc;
+}

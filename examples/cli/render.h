@@ -1,0 +1,45 @@
+/* How each library object is shown: as a JSON value, or as text for people.
+ * The JSON shapes are documented in README.md. */
+#ifndef CLI_RENDER_H
+#define CLI_RENDER_H
+
+#include <referral.h>
+
+#include "output.h"
+
+void render_program_json(jw *w, const rf_program *p);
+void render_program_text(const rf_program *p);
+/** Table of programs (key, name, status, model, window, code length). */
+void render_programs_table(const rf_programs *list);
+
+void render_advocate_json(jw *w, const rf_advocate *a);
+void render_advocate_text(const rf_advocate *a);
+void render_advocates_table(const rf_advocates *page);
+
+void render_code_json(jw *w, const rf_code *code);
+void render_code_text(const rf_code *code);
+
+void render_touchpoint_json(jw *w, const rf_touchpoint *t);
+void render_touchpoint_text(const rf_touchpoint *t);
+
+void render_conversion_json(jw *w, const rf_conversion *conv);
+void render_conversion_text(const rf_conversion *conv);
+
+/** `currency` is the conversion's (the explanation does not carry it). */
+void render_explanation_json(jw *w, const rf_explanation *e, const char *currency);
+void render_explanation_text(const rf_explanation *e, const char *currency);
+
+/** Writes the counters as fields of the object being written. */
+void render_stats_fields_json(jw *w, const rf_stats *s);
+void render_stats_text(const rf_stats *s);
+
+/** "30d", "1h", "90m", "15s", "250ms": a compact duration. */
+void render_duration(char *buf, size_t size, int64_t ms);
+
+/** "48,123": a count with thousands separators. */
+void render_count(char *buf, size_t size, int64_t n);
+
+/** "1,049.90 EUR" (grouped for people; JSON uses money_format()). */
+void render_money(char *buf, size_t size, int64_t minor, const char *currency);
+
+#endif

@@ -1,0 +1,537 @@
+#!/bin/sh
+# Tests of the referral CLI: runs the binary against temporary databases and
+# checks exit codes, JSON fields and the one-line errors on stderr.
+#
+#   sh cli_test.sh PATH/TO/referral
+#   RF_CLI_VALGRIND=1 sh cli_test.sh PATH/TO/referral   # every run under valgrind
+#
+# POSIX sh only; jq, when installed, also validates every JSON document.
+
+set -u
+BIN=${1:?usage: cli_test.sh PATH/TO/referral}
+case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/cli_test.XXXXXX") || exit 1
+trap 'rm -rf "$TMP"' EXIT INT TERM
+cd "$TMP" || exit 1
+
+WRAP=
+if [ "${RF_CLI_VALGRIND:-0}" = 1 ]; then
+	WRAP="valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 --log-file=$TMP/valgrind.%p.log"
+fi
+HAVE_JQ=0
+command -v jq >/dev/null 2>&1 && HAVE_JQ=1
+
+DB=$TMP/t.db
+tests=0
+failures=0
+rc=0
+out=
+err=
+
+ok() { tests=$((tests + 1)); }
+not_ok() {
+	tests=$((tests + 1))
+	failures=$((failures + 1))
+	echo "not ok $tests - $1"
+	echo "  command: $last_cmd"
+	echo "  exit: $rc"
+	echo "  stdout: $(printf '%s' "$out" | head -c 600)"
+	echo "  stderr: $(printf '%s' "$err" | head -c 600)"
+}
+
+# run ARGS...: run the CLI on $DB; sets rc, out, err.
+run() {
+	last_cmd="referral --db $DB $*"
+	$WRAP "$BIN" --db "$DB" "$@" >"$TMP/out" 2>"$TMP/err"
+	rc=$?
+	out=$(cat "$TMP/out")
+	err=$(cat "$TMP/err")
+	if [ "$rc" = 99 ] && [ -n "$WRAP" ]; then
+		not_ok "valgrind reported errors"
+		cat "$TMP"/valgrind.*.log
+	fi
+}
+
+# run_raw ARGS...: as run, without --db.
+run_raw() {
+	last_cmd="referral $*"
+	$WRAP "$BIN" "$@" >"$TMP/out" 2>"$TMP/err"
+	rc=$?
+	out=$(cat "$TMP/out")
+	err=$(cat "$TMP/err")
+}
+
+# expect_rc N DESC
+expect_rc() {
+	if [ "$rc" = "$1" ]; then ok; else not_ok "$2: exit $rc, expected $1"; fi
+}
+
+# has TEXT DESC: stdout contains TEXT (fixed string).
+has() {
+	case $out in *"$1"*) ok ;; *) not_ok "$2: stdout lacks $1" ;; esac
+}
+
+# lacks TEXT DESC
+lacks() {
+	case $out in *"$1"*) not_ok "$2: stdout has $1" ;; *) ok ;; esac
+}
+
+# no_err DESC: success leaves stderr empty.
+no_err() {
+	if [ -z "$err" ]; then ok; else not_ok "$1: unexpected stderr"; fi
+}
+
+# err_line TEXT DESC: stderr is exactly one line "referral: ...TEXT...".
+err_line() {
+	lines=$(printf '%s\n' "$err" | wc -l)
+	case $err in
+	"referral: "*"$1"*) [ "$lines" -eq 1 ] && ok || not_ok "$2: stderr has $lines lines" ;;
+	*) not_ok "$2: stderr is not 'referral: ...$1...'" ;;
+	esac
+}
+
+# json DESC: stdout is one valid JSON document (checked when jq is there).
+json() {
+	if [ "$HAVE_JQ" = 1 ]; then
+		if printf '%s\n' "$out" | jq -e . >/dev/null 2>&1; then ok; else not_ok "$1: invalid JSON"; fi
+	fi
+	case $out in "{"*"}") ok ;; *) not_ok "$1: not a JSON object" ;; esac
+}
+
+# jq_is FILTER VALUE DESC: with jq, the filter gives VALUE.
+jq_is() {
+	[ "$HAVE_JQ" = 1 ] || return 0
+	got=$(printf '%s\n' "$out" | jq -r "$1" 2>/dev/null)
+	if [ "$got" = "$2" ]; then ok; else not_ok "$3: $1 is '$got', expected '$2'"; fi
+}
+
+# fail_with RC TEXT DESC: the usual failure checks.
+fail_with() {
+	expect_rc "$1" "$3"
+	err_line "$2" "$3"
+}
+
+# ---- global behaviour ------------------------------------------------------------
+
+run_raw --version
+expect_rc 0 "--version"
+has "referral 0.1.0" "--version"
+run_raw --version --json
+json "--version --json"
+has '"library":"' "--version --json"
+
+run_raw --help
+expect_rc 0 "--help"
+has "usage: referral" "--help"
+has "convert" "--help lists commands"
+run_raw
+fail_with 2 "missing command" "no arguments"
+run_raw frobnicate
+fail_with 2 "unknown command" "unknown command"
+run_raw --bogus init
+fail_with 2 "unknown option" "unknown global option"
+run_raw program
+fail_with 2 "missing subcommand" "group without subcommand"
+run_raw program frob
+fail_with 2 "unknown subcommand" "unknown subcommand"
+run_raw program --help
+expect_rc 0 "group --help"
+has "archive" "group --help lists subcommands"
+
+for cmd in "init" "program create" "program list" "program show" "program update" \
+	"program archive" "advocate add" "advocate show" "advocate list" "advocate deactivate" \
+	"code issue" "code resolve" "code show" "code disable" "track click" "track visit" \
+	"track scan" "convert" "explain" "stats" "demo" "version"; do
+	# shellcheck disable=SC2086
+	run_raw $cmd --help
+	expect_rc 0 "$cmd --help"
+	has "usage: referral $cmd" "$cmd --help"
+	# shellcheck disable=SC2086
+	run_raw $cmd -h
+	expect_rc 0 "$cmd -h"
+done
+
+# A missing database is never created by commands other than init/demo.
+run_raw --db "$TMP/typo.db" program list
+fail_with 1 "no such database" "missing db"
+if [ -e "$TMP/typo.db" ]; then not_ok "missing db was created"; else ok; fi
+run_raw --db "$TMP/typo.db" --json stats x
+expect_rc 1 "missing db --json"
+json "error document"
+has '"error":{"kind":"library","status":"ENOTFOUND"' "error document fields"
+
+# A file that is not a database.
+echo "hello" >"$TMP/not.db"
+run_raw --db "$TMP/not.db" program list
+fail_with 1 "" "not a database"
+if [ "$(cat "$TMP/not.db")" = hello ]; then ok; else not_ok "not-a-db file was changed"; fi
+
+# ---- init ------------------------------------------------------------------------
+
+run init
+expect_rc 0 "init"
+has "created" "init"
+no_err "init"
+run init --json
+expect_rc 0 "init again"
+json "init --json"
+has '"created":false' "init again"
+has '"schema_version":1' "init schema"
+
+# ---- programs -------------------------------------------------------------------
+
+run program create spring --name "Spring 2026" --json
+expect_rc 0 "program create"
+json "program create"
+has '"key":"spring"' "program create key"
+has '"name":"Spring 2026"' "program create name"
+has '"model":"last"' "default model"
+has '"lookback_ms":2592000000' "default window 30 days"
+has '"duplicate_window_ms":3600000' "default duplicate window"
+has '"code_length":8' "default code length"
+has '"lock_first_referrer":false' "default lock"
+has '"rules_version":1' "rules version 1"
+
+run program create autumn --model first --window-days 14 --code-length 10 \
+	--duplicate-window-minutes 5 --lock-first-referrer --json
+expect_rc 0 "program create with rules"
+has '"model":"first"' "model first"
+has '"lookback_ms":1209600000' "window 14 days"
+has '"code_length":10' "code length 10"
+has '"duplicate_window_ms":300000' "duplicate window 5 min"
+has '"lock_first_referrer":true' "lock"
+
+run program create spring
+fail_with 1 "" "duplicate program"
+run program create bad --model middle
+fail_with 2 "--model" "bad model"
+run program create bad --window-days 0
+fail_with 2 "--window-days" "window 0"
+run program create bad --code-length 7
+fail_with 2 "--code-length" "code length 7"
+run program create bad --name
+fail_with 2 "needs a value" "option without value"
+run program create
+fail_with 2 "missing argument" "program create without key"
+run program create a b
+fail_with 2 "unexpected argument" "program create with two keys"
+run program create "$(printf 'x%.0s' $(seq 1 300))"
+fail_with 1 "" "oversized key"
+run program list --json
+json "program list"
+has '"programs":[{' "program list"
+jq_is '.programs | length' 2 "two programs"
+run program list
+expect_rc 0 "program list text"
+has "autumn" "program list text"
+run program show spring
+expect_rc 0 "program show"
+has "Spring 2026" "program show name"
+run program show nope
+fail_with 1 "" "program show unknown"
+run program update spring --window-days 7 --name "Spring!" --json
+expect_rc 0 "program update"
+has '"lookback_ms":604800000' "updated window"
+has '"rules_version":2' "rules version bumped"
+has '"name":"Spring!"' "updated name"
+run program update spring --name "Spring 2026" --json
+has '"rules_version":2' "name change keeps rules version"
+run program update spring
+fail_with 2 "nothing to change" "update without changes"
+run program update spring --window-days 30
+expect_rc 0 "update window back"
+
+# ---- advocates ------------------------------------------------------------------
+
+run advocate add alice --kind employee --name "Alice Martin" --email alice@example.com --json
+expect_rc 0 "advocate add"
+json "advocate add"
+has '"external_id":"alice"' "advocate id"
+has '"kind":"employee"' "advocate kind"
+has '"has_email":true' "advocate email hashed"
+lacks 'alice@example.com' "email never printed"
+run advocate add bob --quiet
+expect_rc 0 "advocate add quiet"
+if [ "$out" = bob ]; then ok; else not_ok "quiet prints the id"; fi
+run advocate add carol --kind influencer --name 'Carol "C" \ Zoé 🙂'
+expect_rc 0 "advocate with quotes, backslash and UTF-8 in the name"
+run advocate show carol --json
+json "odd name escaped"
+has '"name":"Carol \"C\" \\ Zoé 🙂"' "escaped name"
+run advocate add "tab	id"
+fail_with 1 "" "control character refused"
+run advocate add dave --kind wizard
+fail_with 2 "--kind" "bad kind"
+run advocate add alice
+fail_with 1 "" "duplicate advocate"
+run advocate show nobody
+fail_with 1 "" "unknown advocate"
+run advocate list --limit 2 --json
+expect_rc 0 "advocate list page 1"
+json "advocate list"
+jq_is '.advocates | length' 2 "page of 2"
+cursor=$(printf '%s' "$out" | sed -n 's/.*"next_cursor":\([0-9]*\).*/\1/p')
+if [ -n "$cursor" ] && [ "$cursor" != 0 ]; then ok; else not_ok "next cursor present"; fi
+run advocate list --limit 2 --cursor "$cursor" --json
+expect_rc 0 "advocate list page 2"
+has '"external_id":"carol"' "page 2 holds carol"
+has '"next_cursor":0' "last page"
+run advocate list --limit 0
+fail_with 2 "--limit" "limit 0"
+run advocate list
+expect_rc 0 "advocate list text"
+has "Alice Martin" "advocate list text"
+run advocate add erin
+run advocate deactivate erin --json
+expect_rc 0 "deactivate"
+has '"status":"inactive"' "deactivated"
+
+# ---- codes ------------------------------------------------------------------------
+
+run code issue spring alice --channel email --quiet
+expect_rc 0 "code issue"
+CODE=$out
+if [ ${#CODE} -eq 9 ]; then ok; else not_ok "random code has 8 + 1 symbols: $CODE"; fi
+run code issue spring bob --vanity bob-2026 --json
+expect_rc 0 "vanity code"
+has '"vanity":true' "vanity flag"
+has '"display":"BOB-2026"' "vanity display"
+has '"code":"B0B2026"' "vanity normalised"
+run code issue spring alice --vanity BOB2026
+fail_with 1 "" "vanity taken"
+run code issue spring alice --vanity 'ab!'
+fail_with 1 "" "bad vanity"
+run code issue spring alice --channel pigeon
+fail_with 2 "--channel" "bad channel"
+run code issue spring nobody
+fail_with 1 "" "code for unknown advocate"
+run code issue nope alice
+fail_with 1 "" "code for unknown program"
+run code issue spring erin
+fail_with 1 "" "code for inactive advocate"
+delay=2000
+[ -n "$WRAP" ] && delay=30000 # valgrind is slow to start
+soon=$(( $(date +%s) * 1000 + delay ))
+run code issue spring alice --expires "$soon" --quiet
+expect_rc 0 "code expiring in a moment"
+EXPIRED=$out
+run code issue spring alice --expires 2020-01-01
+fail_with 1 "" "expiry in the past"
+run code issue spring alice --max-uses 1 --channel qr --quiet
+ONCE=$out
+run code issue spring alice --expires yesterday
+fail_with 2 "--expires" "bad expiry"
+
+run code resolve "$CODE" --json
+expect_rc 0 "resolve"
+has "\"code\":\"$CODE\"" "resolve code"
+has '"advocate":"alice"' "resolve advocate"
+has '"channel":"email"' "resolve channel"
+lower=$(printf '%s' "$CODE" | tr 'A-Z' 'a-z')
+run code resolve "$(printf '%s' "$lower" | cut -c1-4)-$(printf '%s' "$lower" | cut -c5-)"
+expect_rc 0 "resolve lower case with hyphen"
+# A single-symbol typo is caught by the check symbol.
+first=$(printf '%s' "$CODE" | cut -c1)
+rest=$(printf '%s' "$CODE" | cut -c2-)
+if [ "$first" = 2 ]; then typo=3$rest; else typo=2$rest; fi
+run code resolve "$typo" --json
+expect_rc 1 "typo"
+err_line "" "typo"
+json "typo error document"
+has '"status":"ECHECK"' "typo status"
+while [ $(( $(date +%s) * 1000 )) -le "$soon" ]; do sleep 1; done
+run code resolve "$EXPIRED" --json
+expect_rc 1 "expired"
+has '"status":"EEXPIRED"' "expired status"
+run code resolve "hello world!"
+fail_with 1 "" "resolve junk"
+run code show "$EXPIRED" --json
+expect_rc 0 "show expired code"
+has "\"expires_at_ms\":$soon" "expiry shown"
+run code disable "$EXPIRED"
+expect_rc 0 "disable"
+run code resolve "$EXPIRED" --json
+has '"status":"EDISABLED"' "disabled wins"
+run code show nope0000
+fail_with 1 "" "show unknown code"
+
+# ---- touchpoints ------------------------------------------------------------------
+
+run track click "$CODE" v1 --at 2026-01-10T10:00:00Z --json
+expect_rc 0 "click"
+json "click"
+has '"visitor_id":"v1"' "click visitor"
+has '"at_ms":1768039200000' "click time"
+has '"duplicate":false' "first click unique"
+has '"kind":"click"' "click kind"
+run track click "$CODE" v1 --at 1768039500000 --json
+expect_rc 0 "repeat click"
+has '"duplicate":true' "repeat is duplicate"
+run track visit BOB2026 v1 --at 2026-01-11T12:00:00+02:00 --url "https://shop.example/?r=BOB2026" --ip 192.0.2.1 --ua "Mozilla/5.0" --json
+expect_rc 0 "visit with offset time"
+has '"at":"2026-01-11T10:00:00Z"' "offset converted to UTC"
+has '"kind":"visit"' "visit kind"
+has '"advocate":"bob"' "vanity resolves to bob"
+run track scan "$ONCE" - --quiet
+expect_rc 0 "scan with generated visitor"
+GEN=$out
+if [ ${#GEN} -ge 16 ]; then ok; else not_ok "generated visitor id: $GEN"; fi
+run track click "$CODE" v2 --at 2026-13-01
+fail_with 2 "--at" "bad month"
+run track click "$CODE" v2 --at 2026-02-30
+fail_with 2 "--at" "bad day"
+run track click "$typo" v2
+fail_with 1 "" "click on a typo"
+run track click "$CODE"
+fail_with 2 "missing argument" "click without visitor"
+
+# ---- conversions ------------------------------------------------------------------
+
+run convert spring v1 A-1 49.90 eur --at 2026-01-12T09:00:00Z --json
+expect_rc 0 "convert"
+json "convert"
+has '"duplicate":false' "new conversion"
+has '"value_minor":4990' "exact minor units"
+has '"currency":"EUR"' "currency upper-cased"
+has '"attributed":true' "attributed"
+has '"advocate":"bob"' "last touch credits bob"
+has '"weight":1' "full weight"
+run convert spring v1 A-1 49.90 EUR --at 2026-01-12T09:00:00Z --json
+expect_rc 0 "duplicate order"
+has '"duplicate":true' "duplicate flagged"
+run convert spring v1 A-1 49.90 EUR --at 2026-01-12T09:00:00Z
+expect_rc 0 "duplicate order text"
+has "already recorded" "duplicate message"
+run convert spring v1 A-1 50.00 EUR --at 2026-01-12T09:00:00Z
+fail_with 1 "" "conflicting order"
+run convert spring v9 A-2 1200 JPY --at 2026-01-12T09:00:00Z --kind signup --json
+expect_rc 0 "JPY unattributed"
+has '"value_minor":1200' "JPY has no decimals"
+has '"attributed":false' "no touchpoint: unattributed"
+has '"kind":"signup"' "signup kind"
+has '"credits":[]' "no credits"
+run convert spring v9 A-3 1.250 KWD --json
+has '"value_minor":1250' "KWD has 3 decimals"
+has '"amount":"1.250"' "KWD amount"
+run convert spring v9 A-4 12.5 USD --json
+has '"value_minor":1250' "one decimal padded"
+run convert spring v9 A-5 1200.00 JPY --json
+has '"value_minor":1200' "zero decimals beyond the exponent"
+run convert spring v9 A-6 49.999 EUR
+fail_with 2 "decimal" "too many decimals"
+run convert spring v9 A-6 12.5 JPY
+fail_with 2 "decimal" "JPY with decimals"
+run convert spring v9 A-6 abc EUR
+fail_with 2 "not an amount" "not a number"
+run convert spring v9 A-6 -5 EUR
+fail_with 2 "not an amount" "negative"
+run convert spring v9 A-6 99999999999999999999 EUR
+fail_with 2 "too large" "overflow"
+run convert spring v9 A-6 5 EURO
+fail_with 2 "currency" "bad currency"
+run convert spring v9 A-6 5 EUR --kind refund
+fail_with 2 "--kind" "bad conversion kind"
+run convert nope v9 A-6 5 EUR
+fail_with 1 "" "unknown program"
+
+run explain spring A-1 --json
+expect_rc 0 "explain"
+json "explain"
+has '"explanation":{' "explanation present"
+has '"model":"last"' "explained model"
+jq_is '.explanation.touches | length' 2 "two touches considered (duplicate excluded)"
+jq_is '[.explanation.touches[] | select(.credited)] | length' 1 "one credited"
+jq_is '.explanation.touches[1].advocate' bob "latest credited"
+run explain spring A-1
+expect_rc 0 "explain text"
+has "why:" "explain text"
+run explain spring nope
+fail_with 1 "" "explain unknown order"
+
+# ---- stats ------------------------------------------------------------------------
+
+run stats spring --json
+expect_rc 0 "stats"
+json "stats"
+has '"touchpoints":4' "touchpoints counted"
+has '"unique_touchpoints":3' "duplicates not unique"
+has '"conversions":5' "conversions counted"
+has '"attributed_conversions":1' "attributed conversions"
+has '{"value_minor":4990,"currency":"EUR","amount":"49.90"}' "EUR value"
+run stats spring --advocate bob --json
+expect_rc 0 "stats advocate"
+has '"advocate":"bob"' "advocate in stats"
+has '"touchpoints":1' "bob's touches"
+run stats spring --from 2026-01-11 --to 2026-02-01 --json
+expect_rc 0 "stats period"
+has '"from":"2026-01-11T00:00:00Z"' "from echoed"
+has '"touchpoints":1' "period filters touches"
+run stats spring --from 2026-02-01 --to 2026-01-01
+fail_with 2 "--to" "reversed period"
+run stats spring
+expect_rc 0 "stats text"
+has "conversion rate" "stats text"
+run stats spring --advocate nobody
+fail_with 1 "" "stats unknown advocate"
+
+# max-uses: one credited conversion exhausts the code.
+run convert spring "$GEN" B-1 10 EUR --json
+has '"attributed":true' "conversion through the limited code"
+run code resolve "$ONCE" --json
+expect_rc 1 "exhausted"
+has '"status":"EEXHAUSTED"' "exhausted status"
+
+# Archiving stops new activity but keeps history.
+run program archive autumn --json
+expect_rc 0 "archive"
+has '"status":"archived"' "archived"
+run program archive autumn
+expect_rc 0 "archive twice"
+run program list --json
+jq_is '.programs | length' 1 "archived hidden"
+run program list --all --json
+jq_is '.programs | length' 2 "archived listed with --all"
+run convert autumn v1 Z-1 1 EUR
+fail_with 1 "" "convert in archived program"
+
+# ---- demo -------------------------------------------------------------------------
+
+DEMO=$TMP/demo.db
+run_raw --db "$DEMO" demo --advocates 40 --visitors 3000 --seed 7 --json
+expect_rc 0 "demo"
+json "demo"
+has '"top_advocates":[{' "demo top advocates"
+has '"by_channel":[{' "demo channels"
+has '"weekly":[{' "demo weeks"
+has '"example":{"conversion":{' "demo example"
+jq_is '.top_advocates | length' 10 "ten top advocates"
+jq_is '.totals.unique_visitors' 3000 "every visitor touched"
+totals1=$(printf '%s' "$out" | sed 's/.*"totals":\({[^}]*}\).*/\1/')
+run_raw --db "$DEMO" demo --advocates 40 --visitors 3000 --seed 7 --json
+expect_rc 0 "demo again replaces its database"
+totals2=$(printf '%s' "$out" | sed 's/.*"totals":\({[^}]*}\).*/\1/')
+if [ -n "$totals1" ] && [ "$totals1" = "$totals2" ]; then ok; else not_ok "same seed, same totals"; fi
+run_raw --db "$DEMO" demo --advocates 40 --visitors 3000 --seed 8 --json
+totals3=$(printf '%s' "$out" | sed 's/.*"totals":\({[^}]*}\).*/\1/')
+if [ "$totals1" != "$totals3" ]; then ok; else not_ok "another seed, other totals"; fi
+run_raw --db "$DEMO" demo --advocates 20 --visitors 500
+expect_rc 0 "demo text"
+has "HEADLINE" "demo headline"
+has "TOP 10 ADVOCATES" "demo top table"
+has "BY CHANNEL" "demo channel table"
+has "WHY ORDER" "demo explanation"
+run_raw --db "$DEMO" stats demo --json
+expect_rc 0 "stats on the demo database"
+run_raw --db "$DB" demo --visitors 10
+fail_with 1 "not a demo database" "demo refuses to replace other data"
+run program show spring
+expect_rc 0 "refused demo left the database intact"
+run_raw --db "$DEMO" demo --visitors 0
+fail_with 2 "--visitors" "demo bad visitors"
+
+echo "1..$tests"
+if [ "$failures" -ne 0 ]; then
+	echo "# $failures of $tests checks failed"
+	exit 1
+fi
+echo "# all $tests checks passed"
