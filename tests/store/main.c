@@ -8,5 +8,6 @@ int main(int argc, char **argv)
 	int failed = store_open_tests();
 	failed += store_file_tests();
 	failed += store_closed_tests();
+	failed += store_concurrency_tests();
 	return failed ? 1 : 0;
 }

@@ -4,4 +4,5 @@
 int store_open_tests(void);
 int store_file_tests(void);
 int store_closed_tests(void);
+int store_concurrency_tests(void);
 #endif
