@@ -195,6 +195,9 @@ static void test_max_uses(void **state)
 		rf_code_free(g);
 	}
 	resolve_rc(f, c->code, RF_EEXHAUSTED);
+	char *before = rft_snapshot(f);
+	RFT_RC(rft_click(f, c->code, "v-late", 0, NULL), RF_EEXHAUSTED);
+	RFT_UNCHANGED(f, before);
 	/* an unattributed conversion uses nothing */
 	rf_code *u = NULL;
 	RFT_OK(code_issue(f, &u, 0, NULL, 0, 1));

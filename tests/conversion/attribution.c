@@ -183,6 +183,32 @@ static void check_split(rft_fixture *f, const int64_t *values, size_t n, const c
 	}
 }
 
+static void test_lock_outlives_the_window(void **state)
+{
+	rft_fixture *f = *state;
+	rf_program_rules r = RF_PROGRAM_RULES_INIT;
+	r.lock_first_referrer = 1;
+	r.lookback_ms = D;
+	rft_program(f, "lock", &r);
+	char ann[RF_CODE_BUFSIZE], bob[RF_CODE_BUFSIZE];
+	rft_code(f, "lock", "ann", ann);
+	rft_code(f, "lock", "bob", bob);
+	rf_conversion *c = NULL;
+	RFT_OK(rft_click(f, ann, "v", RFT_T0, NULL));
+	RFT_OK(conv_record(f, &c, "lock", "v", "o1", 100, "EUR", RFT_T0 + H));
+	assert_string_equal(c->credits[0]->advocate, "ann");
+	rf_conversion_free(c);
+	/* ten days later only bob's touch is inside the window; the visitor
+	 * stays credited to ann */
+	RFT_OK(rft_click(f, bob, "v", RFT_T0 + 10 * D, NULL));
+	RFT_OK(conv_record(f, &c, "lock", "v", "o2", 100, "EUR", RFT_T0 + 10 * D + H));
+	assert_int_equal(c->attributed, 1);
+	assert_int_equal(c->credit_count, 1);
+	assert_string_equal(c->credits[0]->advocate, "ann");
+	assert_int_equal(c->credits[0]->value_minor, 100);
+	rf_conversion_free(c);
+}
+
 static void test_values_split_exactly(void **state)
 {
 	rft_fixture *f = *state;
@@ -249,6 +275,7 @@ int conversion_attribution_tests(void)
 						rft_teardown),
 		cmocka_unit_test_setup_teardown(test_duplicates_are_not_journey, conv_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_lock_first_referrer, conv_setup, rft_teardown),
+		cmocka_unit_test_setup_teardown(test_lock_outlives_the_window, conv_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_values_split_exactly, conv_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_rules_version_is_kept, conv_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_kinds_and_clock, conv_setup, rft_teardown),

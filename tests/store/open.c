@@ -116,6 +116,15 @@ static void test_open_missing_directory(void **state)
 	assert_int_not_equal(rc, RF_ERROR); /* a specific status, e.g. RF_EIO */
 	assert_null(s);
 	assert_int_equal(rf_error_last()->code, rc);
+
+	/* a directory is no store either */
+	char dir[256];
+	rft_mkdtemp(dir, sizeof dir);
+	s = (rf_store *)&s;
+	rc = rf_store_open(&s, dir, NULL);
+	assert_true(rc < 0);
+	assert_null(s);
+	rft_rmdir(dir);
 }
 
 static int64_t counting_clock(void *ctx)

@@ -148,6 +148,14 @@ static void test_duplicate_window_zero_and_custom(void **state)
 	rft_counts n = rft_stats(f, "ten", NULL);
 	assert_int_equal(n.touchpoints, 4);
 	assert_int_equal(n.unique_touchpoints, 3);
+
+	/* a new window applies to later touches */
+	r.duplicate_window_ms = RF_DAY_MS;
+	RFT_OK(rf_program_update(NULL, f->store, "ten", NULL, &r));
+	RFT_OK(rft_click(f, b, "w", RFT_T0 + 5 * RF_HOUR_MS, NULL)); /* now a duplicate */
+	n = rft_stats(f, "ten", NULL);
+	assert_int_equal(n.touchpoints, 5);
+	assert_int_equal(n.unique_touchpoints, 3);
 }
 
 static void record_fails(rft_fixture *f, const rf_touchpoint_spec *s, int want)
