@@ -16,6 +16,9 @@ static void test_vanity_issue_and_resolve(void **state)
 	assert_int_equal(c->channel, RF_CHANNEL_LINKEDIN);
 	int64_t id = c->id;
 	rf_code_free(c);
+	/* a vanity code has no check symbol: its last symbol is not the Luhn
+	 * check of the rest, and it must resolve all the same */
+	assert_int_not_equal(rft_luhn_check(RFT_ALPHABET, "SPR1NGSA1E2", 11), '6');
 
 	const char *typed[] = { "spring sale 26", "SPR1NG-SA1E-26", "sprlngsaie26", "spr1ngsa1e26" };
 	for (size_t i = 0; i < 4; i++) {

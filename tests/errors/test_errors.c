@@ -3,6 +3,7 @@
 
 #include <limits.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
 static const int all_codes[] = {
@@ -91,7 +92,14 @@ static void test_last_error_after_failure_and_clear(void **state)
 
 	char name[8];
 	RFT_RC(rf_code_normalize(name, sizeof name, "\xff\xfe"), RF_EINVALID);
-	assert_int_equal(rf_error_last()->code, RF_EINVALID);
+	e = rf_error_last();
+	assert_int_equal(e->code, RF_EINVALID);
+	char copy[512];
+	snprintf(copy, sizeof copy, "%s", e->message);
+	/* still valid, and unchanged, after calls that succeed */
+	RFT_OK(rf_code_normalize(name, sizeof name, "abc"));
+	RFT_OK(rf_store_options_init(&o, RF_STORE_OPTIONS_VERSION));
+	assert_string_equal(e->message, copy);
 
 	rf_error_clear();
 	e = rf_error_last();
