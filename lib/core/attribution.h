@@ -19,7 +19,7 @@ int rfc_attribute(int model, size_t n, double *weights);
  * Split `total` minor units by `weights` (n >= 1, summing to 1) so the
  * parts add up to `total` exactly: each part gets floor(total * w); the
  * units left go one each to the largest remainders, ties to the earlier
- * index. Works for negative totals by splitting the magnitude.
+ * index. Negative totals split their magnitude; any int64 total works.
  */
 void rfc_split_value(int64_t total, const double *weights, size_t n, int64_t *parts);
 

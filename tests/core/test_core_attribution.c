@@ -137,6 +137,32 @@ static void test_split_always_exact(void **state)
 	}
 }
 
+/* The extremes of int64 split without overflow and still add up. */
+static void test_split_extremes(void **state)
+{
+	(void)state;
+	const int64_t totals[] = { INT64_MAX, INT64_MIN, INT64_MAX - 1, INT64_MIN + 1, 1, -1, 0 };
+	double thirds[3] = { 1.0 / 3, 1.0 / 3, 1.0 / 3 };
+	double one[1] = { 1.0 };
+	double skew[4] = { 0.999999, 0.0000005, 0.0000005, 0.0 };
+	for (size_t t = 0; t < sizeof(totals) / sizeof(totals[0]); t++) {
+		int64_t parts[4];
+		rfc_split_value(totals[t], one, 1, parts);
+		assert_true(parts[0] == totals[t]);
+		rfc_split_value(totals[t], thirds, 3, parts);
+		for (int i = 0; i < 3; i++)
+			assert_true(totals[t] >= 0 ? parts[i] >= 0 : parts[i] <= 0);
+		/* Sum in unsigned arithmetic: the exact total, modulo 2^64. */
+		uint64_t s3 = (uint64_t)parts[0] + (uint64_t)parts[1] + (uint64_t)parts[2];
+		assert_true(s3 == (uint64_t)totals[t]);
+		rfc_split_value(totals[t], skew, 4, parts);
+		uint64_t s4 = (uint64_t)parts[0] + (uint64_t)parts[1] + (uint64_t)parts[2] +
+			      (uint64_t)parts[3];
+		assert_true(s4 == (uint64_t)totals[t]);
+		assert_true(parts[3] == 0);
+	}
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -160,6 +186,7 @@ int main(void)
 		cmocka_unit_test(test_split_thirds_tie_break),
 		cmocka_unit_test(test_split_largest_remainder),
 		cmocka_unit_test(test_split_always_exact),
+		cmocka_unit_test(test_split_extremes),
 	};
 	return cmocka_run_group_tests_name("core_attribution", tests, setup, teardown);
 }
