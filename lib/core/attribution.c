@@ -55,13 +55,22 @@ static void split_magnitude(uint64_t whole, const double *weights, size_t n, uin
 	if (left == 0 || n == 0)
 		return;
 	qsort(order, n, sizeof(*order), by_remainder_then_index);
-	/* Normally left < n: one unit each to the largest remainders among
-	 * credited parts; loop again only if rounding left more. */
-	for (size_t k = 0; left > 0; k = (k + 1) % n) {
-		if (weights[order[k].index] > 0.0 || k + 1 == n) {
-			parts[order[k].index]++;
-			left--;
-		}
+	/* Credited parts (weight > 0) come first in remainder order; when no
+	 * part is credited the first touch takes everything. */
+	size_t credited = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (weights[order[k].index] > 0.0)
+			order[credited++] = order[k];
+	}
+	if (credited == 0) {
+		parts[0] += left;
+		return;
+	}
+	/* Normally left < credited: one unit each to the largest remainders.
+	 * Weights that sum short of 1 leave more: go round again. */
+	for (size_t k = 0; left > 0; k = (k + 1) % credited) {
+		parts[order[k].index]++;
+		left--;
 	}
 }
 
