@@ -217,6 +217,12 @@ static void test_values_split_exactly(void **state)
 	check_split(f, values, sizeof values / sizeof values[0], "JPY");
 }
 
+static void test_value_int64_max(void **state)
+{
+	rft_fixture *f = *state;
+	const int64_t values[] = { INT64_MAX }; /* alone in its currency: no total overflows */
+	check_split(f, values, 1, "CHF");
+}
 
 static void test_rules_version_is_kept(void **state)
 {
@@ -277,6 +283,7 @@ int conversion_attribution_tests(void)
 		cmocka_unit_test_setup_teardown(test_lock_first_referrer, conv_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_lock_outlives_the_window, conv_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_values_split_exactly, conv_setup, rft_teardown),
+		cmocka_unit_test_setup_teardown(test_value_int64_max, conv_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_rules_version_is_kept, conv_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_kinds_and_clock, conv_setup, rft_teardown),
 	};
