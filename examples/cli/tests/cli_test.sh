@@ -39,10 +39,10 @@ not_ok() {
 	echo "  stderr: $(printf '%s' "$err" | head -c 600)"
 }
 
-# run ARGS...: run the CLI on $DB; sets rc, out, err.
-run() {
-	last_cmd="referral --db $DB $*"
-	$WRAP "$BIN" --db "$DB" "$@" >"$TMP/out" 2>"$TMP/err"
+# invoke ARGS...: run the CLI; sets rc, out, err.
+invoke() {
+	last_cmd="referral $*"
+	$WRAP "$BIN" "$@" >"$TMP/out" 2>"$TMP/err"
 	rc=$?
 	out=$(cat "$TMP/out")
 	err=$(cat "$TMP/err")
@@ -50,16 +50,14 @@ run() {
 		not_ok "valgrind reported errors"
 		cat "$TMP"/valgrind.*.log
 	fi
+	rm -f "$TMP"/valgrind.*.log
 }
 
-# run_raw ARGS...: as run, without --db.
-run_raw() {
-	last_cmd="referral $*"
-	$WRAP "$BIN" "$@" >"$TMP/out" 2>"$TMP/err"
-	rc=$?
-	out=$(cat "$TMP/out")
-	err=$(cat "$TMP/err")
-}
+# run ARGS...: invoke on the test database $DB.
+run() { invoke --db "$DB" "$@"; }
+
+# run_raw ARGS...: invoke without --db.
+run_raw() { invoke "$@"; }
 
 # expect_rc N DESC
 expect_rc() {
