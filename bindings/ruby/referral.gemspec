@@ -13,6 +13,6 @@ Gem::Specification.new do |s|
   s.files = Dir["lib/**/*.rb"] + ["README.md"]
   s.require_paths = ["lib"]
   s.required_ruby_version = ">= 2.7"
-  s.add_runtime_dependency "ffi", ">= 1.15"
+  s.add_runtime_dependency "ffi", "~> 1.15"
   s.metadata["rubygems_mfa_required"] = "true"
 end
