@@ -11,9 +11,10 @@ int rf__program_load_active(rf_store *s, const char *key, rfs_program *row);
 /* Load an advocate by external id (RF_ENOTFOUND with its name when missing). */
 int rf__advocate_load(rf_store *s, const char *external_id, rfs_advocate *row);
 
-/* Normalise and look up a code; reports RF_EINVALID, RF_ECHECK or
- * RF_ENOTFOUND as rf_code_get() documents. */
-int rf__code_load(rf_store *s, const char *input, rfs_code *row);
+/* Normalise and look up a code: RF_EINVALID or RF_ENOTFOUND; with
+ * `typo_check`, an unknown code whose check symbol fails is RF_ECHECK
+ * (resolution of what a visitor typed, as rf_code_resolve() documents). */
+int rf__code_load(rf_store *s, const char *input, int typo_check, rfs_code *row);
 /* Is a loaded code usable at `now`? RF_OK or the resolution error. */
 int rf__code_usable(const rfs_code *row, int64_t now);
 

@@ -37,7 +37,7 @@ int rf_code_normalize(char *out, size_t out_size, const char *input)
 	return RF_OK;
 }
 
-int rf__code_load(rf_store *s, const char *input, rfs_code *row)
+int rf__code_load(rf_store *s, const char *input, int typo_check, rfs_code *row)
 {
 	char code[RF_CODE_BUFSIZE];
 	int rc = rf_code_normalize(code, sizeof(code), input);
@@ -46,7 +46,7 @@ int rf__code_load(rf_store *s, const char *input, rfs_code *row)
 	rc = rfs_code_by_text(s, code, row);
 	if (rc != RF_ENOTFOUND)
 		return rc;
-	if (!rfc_luhn_valid(rfc_alphabet, code, strlen(code)))
+	if (typo_check && !rfc_luhn_valid(rfc_alphabet, code, strlen(code)))
 		return rf__error(RF_ECHECK, "code '%s' is not known and its check symbol is wrong:"
 				 " probably mistyped", code);
 	return rf__error(RF_ENOTFOUND, "no code '%s'", code);
@@ -208,7 +208,7 @@ int rf_code_get(rf_code **out, rf_store *store, const char *input)
 	rfs_code row;
 	int rc = rfs_usable(store);
 	if (rc == RF_OK)
-		rc = rf__code_load(store, input, &row);
+		rc = rf__code_load(store, input, 0, &row);
 	if (rc == RF_OK)
 		rc = code_new(out, &row);
 	return rc;
@@ -221,7 +221,7 @@ int rf_code_resolve(rf_code **out, rf_store *store, const char *input)
 	rfs_code row;
 	int rc = rfs_usable(store);
 	if (rc == RF_OK)
-		rc = rf__code_load(store, input, &row);
+		rc = rf__code_load(store, input, 1, &row);
 	if (rc == RF_OK)
 		rc = rf__code_usable(&row, rfs_now(store));
 	if (rc == RF_OK)
@@ -235,7 +235,7 @@ int rf_code_disable(rf_store *store, const char *input)
 	if (rc != RF_OK || (rc = rfs_begin(store)) != RF_OK)
 		return rc;
 	rfs_code row;
-	rc = rf__code_load(store, input, &row);
+	rc = rf__code_load(store, input, 0, &row);
 	if (rc == RF_OK && row.status != RF_STATUS_DISABLED)
 		rc = rfs_code_set_status(store, row.id, RF_STATUS_DISABLED);
 	return rfs_end(store, rc);

@@ -53,7 +53,7 @@ static int record_one(rf_store *s, const rf_touchpoint_spec *spec, recorded *r)
 	t.at = spec->at_ms ? spec->at_ms : rfs_now(s);
 	t.kind = spec->kind;
 	t.landing_url = spec->landing_url;
-	int rc = rf__code_load(s, spec->code, &r->code);
+	int rc = rf__code_load(s, spec->code, 1, &r->code);
 	if (rc == RF_OK)
 		rc = rf__code_usable(&r->code, t.at);
 	if (rc != RF_OK)

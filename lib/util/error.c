@@ -6,6 +6,7 @@
 static _Thread_local char error_text[512];
 static _Thread_local rf_error last_error = { RF_OK, 0, NULL };
 
+RF_PRINTF(3, 0)
 static void set_error(int code, int db_code, const char *fmt, va_list ap)
 {
 	vsnprintf(error_text, sizeof(error_text), fmt, ap);

@@ -88,6 +88,25 @@ static void test_unknown_vs_mistyped(void **state)
 	resolve_rc(f, code, RF_ECHECK);
 }
 
+// LOCAL-BUG-BEGIN
+/* rf_code_get documents only RF_EINVALID and RF_ENOTFOUND: a code that was
+ * never issued is not found, whatever its check symbol. */
+static void test_get_unknown_is_not_found(void **state)
+{
+	rft_fixture *f = *state;
+	char code[RF_CODE_BUFSIZE] = "7YQ2MZ0H";
+	code[8] = rft_luhn_check(RFT_ALPHABET, code, 8);
+	code[9] = '\0';
+	rf_code *c = (rf_code *)&c;
+	RFT_RC(rf_code_get(&c, f->store, code), RF_ENOTFOUND);
+	assert_null(c);
+	code[8] = code[8] == 'A' ? 'B' : 'A'; /* wrong check symbol */
+	c = (rf_code *)&c;
+	RFT_RC(rf_code_get(&c, f->store, code), RF_ENOTFOUND);
+	assert_null(c);
+	RFT_RC(rf_code_disable(f->store, code), RF_ENOTFOUND);
+}
+// LOCAL-BUG-END
 
 static void test_resolve_bad_input(void **state)
 {
@@ -213,6 +232,9 @@ int code_resolve_tests(void)
 		cmocka_unit_test_setup_teardown(test_resolve_ok_any_spelling, code_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_every_substitution_is_caught, code_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_vs_mistyped, code_setup, rft_teardown),
+		// LOCAL-BUG-BEGIN
+		cmocka_unit_test_setup_teardown(test_get_unknown_is_not_found, code_setup, rft_teardown),
+		// LOCAL-BUG-END
 		cmocka_unit_test_setup_teardown(test_resolve_bad_input, code_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_expiry_follows_clock, code_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_disable, code_setup, rft_teardown),
