@@ -1,6 +1,7 @@
 /* Feeding the simulated world to the library: program, advocates and codes
  * first, then touchpoints in batches (one transaction each) and conversions
- * one by one, in time order, with the injected clock following along. */
+ * one by one, in time order, with the injected clock following along (it
+ * never goes back: conversions carry their own time). */
 #include "demo.h"
 
 #include "util.h"
@@ -20,16 +21,20 @@ int64_t demo_clock_now(void *ctx)
 
 void demo_progress(const char *stage, size_t done, size_t total)
 {
-	static int tty = -1;
+	static int tty = -1, last_percent = -1;
+	static char last_stage[32];
+	int percent = total ? (int)(100.0 * (double)done / (double)total) : 100;
+
 	if (tty < 0)
 		tty = isatty(STDERR_FILENO);
-	if (!tty)
+	if (!tty || (strcmp(stage, last_stage) == 0 && percent == last_percent))
 		return;
+	snprintf(last_stage, sizeof last_stage, "%s", stage);
+	last_percent = percent;
 	if (done >= total)
 		fprintf(stderr, "\r%-60s\r", "");
 	else
-		fprintf(stderr, "\r%s: %3d%% (%zu/%zu)", stage,
-			(int)(100.0 * (double)done / (double)total), done, total);
+		fprintf(stderr, "\r%s: %3d%%", stage, percent);
 }
 
 /* An influencer's own code: first name and number, e.g. "ZOE27"; symbols
@@ -164,8 +169,7 @@ static void tally_credit(demo_world *w, const demo_event *e, const rf_conversion
 	}
 }
 
-static int record_order(const cli *c, rf_store *store, demo_clock *clock, demo_world *w,
-			const demo_event *e)
+static int record_order(const cli *c, rf_store *store, demo_world *w, const demo_event *e)
 {
 	rf_conversion_spec in = RF_CONVERSION_SPEC_INIT;
 	rf_conversion *cv = NULL;
@@ -179,7 +183,6 @@ static int record_order(const cli *c, rf_store *store, demo_clock *clock, demo_w
 	in.value_minor = e->value_minor;
 	in.currency = DEMO_CURRENCY;
 	in.at_ms = e->at_ms;
-	clock->now_ms = e->at_ms;
 	if (rf_conversion_record(&cv, store, &in) < 0)
 		return cli_fail(c);
 	tally_credit(w, e, cv);
@@ -188,28 +191,54 @@ static int record_order(const cli *c, rf_store *store, demo_clock *clock, demo_w
 	return CLI_EXIT_OK;
 }
 
+/* Conversions wait until the touchpoints before them are written: a batch
+ * may then also hold later touchpoints, which fall outside the conversion's
+ * window [at - lookback, at] and so change nothing. */
+typedef struct pending {
+	size_t *events;
+	size_t count, cap;
+} pending;
+
+static void hold(pending *p, size_t event)
+{
+	if (p->count == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 256;
+		p->events = xrealloc(p->events, p->cap * sizeof *p->events);
+	}
+	p->events[p->count++] = event;
+}
+
+static int flush_all(const cli *c, rf_store *store, demo_clock *clock, batch *b, pending *p,
+		     demo_world *w)
+{
+	int rc = flush(c, store, clock, b, w);
+	for (size_t i = 0; i < p->count && rc == CLI_EXIT_OK; i++)
+		rc = record_order(c, store, w, &w->events[p->events[i]]);
+	p->count = 0;
+	return rc;
+}
+
 static int feed(const cli *c, rf_store *store, demo_clock *clock, demo_world *w)
 {
 	batch *b = xcalloc(1, sizeof *b);
+	pending orders = { 0 };
 	int rc = CLI_EXIT_OK;
 
 	for (size_t i = 0; i < w->event_count && rc == CLI_EXIT_OK; i++) {
 		const demo_event *e = &w->events[i];
-		if (e->type == DEMO_TOUCH) {
+		if (e->type == DEMO_ORDER)
+			hold(&orders, i);
+		else
 			add_touch(b, w, e);
-			if (b->count == BATCH_MAX)
-				rc = flush(c, store, clock, b, w);
-		} else {
-			rc = flush(c, store, clock, b, w);
-			if (rc == CLI_EXIT_OK)
-				rc = record_order(c, store, clock, w, e);
-		}
+		if (b->count == BATCH_MAX)
+			rc = flush_all(c, store, clock, b, &orders, w);
 		if (i % 4096 == 0)
 			demo_progress("recording events", i, w->event_count);
 	}
 	if (rc == CLI_EXIT_OK)
-		rc = flush(c, store, clock, b, w);
+		rc = flush_all(c, store, clock, b, &orders, w);
 	demo_progress("recording events", w->event_count, w->event_count);
+	free(orders.events);
 	free(b);
 	return rc;
 }
