@@ -25,6 +25,7 @@ int main(void)
 	F(rf_program, status); F(rf_program, rules_version); F(rf_program, rules);
 	F(rf_program, created_at_ms); F(rf_program, updated_at_ms);
 	S(rf_programs); F(rf_programs, count); F(rf_programs, items);
+	S(rf_codes); F(rf_codes, count); F(rf_codes, items);
 	S(rf_advocate_spec); F(rf_advocate_spec, version); F(rf_advocate_spec, external_id);
 	F(rf_advocate_spec, kind); F(rf_advocate_spec, display_name); F(rf_advocate_spec, email);
 	S(rf_advocate); F(rf_advocate, id); F(rf_advocate, external_id); F(rf_advocate, kind);

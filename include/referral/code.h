@@ -105,6 +105,23 @@ RF_EXTERN int rf_code_disable(rf_store *store, const char *input);
  */
 RF_EXTERN int rf_code_normalize(char *out, size_t out_size, const char *input);
 
+/** A list of codes. */
+typedef struct rf_codes {
+	size_t count;
+	rf_code **items;
+} rf_codes;
+
+/**
+ * The codes of an advocate, in issue order, in one program or (program
+ * NULL) in all programs; codes in every state are listed.
+ * Errors: RF_EINVALID, RF_ENOTFOUND (program or advocate).
+ */
+RF_EXTERN int rf_code_list(rf_codes **out, rf_store *store, const char *program,
+			   const char *advocate);
+
+/** Release a list of codes and its items. NULL is ignored. */
+RF_EXTERN void rf_codes_free(rf_codes *codes);
+
 /** Release a code. NULL is ignored. */
 RF_EXTERN void rf_code_free(rf_code *code);
 

@@ -20,6 +20,10 @@
 
 RF_BEGIN_DECL
 
+/** Largest accepted conversion value in minor units (10^15): sums over
+ *  thousands of such conversions still fit in int64. */
+#define RF_VALUE_MAX_MINOR INT64_C(1000000000000000)
+
 typedef enum rf_conversion_kind {
 	RF_CONVERSION_SIGNUP = 1,
 	RF_CONVERSION_PURCHASE = 2,
@@ -33,7 +37,7 @@ typedef struct rf_conversion_spec {
 	const char *visitor_id;  /**< whose journey is attributed */
 	const char *order_id;    /**< the host's idempotency key */
 	int32_t kind;            /**< rf_conversion_kind (default purchase) */
-	int64_t value_minor;     /**< >= 0, minor units of currency */
+	int64_t value_minor;     /**< 0..RF_VALUE_MAX_MINOR, minor units of currency */
 	const char *currency;    /**< ISO 4217, three letters (case-insensitive) */
 	int64_t at_ms;           /**< 0: the store's clock */
 } rf_conversion_spec;

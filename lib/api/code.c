@@ -241,6 +241,46 @@ int rf_code_disable(rf_store *store, const char *input)
 	return rfs_end(store, rc);
 }
 
+int rf_code_list(rf_codes **out, rf_store *store, const char *program, const char *advocate)
+{
+	RF_CHECK_ARG(out != NULL);
+	*out = NULL;
+	rfs_program p = { 0 };
+	rfs_advocate a;
+	int rc = rfs_usable(store);
+	if (rc == RF_OK && program)
+		rc = rf__program_load(store, program, &p);
+	if (rc == RF_OK)
+		rc = rf__advocate_load(store, advocate, &a);
+	if (rc != RF_OK)
+		return rc;
+	rfs_code *rows = NULL;
+	size_t count = 0;
+	if ((rc = rfs_code_list(store, a.id, p.id, &rows, &count)) != RF_OK)
+		return rc;
+	rf_pack pk = { 0 };
+	for (int pass = 0; pass < 2; pass++) {
+		rf_codes *list = rf__pack_reserve(&pk, sizeof(*list));
+		rf_code **items = rf__pack_reserve(&pk, (count ? count : 1) * sizeof(*items));
+		for (size_t i = 0; i < count; i++)
+			pack_code(&pk, &rows[i], items ? &items[i] : NULL);
+		if (pass == 0) {
+			if ((rc = rf__pack_alloc(&pk)) != RF_OK)
+				break;
+		} else {
+			*list = (rf_codes){ count, items };
+			*out = list;
+		}
+	}
+	free(rows);
+	return rc;
+}
+
+void rf_codes_free(rf_codes *codes)
+{
+	free(codes);
+}
+
 void rf_code_free(rf_code *code)
 {
 	free(code);

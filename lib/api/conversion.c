@@ -45,8 +45,9 @@ static int check_spec(const rf_conversion_spec *spec, char currency[4])
 		rc = rf__check_text(spec->order_id, RF_MAX_ID_LEN, "order id");
 	if (rc == RF_OK && rf_enum_name(RF_ENUM_CONVERSION_KIND, spec->kind) == NULL)
 		rc = rf__error(RF_EINVALID, "unknown conversion kind %d", (int)spec->kind);
-	if (rc == RF_OK && spec->value_minor < 0)
-		rc = rf__error(RF_EINVALID, "value_minor must be >= 0");
+	if (rc == RF_OK && (spec->value_minor < 0 || spec->value_minor > RF_VALUE_MAX_MINOR))
+		rc = rf__error(RF_EINVALID, "value_minor must be 0..%lld",
+			       (long long)RF_VALUE_MAX_MINOR);
 	if (rc == RF_OK && spec->at_ms < 0)
 		rc = rf__error(RF_EINVALID, "at_ms must be >= 0");
 	if (rc == RF_OK)

@@ -39,6 +39,27 @@ int rfs_code_insert(rf_store *s, const char *code, const char *display, int64_t 
 	return rc;
 }
 
+static void read_code(sqlite3_stmt *st, rfs_code *c)
+{
+	c->id = sqlite3_column_int64(st, 0);
+	rfs_col_text(st, 1, c->code, sizeof(c->code));
+	rfs_col_text(st, 2, c->display, sizeof(c->display));
+	c->program_id = sqlite3_column_int64(st, 3);
+	c->advocate_id = sqlite3_column_int64(st, 4);
+	c->channel = sqlite3_column_int(st, 5);
+	c->vanity = sqlite3_column_int(st, 6);
+	c->status = sqlite3_column_int(st, 7);
+	c->expires_at = sqlite3_column_int64(st, 8);
+	c->max_uses = sqlite3_column_int64(st, 9);
+	c->uses = sqlite3_column_int64(st, 10);
+	c->created_at = sqlite3_column_int64(st, 11);
+	rfs_col_text(st, 12, c->program_key, sizeof(c->program_key));
+	c->program_status = sqlite3_column_int(st, 13);
+	rfs_col_text(st, 14, c->advocate_ext, sizeof(c->advocate_ext));
+	c->advocate_status = sqlite3_column_int(st, 15);
+	c->duplicate_window_ms = sqlite3_column_int64(st, 16);
+}
+
 int rfs_code_by_text(rf_store *s, const char *code, rfs_code *c)
 {
 	sqlite3_stmt *st = NULL;
@@ -48,27 +69,47 @@ int rfs_code_by_text(rf_store *s, const char *code, rfs_code *c)
 	rfs_bind_text(st, 1, code);
 	int step = sqlite3_step(st);
 	if (step == SQLITE_ROW) {
-		c->id = sqlite3_column_int64(st, 0);
-		rfs_col_text(st, 1, c->code, sizeof(c->code));
-		rfs_col_text(st, 2, c->display, sizeof(c->display));
-		c->program_id = sqlite3_column_int64(st, 3);
-		c->advocate_id = sqlite3_column_int64(st, 4);
-		c->channel = sqlite3_column_int(st, 5);
-		c->vanity = sqlite3_column_int(st, 6);
-		c->status = sqlite3_column_int(st, 7);
-		c->expires_at = sqlite3_column_int64(st, 8);
-		c->max_uses = sqlite3_column_int64(st, 9);
-		c->uses = sqlite3_column_int64(st, 10);
-		c->created_at = sqlite3_column_int64(st, 11);
-		rfs_col_text(st, 12, c->program_key, sizeof(c->program_key));
-		c->program_status = sqlite3_column_int(st, 13);
-		rfs_col_text(st, 14, c->advocate_ext, sizeof(c->advocate_ext));
-		c->advocate_status = sqlite3_column_int(st, 15);
-		c->duplicate_window_ms = sqlite3_column_int64(st, 16);
+		read_code(st, c);
 	} else {
 		rc = step == SQLITE_DONE ? RF_ENOTFOUND : rfs_fail(s, step, "reading a code");
 	}
 	sqlite3_reset(st);
+	return rc;
+}
+
+int rfs_code_list(rf_store *s, int64_t advocate_id, int64_t program_id, rfs_code **rows,
+		  size_t *count)
+{
+	sqlite3_stmt *st = NULL;
+	size_t cap = 0;
+	*rows = NULL;
+	*count = 0;
+	int rc = rfs_stmt(s, RFS_CODE_LIST, &st);
+	if (rc != RF_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, advocate_id);
+	sqlite3_bind_int64(st, 2, program_id);
+	int step = SQLITE_DONE;
+	while (rc == RF_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*count == cap) {
+			cap = cap ? cap * 2 : 8;
+			rfs_code *grown = realloc(*rows, cap * sizeof(**rows));
+			if (grown == NULL) {
+				rc = rf__error(RF_ENOMEM, "out of memory listing codes");
+				break;
+			}
+			*rows = grown;
+		}
+		read_code(st, &(*rows)[(*count)++]);
+	}
+	if (rc == RF_OK && step != SQLITE_DONE)
+		rc = rfs_fail(s, step, "listing codes");
+	sqlite3_reset(st);
+	if (rc != RF_OK) {
+		free(*rows);
+		*rows = NULL;
+		*count = 0;
+	}
 	return rc;
 }
 

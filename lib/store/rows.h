@@ -74,6 +74,9 @@ int rfs_code_insert(rf_store *s, const char *code, const char *display, int64_t 
 		    int64_t advocate_id, int32_t channel, int32_t vanity, int64_t expires_at,
 		    int64_t max_uses, int64_t now, int64_t *id);
 int rfs_code_by_text(rf_store *s, const char *code, rfs_code *row);
+/* An advocate's codes (program_id 0: every program) into a malloc'd array. */
+int rfs_code_list(rf_store *s, int64_t advocate_id, int64_t program_id, rfs_code **rows,
+		  size_t *count);
 int rfs_code_set_status(rf_store *s, int64_t id, int32_t status);
 int rfs_code_add_use(rf_store *s, int64_t id);
 

@@ -49,6 +49,8 @@
 		       " expires_at, max_uses, uses, created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8, 0, ?9)") \
 	X(CODE_EXISTS, "SELECT 1 FROM code WHERE code = ?1")                               \
 	X(CODE_BY_TEXT, RFS_CODE_COLUMNS " WHERE c.code = ?1")                             \
+	X(CODE_LIST, RFS_CODE_COLUMNS " WHERE c.advocate_id = ?1 AND (?2 = 0 OR c.program_id = ?2)" \
+		     " ORDER BY c.id")                                                     \
 	X(CODE_SET_STATUS, "UPDATE code SET status = ?2 WHERE id = ?1")                    \
 	X(CODE_ADD_USE, "UPDATE code SET uses = uses + 1 WHERE id = ?1")                   \
 	X(VISITOR_GET, "SELECT ext FROM visitor WHERE id = ?1")                            \

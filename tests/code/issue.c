@@ -160,6 +160,51 @@ static void issue_fails(rft_fixture *f, const rf_code_spec *s, int want)
 	RFT_UNCHANGED(f, before);
 }
 
+/* rf_code_list: an advocate's codes in issue order, per program or all,
+ * in every state; other advocates' codes never appear. */
+static void test_list_codes(void **state)
+{
+	rft_fixture *f = *state;
+	rf_code *a = NULL, *b = NULL;
+	RFT_OK(code_issue(f, &a, RF_CHANNEL_EMAIL, NULL, 0, 0));
+	RFT_OK(code_issue(f, &b, RF_CHANNEL_SMS, "ANN-LIST", 0, 0));
+	RFT_OK(rf_code_disable(f->store, b->code));
+	RFT_OK(rf_program_create(NULL, f->store, "q", NULL, NULL));
+	rft_advocate(f, "bob");
+	char other[RF_CODE_BUFSIZE], in_q[RF_CODE_BUFSIZE];
+	rft_code(f, "p", "bob", other);
+	rft_code(f, "q", "ann", in_q);
+
+	rf_codes *list = NULL;
+	RFT_OK(rf_code_list(&list, f->store, "p", "ann"));
+	assert_int_equal(list->count, 2);
+	assert_string_equal(list->items[0]->code, a->code);
+	assert_string_equal(list->items[1]->code, b->code);
+	assert_int_equal(list->items[1]->status, RF_STATUS_DISABLED);
+	assert_int_equal(list->items[1]->channel, RF_CHANNEL_SMS);
+	rf_codes_free(list);
+
+	RFT_OK(rf_code_list(&list, f->store, NULL, "ann"));
+	assert_int_equal(list->count, 3);
+	assert_string_equal(list->items[2]->code, in_q);
+	assert_string_equal(list->items[2]->program, "q");
+	rf_codes_free(list);
+
+	RFT_OK(rf_code_list(&list, f->store, "q", "bob"));
+	assert_int_equal(list->count, 0);
+	rf_codes_free(list);
+
+	RFT_RC(rf_code_list(&list, f->store, "nope", "ann"), RF_ENOTFOUND);
+	assert_null(list);
+	RFT_RC(rf_code_list(&list, f->store, "p", "nobody"), RF_ENOTFOUND);
+	RFT_RC(rf_code_list(&list, f->store, "p", NULL), RF_EINVALID);
+	RFT_RC(rf_code_list(&list, f->store, "p", "\xff"), RF_EINVALID);
+	RFT_RC(rf_code_list(NULL, f->store, "p", "ann"), RF_EINVALID);
+	rf_codes_free(NULL);
+	rf_code_free(a);
+	rf_code_free(b);
+}
+
 static void test_issue_failures(void **state)
 {
 	rft_fixture *f = *state;
@@ -228,6 +273,7 @@ int code_issue_tests(void)
 		cmocka_unit_test_setup_teardown(test_code_length_follows_rules, code_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_codes_unique_and_varied, code_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_issue_failures, code_setup, rft_teardown),
+		cmocka_unit_test_setup_teardown(test_list_codes, code_setup, rft_teardown),
 	};
 	return cmocka_run_group_tests_name("code_issue", tests, NULL, NULL);
 }

@@ -212,16 +212,32 @@ static void test_lock_outlives_the_window(void **state)
 static void test_values_split_exactly(void **state)
 {
 	rft_fixture *f = *state;
-	/* 2^53 + 1 has no exact double */
-	const int64_t values[] = { 0, 1, 999, 12345, INT64_C(9007199254740993) };
+	/* every accepted value is below 2^53, so each has an exact double;
+	 * the core's own tests cover splits of the whole int64 range */
+	const int64_t values[] = { 0, 1, 999, 12345, RF_VALUE_MAX_MINOR / 3 };
 	check_split(f, values, sizeof values / sizeof values[0], "JPY");
 }
 
-static void test_value_int64_max(void **state)
+static void test_value_max(void **state)
 {
 	rft_fixture *f = *state;
-	const int64_t values[] = { INT64_MAX }; /* alone in its currency: no total overflows */
-	check_split(f, values, 1, "CHF");
+	const int64_t values[] = { RF_VALUE_MAX_MINOR, RF_VALUE_MAX_MINOR - 1 };
+	check_split(f, values, 2, "CHF");
+	/* Above the cap: refused, nothing stored, and sums stay in range. */
+	RFT_OK(rft_click(f, CODE_ANN_LAST(f), "v", RFT_T0 + 100 * H, NULL));
+	RFT_RC(conv_record(f, NULL, "last", "v", "too-big", RF_VALUE_MAX_MINOR + 1, "CHF",
+			   RFT_T0 + 100 * H + 1), RF_EINVALID);
+	RFT_RC(conv_record(f, NULL, "last", "v", "max", INT64_MAX, "CHF", RFT_T0 + 100 * H + 1),
+	       RF_EINVALID);
+	rf_conversion *c = NULL;
+	RFT_RC(rf_conversion_get(&c, f->store, "last", "too-big"), RF_ENOTFOUND);
+	rf_stats_query q = RF_STATS_QUERY_INIT;
+	q.program = "last";
+	rf_stats *st = NULL;
+	RFT_OK(rf_stats_get(&st, f->store, &q));
+	assert_int_equal(st->value_count, 1);
+	assert_int_equal(st->values[0]->value_minor, 2 * RF_VALUE_MAX_MINOR - 1);
+	rf_stats_free(st);
 }
 
 static void test_rules_version_is_kept(void **state)
@@ -283,7 +299,7 @@ int conversion_attribution_tests(void)
 		cmocka_unit_test_setup_teardown(test_lock_first_referrer, conv_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_lock_outlives_the_window, conv_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_values_split_exactly, conv_setup, rft_teardown),
-		cmocka_unit_test_setup_teardown(test_value_int64_max, conv_setup, rft_teardown),
+		cmocka_unit_test_setup_teardown(test_value_max, conv_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_rules_version_is_kept, conv_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_kinds_and_clock, conv_setup, rft_teardown),
 	};

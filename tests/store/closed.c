@@ -64,6 +64,9 @@ static void test_close_then_everything_misuse(void **state)
 	RFT_RC(rf_code_get(&c, s, code), RF_EMISUSE);
 	assert_null(c);
 	RFT_RC(rf_code_disable(s, code), RF_EMISUSE);
+	rf_codes *cl = SENTINEL(rf_codes);
+	RFT_RC(rf_code_list(&cl, s, "p", "ann"), RF_EMISUSE);
+	assert_null(cl);
 
 	rf_touchpoint_spec ts = RF_TOUCHPOINT_SPEC_INIT;
 	ts.code = code;

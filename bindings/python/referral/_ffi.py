@@ -86,6 +86,10 @@ class rf_code(Structure):
                 ("max_uses", c_int64), ("uses", c_int64), ("created_at_ms", c_int64)]
 
 
+class rf_codes(Structure):
+    _fields_ = [("count", c_size_t), ("items", POINTER(POINTER(rf_code)))]
+
+
 class rf_touchpoint_spec(Structure):
     _fields_ = [("version", c_uint), ("code", c_char_p), ("visitor_id", c_char_p),
                 ("kind", c_int32), ("at_ms", c_int64), ("landing_url", c_char_p),
@@ -151,7 +155,7 @@ class rf_stats(Structure):
 #: Every struct, by C name, for layout checks against the compiler.
 STRUCTS = {cls.__name__: cls for cls in (
     rf_error, rf_store_options, rf_program_rules, rf_program, rf_programs,
-    rf_advocate_spec, rf_advocate, rf_advocates, rf_code_spec, rf_code,
+    rf_advocate_spec, rf_advocate, rf_advocates, rf_code_spec, rf_code, rf_codes,
     rf_touchpoint_spec, rf_touchpoint, rf_conversion_spec, rf_credit, rf_conversion,
     rf_explained_touch, rf_explanation, rf_stats_query, rf_money, rf_stats)}
 
@@ -212,6 +216,8 @@ SIGNATURES = {
     "rf_code_resolve": (c_int, [_out(rf_code), _S, c_char_p], True),
     "rf_code_get": (c_int, [_out(rf_code), _S, c_char_p], True),
     "rf_code_disable": (c_int, [_S, c_char_p], True),
+    "rf_code_list": (c_int, [_out(rf_codes), _S, c_char_p, c_char_p], True),
+    "rf_codes_free": (None, [POINTER(rf_codes)], False),
     "rf_code_normalize": (c_int, [POINTER(c_char), c_size_t, c_char_p], True),
     "rf_code_free": (None, [POINTER(rf_code)], False),
     "rf_touchpoint_spec_init": (c_int, [POINTER(rf_touchpoint_spec), c_uint], True),

@@ -280,6 +280,15 @@ class Store:
         return self._fetch(lib.rf_code_get, _ffi.rf_code, lib.rf_code_free, _code,
                            text_in(text, "code"))
 
+    def codes(self, advocate: str, program: Optional[str] = None) -> List[Code]:
+        """An advocate's codes in issue order, in one program or all, in any state."""
+        lib = _ffi.lib()
+
+        def convert(c: _ffi.rf_codes, _rc: int) -> List[Code]:
+            return [_code(c.items[i].contents, 0) for i in range(c.count)]
+        return self._fetch(lib.rf_code_list, _ffi.rf_codes, lib.rf_codes_free, convert,
+                           text_in(program, "program"), text_in(advocate, "advocate"))
+
     def disable_code(self, text: str) -> None:
         """Disable a code; disabling twice is harmless."""
         self._call(_ffi.lib().rf_code_disable, (), text_in(text, "code"))

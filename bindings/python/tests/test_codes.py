@@ -37,6 +37,23 @@ class TestIssue(StoreTestCase):
         self.assertEqual(str(c), c.display)
         self.assertEqual(self.store.get_code(c.code), c)
 
+    def test_codes_of_an_advocate(self):
+        first = self.seed(channel="email")
+        second = self.store.issue_code("spring", "alice", vanity="ALICE-LIST")
+        self.store.disable_code(second.code)
+        self.store.create_program("autumn")
+        third = self.store.issue_code("autumn", "alice")
+        self.assertEqual([c.code for c in self.store.codes("alice", program="spring")],
+                         [first.code, second.code])
+        everywhere = self.store.codes("alice")
+        self.assertEqual([c.code for c in everywhere], [first.code, second.code, third.code])
+        self.assertEqual(everywhere[1].status, referral.RecordStatus.DISABLED)
+        self.assertEqual(self.store.codes("alice", program="autumn")[0].program, "autumn")
+        with self.assertRaises(referral.NotFoundError):
+            self.store.codes("nobody")
+        with self.assertRaises(referral.NotFoundError):
+            self.store.codes("alice", program="nope")
+
     def test_codes_are_unique(self):
         self.seed()
         codes = {self.store.issue_code("spring", "alice").code for _ in range(200)}

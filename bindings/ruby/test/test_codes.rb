@@ -32,6 +32,20 @@ class TestCodes < ReferralTest::StoreTest
     assert_equal c, store.code(c.code)
   end
 
+  def test_codes_of_an_advocate
+    first = seed(channel: :email)
+    second = store.issue_code("spring", "alice", vanity: "ALICE-LIST")
+    store.disable_code(second.code)
+    store.create_program("autumn")
+    third = store.issue_code("autumn", "alice")
+    assert_equal [first.code, second.code], store.codes("alice", program: "spring").map(&:code)
+    all = store.codes("alice")
+    assert_equal [first.code, second.code, third.code], all.map(&:code)
+    assert_equal :disabled, all[1].status
+    assert_raises(Referral::NotFoundError) { store.codes("nobody") }
+    assert_raises(Referral::NotFoundError) { store.codes("alice", program: "nope") }
+  end
+
   def test_vanity_code
     c = seed(vanity: "winter-deal")
     assert c.vanity

@@ -80,6 +80,10 @@ module Referral
              :expires_at_ms, :int64, :max_uses, :int64, :uses, :int64, :created_at_ms, :int64
     end
 
+    class Codes < FFI::Struct
+      layout :count, :size_t, :items, :pointer
+    end
+
     class TouchpointSpec < FFI::Struct
       layout :version, :uint, :code, :pointer, :visitor_id, :pointer, :kind, :int32,
              :at_ms, :int64, :landing_url, :pointer, :ip, :pointer, :user_agent, :pointer
@@ -142,6 +146,7 @@ module Referral
       "rf_program_rules" => ProgramRules, "rf_program" => Program, "rf_programs" => Programs,
       "rf_advocate_spec" => AdvocateSpec, "rf_advocate" => Advocate,
       "rf_advocates" => Advocates, "rf_code_spec" => CodeSpec, "rf_code" => Code,
+      "rf_codes" => Codes,
       "rf_touchpoint_spec" => TouchpointSpec, "rf_touchpoint" => Touchpoint,
       "rf_conversion_spec" => ConversionSpec, "rf_credit" => Credit,
       "rf_conversion" => Conversion, "rf_explained_touch" => ExplainedTouch,
@@ -188,6 +193,8 @@ module Referral
     store_fn :rf_code_resolve, %i[pointer pointer string], :int
     store_fn :rf_code_get, %i[pointer pointer string], :int
     store_fn :rf_code_disable, %i[pointer string], :int
+    store_fn :rf_code_list, %i[pointer pointer string string], :int
+    attach_function :rf_codes_free, [:pointer], :void
     attach_function :rf_code_normalize, %i[pointer size_t string], :int
     attach_function :rf_code_free, [:pointer], :void
     attach_function :rf_touchpoint_spec_init, [TouchpointSpec.by_ref, :uint], :int

@@ -234,6 +234,14 @@ module Referral
       end
     end
 
+    # An advocate's codes in issue order, in one program (or all), in any state.
+    def codes(advocate, program: nil)
+      fetch(:rf_code_list, :rf_codes_free, Native::Codes, text(program, "program"),
+            text(advocate, "advocate")) do |c, _|
+        Convert.each_item(c[:items], c[:count], Native::Code).map { |x| Code.from_native(x) }
+      end
+    end
+
     def disable_code(input)
       invoke(:rf_code_disable, [], text(input, "code"))
       nil
