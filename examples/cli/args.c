@@ -5,10 +5,10 @@
 
 const char *const args_global_help =
 	"global options:\n"
-	"  --db PATH                database file (default ./referral.db)\n"
-	"  --json                   print one JSON document on stdout\n"
-	"  --quiet                  print only the essential value, or nothing\n"
-	"  -h, --help               show help\n";
+	"  --db PATH                    database file (default ./referral.db)\n"
+	"  --json                       print one JSON document on stdout\n"
+	"  --quiet                      print only the essential value, or nothing\n"
+	"  -h, --help                   show help\n";
 
 /* "--name" or "--name=value": does `arg` name option `name`? */
 static int names(const char *arg, const char *name, const char **inline_value)
@@ -67,7 +67,8 @@ int args_global(cli *c, int argc, char **argv)
 
 void args_print_help(const arg_spec *spec)
 {
-	printf("usage: referral %s %s\n\n%s\n", spec->command, spec->usage, spec->help);
+	printf("usage: referral %s%s%s\n\n%s\n", spec->command, *spec->usage ? " " : "", spec->usage,
+	       spec->help);
 	if (spec->opt_count)
 		printf("\noptions:\n");
 	for (size_t i = 0; i < spec->opt_count; i++) {
@@ -75,7 +76,7 @@ void args_print_help(const arg_spec *spec)
 		char left[64];
 		snprintf(left, sizeof left, "--%s%s%s", o->name, o->metavar ? " " : "",
 			 o->metavar ? o->metavar : "");
-		printf("  %-23s  %s\n", left, o->desc);
+		printf("  %-28s %s\n", left, o->desc);
 	}
 	printf("\n%s", args_global_help);
 }

@@ -42,19 +42,16 @@ static const command commands[] = {
 
 static void print_overview(void)
 {
-	const char *last_group = "";
 	printf("usage: referral [global options] COMMAND [arguments] [options]\n\n"
 	       "Referral programs from the command line, on a libreferral database.\n\n"
 	       "commands:\n");
 	for (size_t i = 0; i < COMMAND_COUNT; i++) {
 		const command *cmd = &commands[i];
 		char words[40];
-		snprintf(words, sizeof words, "%s %s", strcmp(cmd->group, last_group) ? cmd->group : "",
-			 cmd->name ? cmd->name : "");
+		snprintf(words, sizeof words, "%s %s", cmd->group, cmd->name ? cmd->name : "");
 		printf("  %-22s%s\n", words, cmd->summary);
-		last_group = cmd->group;
 	}
-	printf("\n%s\n  --version                print the version and exit\n"
+	printf("\n%s  --version                    print the version and exit\n"
 	       "\nRun 'referral COMMAND --help' for a command's arguments and options.\n"
 	       "Exit status: 0 ok, 1 runtime or library error, 2 usage error.\n",
 	       args_global_help);
