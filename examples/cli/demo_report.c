@@ -207,8 +207,10 @@ static void print_top(const report *r)
 		table_cell(t, "%s", cli_enum_name(RF_ENUM_ADVOCATE_KIND, a->kind));
 		render_count(count, sizeof count, row->n.touches);
 		table_cell(t, "%s", count);
-		table_cell(t, "%" PRId64, row->n.visitors);
-		table_cell(t, "%" PRId64, row->n.conversions);
+		render_count(count, sizeof count, row->n.visitors);
+		table_cell(t, "%s", count);
+		render_count(count, sizeof count, row->n.conversions);
+		table_cell(t, "%s", count);
 		table_cell(t, "%.1f%%", pct((double)row->n.conversions, (double)row->n.visitors));
 		render_money(money, sizeof money, row->n.value_minor, DEMO_CURRENCY);
 		table_cell(t, "%s", money);
@@ -239,7 +241,8 @@ static void print_kinds(const report *r)
 		table_cell(t, "%" PRId64, r->kind_advocates[k]);
 		render_count(count, sizeof count, n->touches);
 		table_cell(t, "%s", count);
-		table_cell(t, "%.0f", n->credited);
+		render_count(count, sizeof count, (int64_t)(n->credited + 0.5));
+		table_cell(t, "%s", count);
 		render_money(money, sizeof money, n->value_minor, DEMO_CURRENCY);
 		table_cell(t, "%s", money);
 		table_cell(t, "%.1f%%", pct((double)n->value_minor, (double)euro_value(r->total)));
@@ -266,7 +269,8 @@ static void print_channels(const report *r)
 		table_cell(t, "%" PRId64, n->codes);
 		render_count(count, sizeof count, n->touches);
 		table_cell(t, "%s", count);
-		table_cell(t, "%.0f", n->credited);
+		render_count(count, sizeof count, (int64_t)(n->credited + 0.5));
+		table_cell(t, "%s", count);
 		table_cell(t, "%.1f", n->touches ? 1000.0 * n->credited / (double)n->touches : 0.0);
 		render_money(money, sizeof money, n->value_minor, DEMO_CURRENCY);
 		table_cell(t, "%s", money);
@@ -298,7 +302,8 @@ static void print_weeks(const report *r)
 		table_cell(t, "%s", count);
 		render_count(count, sizeof count, row->n.visitors);
 		table_cell(t, "%s", count);
-		table_cell(t, "%" PRId64, row->n.conversions);
+		render_count(count, sizeof count, row->n.conversions);
+		table_cell(t, "%s", count);
 		render_money(money, sizeof money, row->n.value_minor, DEMO_CURRENCY);
 		table_cell(t, "%s", money);
 	}

@@ -247,12 +247,18 @@ static int64_t touch_advocate(sim *s, uint32_t v, size_t advocate, int64_t at_ms
 	return last;
 }
 
-static size_t other_advocate(sim *s, size_t not_this)
+/* An advocate the visitor has not met yet, or SIZE_MAX after a few misses. */
+static size_t new_advocate(sim *s, const size_t *met, int met_count)
 {
-	size_t n = s->w->advocate_count, pick = not_this;
-	for (int tries = 0; tries < 4 && pick == not_this; tries++)
-		pick = rng_pick_cumulative(&s->r, s->advocate_cum, n);
-	return pick;
+	for (int tries = 0; tries < 8; tries++) {
+		size_t pick = rng_pick_cumulative(&s->r, s->advocate_cum, s->w->advocate_count);
+		int seen = 0;
+		for (int i = 0; i < met_count; i++)
+			seen |= met[i] == pick;
+		if (!seen)
+			return pick;
+	}
+	return SIZE_MAX;
 }
 
 static void maybe_buy(sim *s, uint32_t v, size_t first_advocate, size_t code, int64_t last,
@@ -275,26 +281,23 @@ static void maybe_buy(sim *s, uint32_t v, size_t first_advocate, size_t code, in
 
 static void simulate_visitor(sim *s, uint32_t v)
 {
-	size_t n = s->w->advocate_count;
-	size_t first = rng_pick_cumulative(&s->r, s->advocate_cum, n), advocate = first;
-	int64_t t = arrival_time(s);
-	size_t first_code_before = s->w->event_count;
-	int64_t last = touch_advocate(s, v, first, t);
-	size_t code = s->w->events[first_code_before].code;
+	size_t met[3];
 	int touched = 1;
+	int64_t t = arrival_time(s), last;
+	size_t first_touch = s->w->event_count;
 
+	met[0] = rng_pick_cumulative(&s->r, s->advocate_cum, s->w->advocate_count);
+	last = touch_advocate(s, v, met[0], t);
 	while (touched < 3 && rng_chance(&s->r, touched == 1 ? 0.14 : 0.2)) {
-		size_t next = other_advocate(s, advocate);
+		size_t next = new_advocate(s, met, touched);
 		int64_t when;
-		if (next == advocate)
+		if (next == SIZE_MAX)
 			break;
-		when = t + delay_ms(s, 3.0);
-		when = touch_advocate(s, v, next, when);
+		when = touch_advocate(s, v, next, t + delay_ms(s, 3.0));
 		last = when > last ? when : last;
-		advocate = next;
-		touched++;
+		met[touched++] = next;
 	}
-	maybe_buy(s, v, first, code, last, touched);
+	maybe_buy(s, v, met[0], s->w->events[first_touch].code, last, touched);
 }
 
 /* Orders from people no advocate sent: they stay unattributed. */
