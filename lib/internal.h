@@ -57,6 +57,27 @@ const char *rf__pack_str(rf_pack *p, const char *s);
 /* After the sizing pass: allocate. Returns RF_OK or RF_ENOMEM. */
 int rf__pack_alloc(rf_pack *p);
 
+/* Packs one row into an object and stores its address at `slot` (a
+ * typed pointer, e.g. rf_program **, passed as void *). Called twice:
+ * once to size, once to fill. */
+typedef void (*rf_pack_fn)(rf_pack *p, const void *row, void *slot);
+
+/* Pack one object from `row` into `*slot` (two passes, one allocation). */
+int rf__pack_one(const void *row, rf_pack_fn fn, void *slot);
+
+/*
+ * Pack a list: a header of `header_size` bytes (the caller fills in its
+ * count and items), an array of `count` item pointers, and the items.
+ * On success *header and *items point into one allocation.
+ */
+int rf__pack_list(size_t header_size, const void *rows, size_t row_size, size_t count,
+		  rf_pack_fn fn, void **header, void **items);
+
+/* Fill an options or spec struct with `defaults` for `version`: checks
+ * the pointer and version, then copies and sets the version field. */
+int rf__options_init(void *opts, const void *defaults, size_t size, unsigned version,
+		     unsigned newest, const char *what);
+
 /* Keyed hashing and randomness (libsodium). */
 #define RF_SECRET_BYTES 32
 #define RF_HASH_BYTES 16

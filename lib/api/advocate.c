@@ -7,13 +7,7 @@ static const rf_advocate_spec spec_defaults = RF_ADVOCATE_SPEC_INIT;
 
 int rf_advocate_spec_init(rf_advocate_spec *spec, unsigned version)
 {
-	RF_CHECK_ARG(spec != NULL);
-	int rc = rf__check_version(version, RF_ADVOCATE_SPEC_VERSION, "rf_advocate_spec");
-	if (rc != RF_OK)
-		return rc;
-	*spec = spec_defaults;
-	spec->version = version;
-	return RF_OK;
+	return rf__options_init(spec, &spec_defaults, sizeof(spec_defaults), version, RF_ADVOCATE_SPEC_VERSION, "rf_advocate_spec");
 }
 
 void rf__personal_hash(rf_store *s, unsigned char out[RF_HASH_BYTES], const char *domain,
@@ -56,8 +50,9 @@ static int check_spec(const rf_advocate_spec *spec)
 	return rc;
 }
 
-static void pack_advocate(rf_pack *pk, const rfs_advocate *row, rf_advocate **out)
+static void pack_advocate(rf_pack *pk, const void *from, void *slot)
 {
+	const rfs_advocate *row = from;
 	rf_advocate *a = rf__pack_reserve(pk, sizeof(*a));
 	const char *ext = rf__pack_str(pk, row->external_id);
 	const char *name = rf__pack_str(pk, row->display_name);
@@ -70,17 +65,7 @@ static void pack_advocate(rf_pack *pk, const rfs_advocate *row, rf_advocate **ou
 	a->status = row->status;
 	a->has_email = row->has_email;
 	a->created_at_ms = row->created_at;
-	*out = a;
-}
-
-static int advocate_new(rf_advocate **out, const rfs_advocate *row)
-{
-	rf_pack pk = { 0 };
-	pack_advocate(&pk, row, out);
-	int rc = rf__pack_alloc(&pk);
-	if (rc == RF_OK)
-		pack_advocate(&pk, row, out);
-	return rc;
+	*(rf_advocate **)slot = a;
 }
 
 int rf__advocate_load(rf_store *s, const char *external_id, rfs_advocate *row)
@@ -116,7 +101,7 @@ int rf_advocate_add(rf_advocate **out, rf_store *store, const rf_advocate_spec *
 		rc = rfs_advocate_by_ext(store, spec->external_id, &row);
 	rc = rfs_end(store, rc);
 	if (rc == RF_OK && out)
-		rc = advocate_new(out, &row);
+		rc = rf__pack_one(&row, pack_advocate, out);
 	return rc;
 }
 
@@ -129,7 +114,7 @@ int rf_advocate_get(rf_advocate **out, rf_store *store, const char *external_id)
 	if (rc == RF_OK)
 		rc = rf__advocate_load(store, external_id, &row);
 	if (rc == RF_OK)
-		rc = advocate_new(out, &row);
+		rc = rf__pack_one(&row, pack_advocate, out);
 	return rc;
 }
 
@@ -155,21 +140,13 @@ int rf_advocate_list(rf_advocates **out, rf_store *store, int64_t cursor, uint32
 	int more = count > limit;
 	if (more)
 		count = limit;
-	rf_pack pk = { 0 };
-	for (int pass = 0; pass < 2; pass++) {
-		rf_advocates *list = rf__pack_reserve(&pk, sizeof(*list));
-		rf_advocate **items = rf__pack_reserve(&pk, (count ? count : 1) * sizeof(*items));
-		for (size_t i = 0; i < count; i++)
-			pack_advocate(&pk, &rows[i], items ? &items[i] : NULL);
-		if (pass == 0) {
-			if ((rc = rf__pack_alloc(&pk)) != RF_OK)
-				break;
-		} else {
-			list->count = count;
-			list->items = items;
-			list->next_cursor = more ? rows[count - 1].id : 0;
-			*out = list;
-		}
+	void *head = NULL, *items = NULL;
+	rc = rf__pack_list(sizeof(rf_advocates), rows, sizeof(*rows), count, pack_advocate, &head,
+			   &items);
+	if (rc == RF_OK) {
+		rf_advocates *list = head;
+		*list = (rf_advocates){ count, items, more ? rows[count - 1].id : 0 };
+		*out = list;
 	}
 	free(rows);
 	return rc;

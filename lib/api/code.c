@@ -11,13 +11,7 @@ static const rf_code_spec spec_defaults = RF_CODE_SPEC_INIT;
 
 int rf_code_spec_init(rf_code_spec *spec, unsigned version)
 {
-	RF_CHECK_ARG(spec != NULL);
-	int rc = rf__check_version(version, RF_CODE_SPEC_VERSION, "rf_code_spec");
-	if (rc != RF_OK)
-		return rc;
-	*spec = spec_defaults;
-	spec->version = version;
-	return RF_OK;
+	return rf__options_init(spec, &spec_defaults, sizeof(spec_defaults), version, RF_CODE_SPEC_VERSION, "rf_code_spec");
 }
 
 int rf_code_normalize(char *out, size_t out_size, const char *input)
@@ -70,8 +64,9 @@ int rf__code_usable(const rfs_code *c, int64_t now)
 	return RF_OK;
 }
 
-static void pack_code(rf_pack *pk, const rfs_code *row, rf_code **out)
+static void pack_code(rf_pack *pk, const void *from, void *slot)
 {
+	const rfs_code *row = from;
 	rf_code *c = rf__pack_reserve(pk, sizeof(*c));
 	const char *code = rf__pack_str(pk, row->code);
 	const char *display = rf__pack_str(pk, row->display);
@@ -91,17 +86,7 @@ static void pack_code(rf_pack *pk, const rfs_code *row, rf_code **out)
 	c->max_uses = row->max_uses;
 	c->uses = row->uses;
 	c->created_at_ms = row->created_at;
-	*out = c;
-}
-
-static int code_new(rf_code **out, const rfs_code *row)
-{
-	rf_pack pk = { 0 };
-	pack_code(&pk, row, out);
-	int rc = rf__pack_alloc(&pk);
-	if (rc == RF_OK)
-		pack_code(&pk, row, out);
-	return rc;
+	*(rf_code **)slot = c;
 }
 
 static int check_spec(const rf_code_spec *spec, int64_t now)
@@ -197,7 +182,7 @@ int rf_code_issue(rf_code **out, rf_store *store, const rf_code_spec *spec)
 	rfs_code row;
 	rc = rfs_end(store, issue(store, spec, &row));
 	if (rc == RF_OK && out)
-		rc = code_new(out, &row);
+		rc = rf__pack_one(&row, pack_code, out);
 	return rc;
 }
 
@@ -210,7 +195,7 @@ int rf_code_get(rf_code **out, rf_store *store, const char *input)
 	if (rc == RF_OK)
 		rc = rf__code_load(store, input, 0, &row);
 	if (rc == RF_OK)
-		rc = code_new(out, &row);
+		rc = rf__pack_one(&row, pack_code, out);
 	return rc;
 }
 
@@ -225,7 +210,7 @@ int rf_code_resolve(rf_code **out, rf_store *store, const char *input)
 	if (rc == RF_OK)
 		rc = rf__code_usable(&row, rfs_now(store));
 	if (rc == RF_OK)
-		rc = code_new(out, &row);
+		rc = rf__pack_one(&row, pack_code, out);
 	return rc;
 }
 
@@ -258,19 +243,12 @@ int rf_code_list(rf_codes **out, rf_store *store, const char *program, const cha
 	size_t count = 0;
 	if ((rc = rfs_code_list(store, a.id, p.id, &rows, &count)) != RF_OK)
 		return rc;
-	rf_pack pk = { 0 };
-	for (int pass = 0; pass < 2; pass++) {
-		rf_codes *list = rf__pack_reserve(&pk, sizeof(*list));
-		rf_code **items = rf__pack_reserve(&pk, (count ? count : 1) * sizeof(*items));
-		for (size_t i = 0; i < count; i++)
-			pack_code(&pk, &rows[i], items ? &items[i] : NULL);
-		if (pass == 0) {
-			if ((rc = rf__pack_alloc(&pk)) != RF_OK)
-				break;
-		} else {
-			*list = (rf_codes){ count, items };
-			*out = list;
-		}
+	void *head = NULL, *items = NULL;
+	rc = rf__pack_list(sizeof(rf_codes), rows, sizeof(*rows), count, pack_code, &head, &items);
+	if (rc == RF_OK) {
+		rf_codes *list = head;
+		*list = (rf_codes){ count, items };
+		*out = list;
 	}
 	free(rows);
 	return rc;

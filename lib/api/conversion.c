@@ -7,13 +7,7 @@ static const rf_conversion_spec spec_defaults = RF_CONVERSION_SPEC_INIT;
 
 int rf_conversion_spec_init(rf_conversion_spec *spec, unsigned version)
 {
-	RF_CHECK_ARG(spec != NULL);
-	int rc = rf__check_version(version, RF_CONVERSION_SPEC_VERSION, "rf_conversion_spec");
-	if (rc != RF_OK)
-		return rc;
-	*spec = spec_defaults;
-	spec->version = version;
-	return RF_OK;
+	return rf__options_init(spec, &spec_defaults, sizeof(spec_defaults), version, RF_CONVERSION_SPEC_VERSION, "rf_conversion_spec");
 }
 
 /* ISO 4217 shape: three ASCII letters, returned upper-case. */
@@ -63,10 +57,20 @@ static int same_request(const rfs_conversion *old, const rf_conversion_spec *spe
 	       (spec->at_ms == 0 || spec->at_ms == old->at);
 }
 
+/* A conversion row with its credit rows, as read for packing. */
+typedef struct with_credits {
+	const rfs_conversion *c;
+	const rfs_credit_out *credits;
+	size_t n;
+} with_credits;
+
 /* Pack a conversion and its per-code credit. */
-static void pack_conversion(rf_pack *pk, const rfs_conversion *c, const rfs_credit_out *credits,
-			    size_t n, rf_conversion **out)
+static void pack_conversion(rf_pack *pk, const void *from, void *slot)
 {
+	const with_credits *w = from;
+	const rfs_conversion *c = w->c;
+	const rfs_credit_out *credits = w->credits;
+	size_t n = w->n;
 	rf_conversion *v = rf__pack_reserve(pk, sizeof(*v));
 	rf_credit **list = rf__pack_reserve(pk, (n ? n : 1) * sizeof(*list));
 	const char *program = rf__pack_str(pk, c->program_key);
@@ -87,7 +91,7 @@ static void pack_conversion(rf_pack *pk, const rfs_conversion *c, const rfs_cred
 		return;
 	*v = (rf_conversion){ c->id, program, order, visitor, c->kind, c->value_minor, currency,
 			      c->at, c->attributed, c->model, c->rules_version, n, list };
-	*out = v;
+	*(rf_conversion **)slot = v;
 }
 
 /* Read a stored conversion with its credit into a new object. */
@@ -96,12 +100,8 @@ static int conversion_new(rf_store *s, rf_conversion **out, const rfs_conversion
 	rfs_credit_out *credits = NULL;
 	size_t n = 0;
 	int rc = rfs_credits(s, c->id, 0, &credits, &n);
-	if (rc == RF_OK) {
-		rf_pack pk = { 0 };
-		pack_conversion(&pk, c, credits, n, out);
-		if ((rc = rf__pack_alloc(&pk)) == RF_OK)
-			pack_conversion(&pk, c, credits, n, out);
-	}
+	if (rc == RF_OK)
+		rc = rf__pack_one(&(with_credits){ c, credits, n }, pack_conversion, out);
 	free(credits);
 	return rc;
 }
@@ -199,9 +199,12 @@ void rf_conversion_free(rf_conversion *conversion)
 	free(conversion);
 }
 
-static void pack_explanation(rf_pack *pk, const rfs_conversion *c, const rfs_credit_out *rows,
-			     size_t n, rf_explanation **out)
+static void pack_explanation(rf_pack *pk, const void *from, void *slot)
 {
+	const with_credits *w = from;
+	const rfs_conversion *c = w->c;
+	const rfs_credit_out *rows = w->credits;
+	size_t n = w->n;
 	rf_explanation *e = rf__pack_reserve(pk, sizeof(*e));
 	rf_explained_touch **list = rf__pack_reserve(pk, (n ? n : 1) * sizeof(*list));
 	const char *program = rf__pack_str(pk, c->program_key);
@@ -224,7 +227,7 @@ static void pack_explanation(rf_pack *pk, const rfs_conversion *c, const rfs_cre
 	int64_t start = c->at - c->lookback_ms;
 	*e = (rf_explanation){ program, order, c->model, c->rules_version, c->lookback_ms,
 			       start < 0 ? 0 : start, c->at, summary, n, list };
-	*out = e;
+	*(rf_explanation **)slot = e;
 }
 
 int rf_explanation_get(rf_explanation **out, rf_store *store, const char *program,
@@ -240,12 +243,8 @@ int rf_explanation_get(rf_explanation **out, rf_store *store, const char *progra
 		rc = load_conversion(store, program, order_id, &c);
 	if (rc == RF_OK)
 		rc = rfs_credits(store, c.id, 1, &rows, &n);
-	if (rc == RF_OK) {
-		rf_pack pk = { 0 };
-		pack_explanation(&pk, &c, rows, n, out);
-		if ((rc = rf__pack_alloc(&pk)) == RF_OK)
-			pack_explanation(&pk, &c, rows, n, out);
-	}
+	if (rc == RF_OK)
+		rc = rf__pack_one(&(with_credits){ &c, rows, n }, pack_explanation, out);
 	free(rows);
 	return rc;
 }

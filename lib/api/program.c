@@ -5,13 +5,7 @@ static const rf_program_rules rules_defaults = RF_PROGRAM_RULES_INIT;
 
 int rf_program_rules_init(rf_program_rules *rules, unsigned version)
 {
-	RF_CHECK_ARG(rules != NULL);
-	int rc = rf__check_version(version, RF_PROGRAM_RULES_VERSION, "rf_program_rules");
-	if (rc != RF_OK)
-		return rc;
-	*rules = rules_defaults;
-	rules->version = version;
-	return RF_OK;
+	return rf__options_init(rules, &rules_defaults, sizeof(rules_defaults), version, RF_PROGRAM_RULES_VERSION, "rf_program_rules");
 }
 
 static int check_rules(const rf_program_rules *r)
@@ -44,8 +38,9 @@ static int rules_equal(const rf_program_rules *a, const rf_program_rules *b)
 }
 
 /* Pack a row into one caller-owned rf_program. */
-static void pack_program(rf_pack *pk, const rfs_program *row, rf_program **out)
+static void pack_program(rf_pack *pk, const void *from, void *slot)
 {
+	const rfs_program *row = from;
 	rf_program *p = rf__pack_reserve(pk, sizeof(*p));
 	rf_program_rules *rules = rf__pack_reserve(pk, sizeof(*rules));
 	const char *key = rf__pack_str(pk, row->key);
@@ -61,17 +56,7 @@ static void pack_program(rf_pack *pk, const rfs_program *row, rf_program **out)
 	p->rules = rules;
 	p->created_at_ms = row->created_at;
 	p->updated_at_ms = row->updated_at;
-	*out = p;
-}
-
-static int program_new(rf_program **out, const rfs_program *row)
-{
-	rf_pack pk = { 0 };
-	pack_program(&pk, row, out);
-	int rc = rf__pack_alloc(&pk);
-	if (rc == RF_OK)
-		pack_program(&pk, row, out);
-	return rc;
+	*(rf_program **)slot = p;
 }
 
 /* Load a program by key into `row`, reporting a missing one. */
@@ -121,7 +106,7 @@ int rf_program_create(rf_program **out, rf_store *store, const char *key, const 
 		rc = rfs_program_by_id(store, id, &row);
 	rc = rfs_end(store, rc);
 	if (rc == RF_OK && out)
-		rc = program_new(out, &row);
+		rc = rf__pack_one(&row, pack_program, out);
 	return rc;
 }
 
@@ -134,7 +119,7 @@ int rf_program_get(rf_program **out, rf_store *store, const char *key)
 	if (rc == RF_OK)
 		rc = rf__program_load(store, key, &row);
 	if (rc == RF_OK)
-		rc = program_new(out, &row);
+		rc = rf__pack_one(&row, pack_program, out);
 	return rc;
 }
 
@@ -168,7 +153,7 @@ int rf_program_update(rf_program **out, rf_store *store, const char *key, const 
 	}
 	rc = rfs_end(store, rc);
 	if (rc == RF_OK && out)
-		rc = program_new(out, &row);
+		rc = rf__pack_one(&row, pack_program, out);
 	return rc;
 }
 
@@ -198,20 +183,13 @@ int rf_program_list(rf_programs **out, rf_store *store, uint32_t flags)
 	rc = rfs_program_all(store, (flags & RF_LIST_INCLUDE_ARCHIVED) != 0, &rows, &count);
 	if (rc != RF_OK)
 		return rc;
-	rf_pack pk = { 0 };
-	for (int pass = 0; pass < 2; pass++) {
-		rf_programs *list = rf__pack_reserve(&pk, sizeof(*list));
-		rf_program **items = rf__pack_reserve(&pk, (count ? count : 1) * sizeof(*items));
-		for (size_t i = 0; i < count; i++)
-			pack_program(&pk, &rows[i], items ? &items[i] : NULL);
-		if (pass == 0) {
-			if ((rc = rf__pack_alloc(&pk)) != RF_OK)
-				break;
-		} else {
-			list->count = count;
-			list->items = items;
-			*out = list;
-		}
+	void *head = NULL, *items = NULL;
+	rc = rf__pack_list(sizeof(rf_programs), rows, sizeof(*rows), count, pack_program, &head,
+			   &items);
+	if (rc == RF_OK) {
+		rf_programs *list = head;
+		*list = (rf_programs){ count, items };
+		*out = list;
 	}
 	free(rows);
 	return rc;

@@ -5,13 +5,7 @@ static const rf_stats_query query_defaults = RF_STATS_QUERY_INIT;
 
 int rf_stats_query_init(rf_stats_query *query, unsigned version)
 {
-	RF_CHECK_ARG(query != NULL);
-	int rc = rf__check_version(version, RF_STATS_QUERY_VERSION, "rf_stats_query");
-	if (rc != RF_OK)
-		return rc;
-	*query = query_defaults;
-	query->version = version;
-	return RF_OK;
+	return rf__options_init(query, &query_defaults, sizeof(query_defaults), version, RF_STATS_QUERY_VERSION, "rf_stats_query");
 }
 
 static int check_query(const rf_stats_query *q)
@@ -25,9 +19,19 @@ static int check_query(const rf_stats_query *q)
 	return RF_OK;
 }
 
-static void pack_stats(rf_pack *pk, const rfs_stats *st, const rfs_money *values, size_t n,
-		       rf_stats **out)
+/* Counts and values, as read for packing. */
+typedef struct counted {
+	const rfs_stats *st;
+	const rfs_money *values;
+	size_t n;
+} counted;
+
+static void pack_stats(rf_pack *pk, const void *from, void *slot)
 {
+	const counted *k = from;
+	const rfs_stats *st = k->st;
+	const rfs_money *values = k->values;
+	size_t n = k->n;
 	rf_stats *o = rf__pack_reserve(pk, sizeof(*o));
 	rf_money **list = rf__pack_reserve(pk, (n ? n : 1) * sizeof(*list));
 	for (size_t i = 0; i < n; i++) {
@@ -46,7 +50,7 @@ static void pack_stats(rf_pack *pk, const rfs_stats *st, const rfs_money *values
 	*o = (rf_stats){ st->touchpoints, st->unique_touchpoints, st->unique_visitors,
 			 st->conversions, st->attributed_conversions, st->credited_conversions,
 			 rate, n, list };
-	*out = o;
+	*(rf_stats **)slot = o;
 }
 
 int rf_stats_get(rf_stats **out, rf_store *store, const rf_stats_query *query)
@@ -72,12 +76,8 @@ int rf_stats_get(rf_stats **out, rf_store *store, const rf_stats_query *query)
 	rc = rfs_stats_counts(store, p.id, a.id, query->from_ms, to, &st);
 	if (rc == RF_OK)
 		rc = rfs_stats_values(store, p.id, a.id, query->from_ms, to, &values, &n);
-	if (rc == RF_OK) {
-		rf_pack pk = { 0 };
-		pack_stats(&pk, &st, values, n, out);
-		if ((rc = rf__pack_alloc(&pk)) == RF_OK)
-			pack_stats(&pk, &st, values, n, out);
-	}
+	if (rc == RF_OK)
+		rc = rf__pack_one(&(counted){ &st, values, n }, pack_stats, out);
 	free(values);
 	return rc;
 }

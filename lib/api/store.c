@@ -7,13 +7,7 @@ static const rf_store_options store_defaults = RF_STORE_OPTIONS_INIT;
 
 int rf_store_options_init(rf_store_options *opts, unsigned version)
 {
-	RF_CHECK_ARG(opts != NULL);
-	int rc = rf__check_version(version, RF_STORE_OPTIONS_VERSION, "rf_store_options");
-	if (rc != RF_OK)
-		return rc;
-	*opts = store_defaults;
-	opts->version = version;
-	return RF_OK;
+	return rf__options_init(opts, &store_defaults, sizeof(store_defaults), version, RF_STORE_OPTIONS_VERSION, "rf_store_options");
 }
 
 static int check_options(const rf_store_options *o)

@@ -7,13 +7,7 @@ static const rf_touchpoint_spec spec_defaults = RF_TOUCHPOINT_SPEC_INIT;
 
 int rf_touchpoint_spec_init(rf_touchpoint_spec *spec, unsigned version)
 {
-	RF_CHECK_ARG(spec != NULL);
-	int rc = rf__check_version(version, RF_TOUCHPOINT_SPEC_VERSION, "rf_touchpoint_spec");
-	if (rc != RF_OK)
-		return rc;
-	*spec = spec_defaults;
-	spec->version = version;
-	return RF_OK;
+	return rf__options_init(spec, &spec_defaults, sizeof(spec_defaults), version, RF_TOUCHPOINT_SPEC_VERSION, "rf_touchpoint_spec");
 }
 
 static int check_spec(const rf_touchpoint_spec *spec, int need_visitor)
@@ -85,8 +79,9 @@ static int record_one(rf_store *s, const rf_touchpoint_spec *spec, recorded *r)
 	return rc;
 }
 
-static void pack_touch(rf_pack *pk, const recorded *r, rf_touchpoint **out)
+static void pack_touch(rf_pack *pk, const void *from, void *slot)
 {
+	const recorded *r = from;
 	rf_touchpoint *t = rf__pack_reserve(pk, sizeof(*t));
 	const char *visitor = rf__pack_str(pk, r->visitor);
 	const char *code = rf__pack_str(pk, r->code.code);
@@ -103,7 +98,7 @@ static void pack_touch(rf_pack *pk, const recorded *r, rf_touchpoint **out)
 	t->kind = r->kind;
 	t->at_ms = r->at;
 	t->duplicate = r->duplicate;
-	*out = t;
+	*(rf_touchpoint **)slot = t;
 }
 
 int rf_touchpoint_record(rf_touchpoint **out, rf_store *store, const rf_touchpoint_spec *spec)
@@ -117,12 +112,8 @@ int rf_touchpoint_record(rf_touchpoint **out, rf_store *store, const rf_touchpoi
 		return rc;
 	recorded r;
 	rc = rfs_end(store, record_one(store, spec, &r));
-	if (rc == RF_OK && out) {
-		rf_pack pk = { 0 };
-		pack_touch(&pk, &r, out);
-		if ((rc = rf__pack_alloc(&pk)) == RF_OK)
-			pack_touch(&pk, &r, out);
-	}
+	if (rc == RF_OK && out)
+		rc = rf__pack_one(&r, pack_touch, out);
 	return rc;
 }
 

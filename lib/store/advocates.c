@@ -23,8 +23,9 @@ int rfs_advocate_insert(rf_store *s, const char *external_id, int32_t kind,
 	return rc;
 }
 
-static void read_advocate(sqlite3_stmt *st, rfs_advocate *a)
+static void read_advocate(sqlite3_stmt *st, void *row)
 {
+	rfs_advocate *a = row;
 	a->id = sqlite3_column_int64(st, 0);
 	rfs_col_text(st, 1, a->external_id, sizeof(a->external_id));
 	a->kind = sqlite3_column_int(st, 2);
@@ -54,27 +55,15 @@ int rfs_advocate_page(rf_store *s, int64_t after, uint32_t limit, rfs_advocate *
 		      size_t *count)
 {
 	sqlite3_stmt *st = NULL;
+	*rows = NULL;
 	*count = 0;
-	*rows = malloc(limit * sizeof(**rows));
-	if (*rows == NULL)
-		return rf__error(RF_ENOMEM, "out of memory listing advocates");
 	int rc = rfs_stmt(s, RFS_ADVOCATE_PAGE, &st);
-	if (rc == RF_OK) {
-		sqlite3_bind_int64(st, 1, after);
-		sqlite3_bind_int64(st, 2, limit);
-		int step;
-		while ((step = sqlite3_step(st)) == SQLITE_ROW && *count < limit)
-			read_advocate(st, &(*rows)[(*count)++]);
-		if (step != SQLITE_DONE && step != SQLITE_ROW)
-			rc = rfs_fail(s, step, "listing advocates");
-		sqlite3_reset(st);
-	}
-	if (rc != RF_OK) {
-		free(*rows);
-		*rows = NULL;
-		*count = 0;
-	}
-	return rc;
+	if (rc != RF_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, after);
+	sqlite3_bind_int64(st, 2, limit);
+	return rfs_collect(s, st, read_advocate, sizeof(**rows), limit, (void **)rows, count,
+			   "listing advocates");
 }
 
 int rfs_advocate_set_status(rf_store *s, int64_t id, int32_t status)

@@ -39,8 +39,9 @@ int rfs_code_insert(rf_store *s, const char *code, const char *display, int64_t 
 	return rc;
 }
 
-static void read_code(sqlite3_stmt *st, rfs_code *c)
+static void read_code(sqlite3_stmt *st, void *row)
 {
+	rfs_code *c = row;
 	c->id = sqlite3_column_int64(st, 0);
 	rfs_col_text(st, 1, c->code, sizeof(c->code));
 	rfs_col_text(st, 2, c->display, sizeof(c->display));
@@ -81,7 +82,6 @@ int rfs_code_list(rf_store *s, int64_t advocate_id, int64_t program_id, rfs_code
 		  size_t *count)
 {
 	sqlite3_stmt *st = NULL;
-	size_t cap = 0;
 	*rows = NULL;
 	*count = 0;
 	int rc = rfs_stmt(s, RFS_CODE_LIST, &st);
@@ -89,28 +89,8 @@ int rfs_code_list(rf_store *s, int64_t advocate_id, int64_t program_id, rfs_code
 		return rc;
 	sqlite3_bind_int64(st, 1, advocate_id);
 	sqlite3_bind_int64(st, 2, program_id);
-	int step = SQLITE_DONE;
-	while (rc == RF_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*count == cap) {
-			cap = cap ? cap * 2 : 8;
-			rfs_code *grown = realloc(*rows, cap * sizeof(**rows));
-			if (grown == NULL) {
-				rc = rf__error(RF_ENOMEM, "out of memory listing codes");
-				break;
-			}
-			*rows = grown;
-		}
-		read_code(st, &(*rows)[(*count)++]);
-	}
-	if (rc == RF_OK && step != SQLITE_DONE)
-		rc = rfs_fail(s, step, "listing codes");
-	sqlite3_reset(st);
-	if (rc != RF_OK) {
-		free(*rows);
-		*rows = NULL;
-		*count = 0;
-	}
-	return rc;
+	return rfs_collect(s, st, read_code, sizeof(**rows), 0, (void **)rows, count,
+			   "listing codes");
 }
 
 static int update_one(rf_store *s, rfs_stmt_id id, int64_t row, const int32_t *value,

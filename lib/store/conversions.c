@@ -1,20 +1,6 @@
 /* Rows of the conversion and credit tables. */
 #include "store/rows.h"
 
-/* Grow a malloc'd array by doubling when full. */
-static int grow(void **rows, size_t count, size_t *cap, size_t elem)
-{
-	if (count < *cap)
-		return RF_OK;
-	size_t want = *cap ? *cap * 2 : 8;
-	void *grown = realloc(*rows, want * elem);
-	if (grown == NULL)
-		return rf__error(RF_ENOMEM, "out of memory");
-	*rows = grown;
-	*cap = want;
-	return RF_OK;
-}
-
 int rfs_conversion_by_order(rf_store *s, int64_t program_id, const char *order_id,
 			    rfs_conversion *c)
 {
@@ -92,8 +78,9 @@ int rfs_credit_insert(rf_store *s, int64_t conversion_id, int seq, const rfs_cre
 	return rfs_exec(s, st, "recording credit");
 }
 
-static void read_touch(sqlite3_stmt *st, rfs_journey_touch *t)
+static void read_touch(sqlite3_stmt *st, void *row)
 {
+	rfs_journey_touch *t = row;
 	t->touchpoint_id = sqlite3_column_int64(st, 0);
 	t->at = sqlite3_column_int64(st, 1);
 	t->kind = sqlite3_column_int(st, 2);
@@ -106,7 +93,6 @@ int rfs_journey(rf_store *s, int64_t visitor_id, int64_t program_id, int64_t fro
 		rfs_journey_touch **rows, size_t *count)
 {
 	sqlite3_stmt *st = NULL;
-	size_t cap = 0;
 	*rows = NULL;
 	*count = 0;
 	int rc = rfs_stmt(s, RFS_JOURNEY, &st);
@@ -116,21 +102,8 @@ int rfs_journey(rf_store *s, int64_t visitor_id, int64_t program_id, int64_t fro
 	sqlite3_bind_int64(st, 2, from);
 	sqlite3_bind_int64(st, 3, to);
 	sqlite3_bind_int64(st, 4, program_id);
-	int step = SQLITE_DONE;
-	while (rc == RF_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-		rc = grow((void **)rows, *count, &cap, sizeof(**rows));
-		if (rc == RF_OK)
-			read_touch(st, &(*rows)[(*count)++]);
-	}
-	if (rc == RF_OK && step != SQLITE_DONE)
-		rc = rfs_fail(s, step, "reading a journey");
-	sqlite3_reset(st);
-	if (rc != RF_OK) {
-		free(*rows);
-		*rows = NULL;
-		*count = 0;
-	}
-	return rc;
+	return rfs_collect(s, st, read_touch, sizeof(**rows), 0, (void **)rows, count,
+			   "reading a journey");
 }
 
 int rfs_first_referrer(rf_store *s, int64_t program_id, int64_t visitor_id, int *found,
@@ -158,17 +131,20 @@ int rfs_first_referrer(rf_store *s, int64_t program_id, int64_t visitor_id, int 
 	return rc;
 }
 
-static void read_credit(sqlite3_stmt *st, int explained, rfs_credit_out *c)
+static void read_credit_share(sqlite3_stmt *st, void *row)
 {
+	rfs_credit_out *c = row;
 	memset(c, 0, sizeof(*c));
-	if (!explained) {
-		rfs_col_text(st, 0, c->code, sizeof(c->code));
-		rfs_col_text(st, 1, c->advocate, sizeof(c->advocate));
-		c->channel = sqlite3_column_int(st, 2);
-		c->weight = sqlite3_column_double(st, 3);
-		c->value_minor = sqlite3_column_int64(st, 4);
-		return;
-	}
+	rfs_col_text(st, 0, c->code, sizeof(c->code));
+	rfs_col_text(st, 1, c->advocate, sizeof(c->advocate));
+	c->channel = sqlite3_column_int(st, 2);
+	c->weight = sqlite3_column_double(st, 3);
+	c->value_minor = sqlite3_column_int64(st, 4);
+}
+
+static void read_credit_explained(sqlite3_stmt *st, void *row)
+{
+	rfs_credit_out *c = row;
 	c->touchpoint_id = sqlite3_column_int64(st, 0);
 	rfs_col_text(st, 1, c->code, sizeof(c->code));
 	rfs_col_text(st, 2, c->advocate, sizeof(c->advocate));
@@ -184,26 +160,12 @@ int rfs_credits(rf_store *s, int64_t conversion_id, int explained, rfs_credit_ou
 		size_t *count)
 {
 	sqlite3_stmt *st = NULL;
-	size_t cap = 0;
 	*rows = NULL;
 	*count = 0;
 	int rc = rfs_stmt(s, explained ? RFS_CREDITS_EXPLAINED : RFS_CREDITS_BY_CODE, &st);
 	if (rc != RF_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, conversion_id);
-	int step = SQLITE_DONE;
-	while (rc == RF_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-		rc = grow((void **)rows, *count, &cap, sizeof(**rows));
-		if (rc == RF_OK)
-			read_credit(st, explained, &(*rows)[(*count)++]);
-	}
-	if (rc == RF_OK && step != SQLITE_DONE)
-		rc = rfs_fail(s, step, "reading credit");
-	sqlite3_reset(st);
-	if (rc != RF_OK) {
-		free(*rows);
-		*rows = NULL;
-		*count = 0;
-	}
-	return rc;
+	return rfs_collect(s, st, explained ? read_credit_explained : read_credit_share,
+			   sizeof(**rows), 0, (void **)rows, count, "reading credit");
 }

@@ -36,6 +36,17 @@ int rfs_fail(rf_store *s, int rc, const char *doing);
 /* Step a statement expected to finish (no row); resets it. */
 int rfs_exec(rf_store *s, sqlite3_stmt *st, const char *doing);
 
+/* A row reader: copy the current row of `st` into `row`. */
+typedef void (*rfs_read_fn)(sqlite3_stmt *st, void *row);
+
+/*
+ * Step a bound statement to the end, reading every row with `read` into a
+ * malloc'd array of `elem`-sized rows (at most `limit`, 0 = no limit).
+ * Resets the statement; on failure frees the array and sets *rows = NULL.
+ */
+int rfs_collect(rf_store *s, sqlite3_stmt *st, rfs_read_fn read, size_t elem, size_t limit,
+		void **rows, size_t *count, const char *doing);
+
 /* Transactions: every public write runs inside begin .. commit. */
 int rfs_begin(rf_store *s);
 int rfs_commit(rf_store *s);

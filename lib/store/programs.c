@@ -36,8 +36,9 @@ int rfs_program_insert(rf_store *s, const char *key, const char *name,
 	return rfs_rules_insert(s, *id, 1, rules, now);
 }
 
-static void read_program(sqlite3_stmt *st, rfs_program *p)
+static void read_program(sqlite3_stmt *st, void *row)
 {
+	rfs_program *p = row;
 	p->id = sqlite3_column_int64(st, 0);
 	rfs_col_text(st, 1, p->key, sizeof(p->key));
 	rfs_col_text(st, 2, p->name, sizeof(p->name));
@@ -121,27 +122,6 @@ int rfs_program_all(rf_store *s, int include_archived, rfs_program **rows, size_
 	if (rc != RF_OK)
 		return rc;
 	sqlite3_bind_int(st, 1, include_archived);
-	size_t cap = 0;
-	int step = SQLITE_DONE;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*count == cap) {
-			cap = cap ? cap * 2 : 8;
-			rfs_program *grown = realloc(*rows, cap * sizeof(**rows));
-			if (grown == NULL) {
-				rc = rf__error(RF_ENOMEM, "out of memory listing programs");
-				break;
-			}
-			*rows = grown;
-		}
-		read_program(st, &(*rows)[(*count)++]);
-	}
-	if (rc == RF_OK && step != SQLITE_DONE)
-		rc = rfs_fail(s, step, "listing programs");
-	sqlite3_reset(st);
-	if (rc != RF_OK) {
-		free(*rows);
-		*rows = NULL;
-		*count = 0;
-	}
-	return rc;
+	return rfs_collect(s, st, read_program, sizeof(**rows), 0, (void **)rows, count,
+			   "listing programs");
 }

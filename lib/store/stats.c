@@ -78,39 +78,23 @@ int rfs_stats_counts(rf_store *s, int64_t program_id, int64_t advocate_id, int64
 	return rc == RF_OK ? one_row(s, st, out, read_credited) : rc;
 }
 
+static void read_money(sqlite3_stmt *st, void *row)
+{
+	rfs_money *m = row;
+	rfs_col_text(st, 0, m->currency, sizeof(m->currency));
+	m->value_minor = sqlite3_column_int64(st, 1);
+}
+
 int rfs_stats_values(rf_store *s, int64_t program_id, int64_t advocate_id, int64_t from,
 		     int64_t to, rfs_money **rows, size_t *count)
 {
 	sqlite3_stmt *st = NULL;
-	size_t cap = 0;
 	*rows = NULL;
 	*count = 0;
 	int rc = bind_period(s, advocate_id ? RFS_STATS_VALUE_ADVOCATE : RFS_STATS_VALUE_PROGRAM,
 			     program_id, advocate_id, from, to, &st);
 	if (rc != RF_OK)
 		return rc;
-	int step = SQLITE_DONE;
-	while (rc == RF_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*count == cap) {
-			cap = cap ? cap * 2 : 4;
-			rfs_money *grown = realloc(*rows, cap * sizeof(**rows));
-			if (grown == NULL) {
-				rc = rf__error(RF_ENOMEM, "out of memory");
-				break;
-			}
-			*rows = grown;
-		}
-		rfs_money *m = &(*rows)[(*count)++];
-		rfs_col_text(st, 0, m->currency, sizeof(m->currency));
-		m->value_minor = sqlite3_column_int64(st, 1);
-	}
-	if (rc == RF_OK && step != SQLITE_DONE)
-		rc = rfs_fail(s, step, "computing statistics");
-	sqlite3_reset(st);
-	if (rc != RF_OK) {
-		free(*rows);
-		*rows = NULL;
-		*count = 0;
-	}
-	return rc;
+	return rfs_collect(s, st, read_money, sizeof(**rows), 0, (void **)rows, count,
+			   "computing statistics");
 }

@@ -84,6 +84,38 @@ int rfs_exec(rf_store *s, sqlite3_stmt *st, const char *doing)
 	return status;
 }
 
+int rfs_collect(rf_store *s, sqlite3_stmt *st, rfs_read_fn read, size_t elem, size_t limit,
+		void **rows, size_t *count, const char *doing)
+{
+	size_t cap = 0;
+	int rc = RF_OK, step = SQLITE_DONE;
+	char *data = NULL;
+	*count = 0;
+	while ((limit == 0 || *count < limit) && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*count == cap) {
+			size_t want = cap ? cap * 2 : 8;
+			char *grown = realloc(data, want * elem);
+			if (grown == NULL) {
+				rc = rf__error(RF_ENOMEM, "out of memory %s", doing);
+				break;
+			}
+			data = grown;
+			cap = want;
+		}
+		read(st, data + elem * (*count)++);
+	}
+	if (rc == RF_OK && step != SQLITE_DONE && step != SQLITE_ROW)
+		rc = rfs_fail(s, step, doing);
+	sqlite3_reset(st);
+	if (rc != RF_OK) {
+		free(data);
+		data = NULL;
+		*count = 0;
+	}
+	*rows = data;
+	return rc;
+}
+
 static int run(rf_store *s, rfs_stmt_id id, const char *doing)
 {
 	sqlite3_stmt *st = NULL;

@@ -36,3 +36,47 @@ int rf__pack_alloc(rf_pack *p)
 		return rf__error(RF_ENOMEM, "out of memory allocating %zu bytes", p->size);
 	return RF_OK;
 }
+
+int rf__pack_one(const void *row, rf_pack_fn fn, void *slot)
+{
+	rf_pack pk = { 0 };
+	fn(&pk, row, slot);
+	int rc = rf__pack_alloc(&pk);
+	if (rc == RF_OK)
+		fn(&pk, row, slot);
+	return rc;
+}
+
+int rf__pack_list(size_t header_size, const void *rows, size_t row_size, size_t count,
+		  rf_pack_fn fn, void **header, void **items)
+{
+	rf_pack pk = { 0 };
+	for (int pass = 0; pass < 2; pass++) {
+		*header = rf__pack_reserve(&pk, header_size);
+		/* Item pointers are written through their own type by fn. */
+		char *slots = rf__pack_reserve(&pk, (count ? count : 1) * sizeof(void *));
+		for (size_t i = 0; i < count; i++)
+			fn(&pk, (const char *)rows + i * row_size, slots ? slots + i * sizeof(void *) : NULL);
+		*items = slots;
+		if (pass == 0) {
+			int rc = rf__pack_alloc(&pk);
+			if (rc != RF_OK)
+				return rc;
+		}
+	}
+	return RF_OK;
+}
+
+int rf__options_init(void *opts, const void *defaults, size_t size, unsigned version,
+		     unsigned newest, const char *what)
+{
+	if (opts == NULL)
+		return rf__error(RF_EINVALID, "%s is NULL", what);
+	int rc = rf__check_version(version, newest, what);
+	if (rc != RF_OK)
+		return rc;
+	/* Every options struct starts with `unsigned version`. */
+	memcpy(opts, defaults, size);
+	memcpy(opts, &version, sizeof(version));
+	return RF_OK;
+}
