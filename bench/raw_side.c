@@ -65,7 +65,9 @@ int raw_open(raw_side *r, const char *path)
 		return -1;
 	}
 	randombytes_buf(r->key, sizeof(r->key));
-	int rc = sqlite3_open_v2(path, &r->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	/* Same connection mode as the library: one thread, no mutex. */
+	int rc = sqlite3_open_v2(path, &r->db,
+				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK)
 		return raw_fail(r, "opening", rc);
 	/* The library's connection settings (lib/store/open.c, defaults). */

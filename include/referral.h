@@ -16,5 +16,8 @@
 #include "referral/touchpoint.h"
 #include "referral/conversion.h"
 #include "referral/stats.h"
+#include "referral/identity.h"
+#include "referral/attribution.h"
+#include "referral/paths.h"
 
 #endif

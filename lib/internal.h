@@ -74,9 +74,18 @@ int rf__pack_list(size_t header_size, const void *rows, size_t row_size, size_t 
 		  rf_pack_fn fn, void **header, void **items);
 
 /* Fill an options or spec struct with `defaults` for `version`: checks
- * the pointer and version, then copies and sets the version field. */
-int rf__options_init(void *opts, const void *defaults, size_t size, unsigned version,
+ * the pointer and version (1..newest), then copies the sizes[version]
+ * bytes that version defines and sets the version field. */
+int rf__options_init(void *opts, const void *defaults, const size_t *sizes, unsigned version,
 		     unsigned newest, const char *what);
+
+/* Copy what a caller's struct of its own version defines over `defaults`
+ * into `out` (the newest layout); the version must be checked first. */
+void rf__options_read(void *out, const void *defaults, size_t newest_size, const void *in,
+		      const size_t *sizes);
+
+/* Size tables for structs that have only had version 1. */
+#define RF_SIZES_V1(type) { 0, sizeof(type) }
 
 /* Keyed hashing and randomness (libsodium). */
 #define RF_SECRET_BYTES 32

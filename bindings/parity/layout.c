@@ -21,6 +21,10 @@ int main(void)
 	S(rf_program_rules); F(rf_program_rules, version); F(rf_program_rules, model);
 	F(rf_program_rules, code_length); F(rf_program_rules, lookback_ms);
 	F(rf_program_rules, duplicate_window_ms); F(rf_program_rules, lock_first_referrer);
+	F(rf_program_rules, half_life_ms); F(rf_program_rules, position_first_bp);
+	F(rf_program_rules, position_last_bp); F(rf_program_rules, custom_count);
+	F(rf_program_rules, custom_weights); F(rf_program_rules, sale_follows_lead);
+	F(rf_program_rules, renewal_months);
 	S(rf_program); F(rf_program, id); F(rf_program, key); F(rf_program, name);
 	F(rf_program, status); F(rf_program, rules_version); F(rf_program, rules);
 	F(rf_program, created_at_ms); F(rf_program, updated_at_ms);
@@ -43,22 +47,28 @@ int main(void)
 	S(rf_touchpoint_spec); F(rf_touchpoint_spec, version); F(rf_touchpoint_spec, code);
 	F(rf_touchpoint_spec, visitor_id); F(rf_touchpoint_spec, kind);
 	F(rf_touchpoint_spec, at_ms); F(rf_touchpoint_spec, landing_url);
-	F(rf_touchpoint_spec, ip); F(rf_touchpoint_spec, user_agent);
+	F(rf_touchpoint_spec, ip); F(rf_touchpoint_spec, user_agent); F(rf_touchpoint_spec, direct);
 	S(rf_touchpoint); F(rf_touchpoint, id); F(rf_touchpoint, visitor_id);
 	F(rf_touchpoint, code); F(rf_touchpoint, program); F(rf_touchpoint, advocate);
 	F(rf_touchpoint, channel); F(rf_touchpoint, kind); F(rf_touchpoint, at_ms);
-	F(rf_touchpoint, duplicate);
+	F(rf_touchpoint, duplicate); F(rf_touchpoint, direct);
 	S(rf_conversion_spec); F(rf_conversion_spec, version); F(rf_conversion_spec, program);
 	F(rf_conversion_spec, visitor_id); F(rf_conversion_spec, order_id);
 	F(rf_conversion_spec, kind); F(rf_conversion_spec, value_minor);
 	F(rf_conversion_spec, currency); F(rf_conversion_spec, at_ms);
+	F(rf_conversion_spec, customer_id); F(rf_conversion_spec, code);
 	S(rf_credit); F(rf_credit, advocate); F(rf_credit, code); F(rf_credit, channel);
-	F(rf_credit, weight); F(rf_credit, value_minor);
+	F(rf_credit, weight); F(rf_credit, value_minor); F(rf_credit, refunded_minor);
 	S(rf_conversion); F(rf_conversion, id); F(rf_conversion, program);
 	F(rf_conversion, order_id); F(rf_conversion, visitor_id); F(rf_conversion, kind);
 	F(rf_conversion, value_minor); F(rf_conversion, currency); F(rf_conversion, at_ms);
 	F(rf_conversion, attributed); F(rf_conversion, model); F(rf_conversion, rules_version);
 	F(rf_conversion, credit_count); F(rf_conversion, credits);
+	F(rf_conversion, customer_id); F(rf_conversion, refunded_minor);
+	F(rf_conversion, follows_order); F(rf_conversion, replayed);
+	S(rf_refund_spec); F(rf_refund_spec, version); F(rf_refund_spec, program);
+	F(rf_refund_spec, order_id); F(rf_refund_spec, refund_id);
+	F(rf_refund_spec, amount_minor); F(rf_refund_spec, at_ms);
 	S(rf_explained_touch); F(rf_explained_touch, touchpoint_id); F(rf_explained_touch, code);
 	F(rf_explained_touch, advocate); F(rf_explained_touch, channel);
 	F(rf_explained_touch, kind); F(rf_explained_touch, at_ms); F(rf_explained_touch, weight);
@@ -68,6 +78,7 @@ int main(void)
 	F(rf_explanation, lookback_ms); F(rf_explanation, window_start_ms);
 	F(rf_explanation, window_end_ms); F(rf_explanation, summary);
 	F(rf_explanation, touch_count); F(rf_explanation, touches);
+	F(rf_explanation, parameters); F(rf_explanation, currency);
 	S(rf_stats_query); F(rf_stats_query, version); F(rf_stats_query, program);
 	F(rf_stats_query, advocate); F(rf_stats_query, from_ms); F(rf_stats_query, to_ms);
 	S(rf_money); F(rf_money, currency); F(rf_money, value_minor);
@@ -75,6 +86,21 @@ int main(void)
 	F(rf_stats, unique_visitors); F(rf_stats, conversions);
 	F(rf_stats, attributed_conversions); F(rf_stats, credited_conversions);
 	F(rf_stats, conversion_rate); F(rf_stats, value_count); F(rf_stats, values);
+	S(rf_fit_value); F(rf_fit_value, advocate); F(rf_fit_value, value); F(rf_fit_value, weight);
+	S(rf_fit); F(rf_fit, model); F(rf_fit, journeys); F(rf_fit, conversions);
+	F(rf_fit, p_conversion); F(rf_fit, fitted_at_ms); F(rf_fit, count); F(rf_fit, values);
+	S(rf_replay_row); F(rf_replay_row, target); F(rf_replay_row, name);
+	F(rf_replay_row, currency); F(rf_replay_row, current_conversions);
+	F(rf_replay_row, replay_conversions); F(rf_replay_row, current_value_minor);
+	F(rf_replay_row, replay_value_minor);
+	S(rf_replay); F(rf_replay, conversions); F(rf_replay, changed); F(rf_replay, count);
+	F(rf_replay, rows);
+	S(rf_paths_options); F(rf_paths_options, version); F(rf_paths_options, model);
+	F(rf_paths_options, half_life_ms); F(rf_paths_options, position_first_bp);
+	F(rf_paths_options, position_last_bp); F(rf_paths_options, markov_order);
+	S(rf_path_credit); F(rf_path_credit, channel); F(rf_path_credit, conversions);
+	F(rf_path_credit, value);
+	S(rf_path_credits); F(rf_path_credits, count); F(rf_path_credits, items);
 	/* Constants the bindings hard-code. */
 	printf("const RF_STORE_OPTIONS_VERSION %d\n", RF_STORE_OPTIONS_VERSION);
 	printf("const RF_PROGRAM_RULES_VERSION %d\n", RF_PROGRAM_RULES_VERSION);
@@ -83,6 +109,12 @@ int main(void)
 	printf("const RF_TOUCHPOINT_SPEC_VERSION %d\n", RF_TOUCHPOINT_SPEC_VERSION);
 	printf("const RF_CONVERSION_SPEC_VERSION %d\n", RF_CONVERSION_SPEC_VERSION);
 	printf("const RF_STATS_QUERY_VERSION %d\n", RF_STATS_QUERY_VERSION);
+	printf("const RF_REFUND_SPEC_VERSION %d\n", RF_REFUND_SPEC_VERSION);
+	printf("const RF_PATHS_OPTIONS_VERSION %d\n", RF_PATHS_OPTIONS_VERSION);
+	printf("const RF_CUSTOM_WEIGHTS_MAX %d\n", RF_CUSTOM_WEIGHTS_MAX);
+	printf("const RF_PATH_MAX_STEPS %d\n", RF_PATH_MAX_STEPS);
+	printf("const RF_PATH_MAX_CHANNELS %d\n", RF_PATH_MAX_CHANNELS);
+	printf("const RF_SCHEMA_VERSION %d\n", RF_SCHEMA_VERSION);
 	printf("const RF_CODE_BUFSIZE %d\n", RF_CODE_BUFSIZE);
 	printf("const RF_STORE_NO_CREATE %u\n", (unsigned)RF_STORE_NO_CREATE);
 	printf("const RF_LIST_INCLUDE_ARCHIVED %u\n", (unsigned)RF_LIST_INCLUDE_ARCHIVED);
@@ -98,13 +130,21 @@ int main(void)
 		{ "RF_EEXPIRED", RF_EEXPIRED }, { "RF_EDISABLED", RF_EDISABLED }, { "RF_EEXHAUSTED", RF_EEXHAUSTED },
 		{ "RF_ENUM_MODEL", RF_ENUM_MODEL }, { "RF_ENUM_ADVOCATE_KIND", RF_ENUM_ADVOCATE_KIND }, { "RF_ENUM_CHANNEL", RF_ENUM_CHANNEL },
 		{ "RF_ENUM_TOUCHPOINT_KIND", RF_ENUM_TOUCHPOINT_KIND }, { "RF_ENUM_CONVERSION_KIND", RF_ENUM_CONVERSION_KIND }, { "RF_ENUM_STATUS", RF_ENUM_STATUS },
-		{ "RF_MODEL_LAST_TOUCH", RF_MODEL_LAST_TOUCH }, { "RF_MODEL_FIRST_TOUCH", RF_MODEL_FIRST_TOUCH }, { "RF_ADVOCATE_CUSTOMER", RF_ADVOCATE_CUSTOMER },
+		{ "RF_ENUM_TARGET", RF_ENUM_TARGET },
+		{ "RF_MODEL_LAST_TOUCH", RF_MODEL_LAST_TOUCH }, { "RF_MODEL_FIRST_TOUCH", RF_MODEL_FIRST_TOUCH },
+		{ "RF_MODEL_LAST_NON_DIRECT", RF_MODEL_LAST_NON_DIRECT }, { "RF_MODEL_LINEAR", RF_MODEL_LINEAR },
+		{ "RF_MODEL_TIME_DECAY", RF_MODEL_TIME_DECAY }, { "RF_MODEL_POSITION", RF_MODEL_POSITION },
+		{ "RF_MODEL_CUSTOM", RF_MODEL_CUSTOM }, { "RF_MODEL_MARKOV", RF_MODEL_MARKOV },
+		{ "RF_MODEL_SHAPLEY", RF_MODEL_SHAPLEY }, { "RF_ADVOCATE_CUSTOMER", RF_ADVOCATE_CUSTOMER },
 		{ "RF_ADVOCATE_EMPLOYEE", RF_ADVOCATE_EMPLOYEE }, { "RF_ADVOCATE_PARTNER", RF_ADVOCATE_PARTNER }, { "RF_ADVOCATE_INFLUENCER", RF_ADVOCATE_INFLUENCER },
 		{ "RF_CHANNEL_NONE", RF_CHANNEL_NONE }, { "RF_CHANNEL_EMAIL", RF_CHANNEL_EMAIL }, { "RF_CHANNEL_WHATSAPP", RF_CHANNEL_WHATSAPP },
 		{ "RF_CHANNEL_LINKEDIN", RF_CHANNEL_LINKEDIN }, { "RF_CHANNEL_X", RF_CHANNEL_X }, { "RF_CHANNEL_FACEBOOK", RF_CHANNEL_FACEBOOK },
 		{ "RF_CHANNEL_SMS", RF_CHANNEL_SMS }, { "RF_CHANNEL_QR", RF_CHANNEL_QR }, { "RF_CHANNEL_OTHER", RF_CHANNEL_OTHER },
 		{ "RF_TOUCH_CLICK", RF_TOUCH_CLICK }, { "RF_TOUCH_VISIT", RF_TOUCH_VISIT }, { "RF_TOUCH_SCAN", RF_TOUCH_SCAN },
+		{ "RF_TOUCH_CHECKOUT", RF_TOUCH_CHECKOUT },
 		{ "RF_CONVERSION_SIGNUP", RF_CONVERSION_SIGNUP }, { "RF_CONVERSION_PURCHASE", RF_CONVERSION_PURCHASE }, { "RF_CONVERSION_CUSTOM", RF_CONVERSION_CUSTOM },
+		{ "RF_CONVERSION_RENEWAL", RF_CONVERSION_RENEWAL },
+		{ "RF_TARGET_ADVOCATE", RF_TARGET_ADVOCATE }, { "RF_TARGET_CHANNEL", RF_TARGET_CHANNEL },
 		{ "RF_STATUS_ACTIVE", RF_STATUS_ACTIVE }, { "RF_STATUS_ARCHIVED", RF_STATUS_ARCHIVED }, { "RF_STATUS_INACTIVE", RF_STATUS_INACTIVE },
 		{ "RF_STATUS_DISABLED", RF_STATUS_DISABLED }, { "RF_DURABILITY_NORMAL", RF_DURABILITY_NORMAL }, { "RF_DURABILITY_FULL", RF_DURABILITY_FULL },
 	};

@@ -84,6 +84,49 @@ static void stats(rf_store *s, const char *advocate)
 	rf_stats_free(st);
 }
 
+static void print_refund(const rf_conversion *c, const char *refund_id, int duplicate)
+{
+	printf("refund %s %s refunded=%" PRId64 " of %" PRId64 " duplicate=%d\n", c->order_id,
+	       refund_id, c->refunded_minor, c->value_minor, duplicate);
+	for (size_t i = 0; i < c->credit_count; i++)
+		printf("  credit %s value=%" PRId64 " refunded=%" PRId64 "\n", c->credits[i]->advocate,
+		       c->credits[i]->value_minor, c->credits[i]->refunded_minor);
+}
+
+static void refund(rf_store *s, const char *order, const char *refund_id, int64_t amount)
+{
+	rf_refund_spec spec = RF_REFUND_SPEC_INIT;
+	rf_conversion *c = NULL;
+	spec.program = "parity";
+	spec.order_id = order;
+	spec.refund_id = refund_id;
+	spec.amount_minor = amount;
+	int rc = rf_conversion_refund(&c, s, &spec);
+	if (rc < 0)
+		die("refund", rc);
+	print_refund(c, refund_id, rc == RF_DUPLICATE);
+	rf_conversion_free(c);
+}
+
+static void replay(rf_store *s, int32_t model)
+{
+	rf_program_rules rules = RF_PROGRAM_RULES_INIT;
+	rf_replay *r = NULL;
+	rules.model = model;
+	rules.lookback_ms = 7 * RF_DAY_MS;
+	TRY("replay", rf_replay_run(&r, s, "parity", &rules, 0, 0));
+	printf("replay %s conversions=%" PRId64 " changed=%" PRId64 "\n",
+	       rf_enum_name(RF_ENUM_MODEL, model), r->conversions, r->changed);
+	for (size_t i = 0; i < r->count; i++) {
+		const rf_replay_row *row = r->rows[i];
+		printf("  %s %s %s now=%.6f/%" PRId64 " replay=%.6f/%" PRId64 "\n",
+		       rf_enum_name(RF_ENUM_TARGET, row->target), row->name, row->currency,
+		       row->current_conversions, row->current_value_minor, row->replay_conversions,
+		       row->replay_value_minor);
+	}
+	rf_replay_free(r);
+}
+
 static void issue(rf_store *s, const char *advocate, const char *vanity)
 {
 	rf_code_spec spec = RF_CODE_SPEC_INIT;
@@ -168,6 +211,18 @@ int main(void)
 	TRY("get code", rf_code_get(&c, s, "ALICE2026"));
 	printf("uses ALICE2026 %" PRId64 "\n", c->uses);
 	rf_code_free(c);
+
+	/* Issue 3: a linear program, refunds (partial, repeated, the rest), a replay. */
+	rf_program_rules linear = RF_PROGRAM_RULES_INIT;
+	linear.model = RF_MODEL_LINEAR;
+	linear.lookback_ms = 7 * RF_DAY_MS;
+	TRY("linear", rf_program_update(NULL, s, "parity", NULL, &linear));
+	convert(s, "v1", "o5", 1001, T0 + 340 * MIN);   /* alice and bob, half each */
+	refund(s, "o5", "r1", 301);
+	refund(s, "o5", "r1", 301);                      /* duplicate */
+	refund(s, "o5", "r2", 0);                        /* the rest */
+	replay(s, RF_MODEL_FIRST_TOUCH);
+	stats(s, NULL);
 
 	rf_store_free(s);
 	return 0;

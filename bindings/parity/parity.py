@@ -22,7 +22,7 @@ def convert(s, visitor, order, value, at):
                             at=at or None)
     print("conversion %s value=%d %s attributed=%d duplicate=%d rules=%d model=%s credits=%d"
           % (c.order_id, c.value_minor, c.currency, c.attributed, c.duplicate, c.rules_version,
-             c.model.name.lower(), len(c.credits)))
+             referral.name_of(c.model), len(c.credits)))
     for cr in c.credits:
         print("  credit %s %s weight=%.6f value=%d" % (cr.advocate, cr.code, cr.weight,
                                                        cr.value_minor))
@@ -37,6 +37,26 @@ def stats(s, advocate):
                                        st.conversion_rate))
     for currency, value in st.values.items():
         print("  value %s %d" % (currency, value))
+
+
+def refund(s, order, refund_id, amount):
+    c = s.refund("parity", order, refund_id, amount or None)
+    print("refund %s %s refunded=%d of %d duplicate=%d" % (c.order_id, refund_id,
+                                                           c.refunded_minor, c.value_minor,
+                                                           c.duplicate))
+    for cr in c.credits:
+        print("  credit %s value=%d refunded=%d" % (cr.advocate, cr.value_minor,
+                                                    cr.refunded_minor))
+
+
+def replay(s, model):
+    r = s.replay("parity", referral.ProgramRules(model=model, lookback=timedelta(days=7)))
+    print("replay %s conversions=%d changed=%d" % (referral.name_of(model), r.conversions,
+                                                   r.changed))
+    for row in r.rows:
+        print("  %s %s %s now=%.6f/%d replay=%.6f/%d" % (
+            referral.name_of(row.target), row.name, row.currency, row.current_conversions,
+            row.current_value_minor, row.replay_conversions, row.replay_value_minor))
 
 
 def issue(s, advocate, vanity):
@@ -93,6 +113,16 @@ def main():
         stats(s, "alice")
         stats(s, "bob")
         print("uses ALICE2026 %d" % s.get_code("ALICE2026").uses)
+
+        # Issue 3: a linear program, refunds (partial, repeated, the rest), a replay.
+        s.update_program("parity", rules=referral.ProgramRules(
+            model=referral.Model.LINEAR, lookback=timedelta(days=7)))
+        convert(s, "v1", "o5", 1001, T0 + 340 * MIN)  # alice and bob, half each
+        refund(s, "o5", "r1", 301)
+        refund(s, "o5", "r1", 301)  # duplicate
+        refund(s, "o5", "r2", 0)  # the rest
+        replay(s, referral.Model.FIRST)
+        stats(s, None)
 
 
 if __name__ == "__main__":

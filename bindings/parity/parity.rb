@@ -40,6 +40,25 @@ def stats(s, advocate)
   st.values.each { |currency, value| puts format("  value %s %d", currency, value) }
 end
 
+def refund(s, order, refund_id, amount)
+  c = s.refund("parity", order, refund_id: refund_id, amount_minor: amount.zero? ? nil : amount)
+  puts format("refund %s %s refunded=%d of %d duplicate=%d", c.order_id, refund_id,
+              c.refunded_minor, c.value_minor, c.duplicate ? 1 : 0)
+  c.credits.each do |cr|
+    puts format("  credit %s value=%d refunded=%d", cr.advocate, cr.value_minor, cr.refunded_minor)
+  end
+end
+
+def replay(s, model)
+  r = s.replay("parity", rules: { model: model, lookback_ms: 7 * Referral::DAY_MS })
+  puts format("replay %s conversions=%d changed=%d", model, r.conversions, r.changed)
+  r.rows.each do |row|
+    puts format("  %s %s %s now=%.6f/%d replay=%.6f/%d", row.target, row.name, row.currency,
+                row.current_conversions, row.current_value_minor, row.replay_conversions,
+                row.replay_value_minor)
+  end
+end
+
 def issue(s, advocate, vanity)
   c = s.issue_code("parity", advocate, vanity: vanity)
   puts format("code %s %s %s vanity=%d", c.advocate, c.code, c.display, c.vanity ? 1 : 0)
@@ -84,4 +103,13 @@ Referral::Store.open(":memory:", clock: -> { $now }) do |s| # rubocop:disable St
   stats(s, "alice")
   stats(s, "bob")
   puts format("uses ALICE2026 %d", s.code("ALICE2026").uses)
+
+  # Issue 3: a linear program, refunds (partial, repeated, the rest), a replay.
+  s.update_program("parity", rules: { model: :linear, lookback_ms: 7 * Referral::DAY_MS })
+  convert(s, "v1", "o5", 1001, T0 + 340 * MIN) # alice and bob, half each
+  refund(s, "o5", "r1", 301)
+  refund(s, "o5", "r1", 301) # duplicate
+  refund(s, "o5", "r2", 0) # the rest
+  replay(s, :first)
+  stats(s, nil)
 end

@@ -59,7 +59,11 @@ int cmd_convert(cli *c, int argc, char **argv)
 	const char *at = NULL, *kind = NULL;
 	const arg_opt opts[] = {
 		{ "at", "TIME", &at, NULL, "when it happened (default: now)" },
-		{ "kind", "KIND", &kind, NULL, "signup, purchase (default) or custom" },
+		{ "kind", "KIND", &kind, NULL, "signup, purchase (default), custom or renewal" },
+		{ "customer", "ID", &in.customer_id, NULL,
+		  "your customer id: ties the visitor to it (journeys span its visitor ids)" },
+		{ "code", "CODE", &in.code, NULL,
+		  "a code typed at checkout or used as a coupon (counts as a touchpoint now)" },
 	};
 	const arg_spec spec = {
 		"convert", "PROGRAM VISITOR ORDER_ID AMOUNT CURRENCY [options]",
@@ -67,7 +71,9 @@ int cmd_convert(cli *c, int argc, char **argv)
 		"AMOUNT is a decimal in the currency's units (49.90 EUR, 1200 JPY, 1.250 KWD),\n"
 		"converted exactly to minor units. ORDER_ID is the idempotency key: recording\n"
 		"the same order again changes nothing, prints the original and exits 0;\n"
-		"recording it with other data fails.",
+		"recording it with other data fails. A purchase by a visitor (or customer)\n"
+		"whose signup was attributed is credited as the signup was, and a renewal as\n"
+		"the first purchase (see the program's rules).",
 		opts, ARGS_COUNT(opts), 5, 5
 	};
 	rf_conversion *cv = NULL;

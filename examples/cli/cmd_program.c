@@ -2,57 +2,9 @@
 #include "args.h"
 #include "commands.h"
 #include "render.h"
+#include "rules.h"
 
 #include <stdio.h>
-
-#define RULES_HELP                                                                         \
-	"rules:\n"                                                                         \
-	"  --model last|first attributes a conversion to the visitor's latest or\n"       \
-	"  earliest touchpoint inside the lookback window (--window-days). Repeat\n"      \
-	"  touches of one visitor on one code within --duplicate-window-minutes are\n"    \
-	"  kept but marked duplicate. With --lock-first-referrer a referee stays\n"       \
-	"  credited to the first advocate that was credited for them."
-
-/* Rule options shared by create and update; NULL/0 means "not given". */
-typedef struct rules_args {
-	const char *model, *window_days, *duplicate_minutes, *code_length;
-	int lock, no_lock;
-} rules_args;
-
-#define RULES_OPTS(ra)                                                                      \
-	{ "model", "last|first", &(ra).model, NULL, "attribution model (default last)" },  \
-	{ "window-days", "N", &(ra).window_days, NULL, "lookback window in days (default 30)" }, \
-	{ "duplicate-window-minutes", "N", &(ra).duplicate_minutes, NULL,                  \
-	  "repeat touches within N minutes are duplicates (default 60; 0 = off)" },        \
-	{ "code-length", "N", &(ra).code_length, NULL,                                     \
-	  "random symbols per code, 8..16 (default 8), plus a check symbol" },             \
-	{ "lock-first-referrer", NULL, NULL, &(ra).lock,                                   \
-	  "a referee stays credited to its first referrer" }
-
-/* Apply the given rule options to `r`; *changed tells whether any was given. */
-static int apply_rules(const cli *c, const rules_args *ra, rf_program_rules *r, int *changed)
-{
-	int64_t days = 0, minutes = -1, length = 0;
-	if (argval_enum(c, "--model", ra->model, RF_ENUM_MODEL, &r->model) ||
-	    argval_i64(c, "--window-days", ra->window_days, 1, RF_LOOKBACK_MAX_MS / RF_DAY_MS, &days) ||
-	    argval_i64(c, "--duplicate-window-minutes", ra->duplicate_minutes, 0, 5256000, &minutes) ||
-	    argval_i64(c, "--code-length", ra->code_length, RF_CODE_LENGTH_MIN, RF_CODE_LENGTH_MAX,
-		       &length))
-		return CLI_EXIT_USAGE;
-	if (ra->lock && ra->no_lock)
-		return cli_usage(c, "--lock-first-referrer and --no-lock-first-referrer conflict");
-	if (days)
-		r->lookback_ms = days * RF_DAY_MS;
-	if (minutes >= 0)
-		r->duplicate_window_ms = minutes * 60000;
-	if (length)
-		r->code_length = (int32_t)length;
-	if (ra->lock || ra->no_lock)
-		r->lock_first_referrer = ra->lock ? 1 : 0;
-	*changed = ra->model || ra->window_days || ra->duplicate_minutes || ra->code_length ||
-		   ra->lock || ra->no_lock;
-	return CLI_EXIT_OK;
-}
 
 static void show_program(const cli *c, const rf_program *p)
 {
@@ -74,12 +26,14 @@ int cmd_program_create(cli *c, int argc, char **argv)
 	const char *name = NULL;
 	const arg_opt opts[] = {
 		{ "name", "NAME", &name, NULL, "display name (default: the key)" },
-		RULES_OPTS(ra),
+		RULES_ATTRIBUTION_OPTS(ra),
+		RULES_PROGRAM_OPTS(ra),
 	};
 	const arg_spec spec = { "program create", "KEY [options]",
 				"Create a referral program named by KEY (e.g. spring-2026).\n\n" RULES_HELP,
 				opts, ARGS_COUNT(opts), 1, 1 };
 	rf_program_rules rules = RF_PROGRAM_RULES_INIT;
+	int32_t weights[RF_CUSTOM_WEIGHTS_MAX];
 	rf_program *p = NULL;
 	rf_store *store;
 	arg_result a;
@@ -87,7 +41,7 @@ int cmd_program_create(cli *c, int argc, char **argv)
 
 	if (!args_parse(&spec, c, argc, argv, &a, &rc))
 		return rc;
-	if ((rc = apply_rules(c, &ra, &rules, &changed)) != CLI_EXIT_OK)
+	if ((rc = rules_apply(c, &ra, &rules, weights, &changed)) != CLI_EXIT_OK)
 		return rc;
 	if ((rc = cli_open(&store, c, CLI_OPEN_EXISTING)) != CLI_EXIT_OK)
 		return rc;
@@ -106,8 +60,9 @@ int cmd_program_update(cli *c, int argc, char **argv)
 	const char *name = NULL;
 	const arg_opt opts[] = {
 		{ "name", "NAME", &name, NULL, "new display name" },
-		RULES_OPTS(ra),
-		{ "no-lock-first-referrer", NULL, NULL, &ra.no_lock, "stop locking referees" },
+		RULES_ATTRIBUTION_OPTS(ra),
+		RULES_PROGRAM_OPTS(ra),
+		RULES_UNDO_OPTS(ra),
 	};
 	const arg_spec spec = { "program update", "KEY [options]",
 				"Change a program's name and/or rules. Changing any rule bumps the\n"
@@ -115,6 +70,7 @@ int cmd_program_update(cli *c, int argc, char **argv)
 				opts, ARGS_COUNT(opts), 1, 1 };
 	rf_program *current = NULL, *p = NULL;
 	rf_program_rules rules;
+	int32_t weights[RF_CUSTOM_WEIGHTS_MAX];
 	rf_store *store;
 	arg_result a;
 	int rc, changed;
@@ -128,7 +84,7 @@ int cmd_program_update(cli *c, int argc, char **argv)
 		goto done;
 	}
 	rules = *current->rules;
-	if ((rc = apply_rules(c, &ra, &rules, &changed)) != CLI_EXIT_OK)
+	if ((rc = rules_apply(c, &ra, &rules, weights, &changed)) != CLI_EXIT_OK)
 		goto done;
 	if (!changed && !name) {
 		rc = cli_usage(c, "program update: nothing to change (see --help)");

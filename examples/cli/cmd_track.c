@@ -24,8 +24,11 @@ static int track(cli *c, int argc, char **argv, const char *command, int32_t kin
 {
 	rf_touchpoint_spec in = RF_TOUCHPOINT_SPEC_INIT;
 	const char *at = NULL;
+	int direct = 0;
 	const arg_opt opts[] = {
 		{ "at", "TIME", &at, NULL, "when it happened (default: now)" },
+		{ "direct", NULL, NULL, &direct,
+		  "a direct/organic visit (no link): last-non-direct passes over it" },
 		{ "url", "URL", &in.landing_url, NULL, "landing page URL" },
 		{ "ip", "IP", &in.ip, NULL, "visitor IP; only its keyed hash is stored" },
 		{ "ua", "AGENT", &in.user_agent, NULL, "user agent; only its keyed hash is stored" },
@@ -47,6 +50,7 @@ static int track(cli *c, int argc, char **argv, const char *command, int32_t kin
 	if (argval_time(c, "--at", at, &in.at_ms))
 		return CLI_EXIT_USAGE;
 	in.kind = kind;
+	in.direct = direct;
 	in.code = a.pos[0];
 	in.visitor_id = strcmp(a.pos[1], "-") == 0 ? NULL : a.pos[1];
 	if ((rc = cli_open(&store, c, CLI_OPEN_EXISTING)) != CLI_EXIT_OK)

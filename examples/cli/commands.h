@@ -35,6 +35,12 @@ int cmd_explain(cli *c, int argc, char **argv);
 
 int cmd_stats(cli *c, int argc, char **argv);
 
+int cmd_refund(cli *c, int argc, char **argv);
+int cmd_identify(cli *c, int argc, char **argv);
+int cmd_fit(cli *c, int argc, char **argv);
+int cmd_replay(cli *c, int argc, char **argv);
+int cmd_attribute(cli *c, int argc, char **argv);
+
 int cmd_demo(cli *c, int argc, char **argv);
 
 #endif

@@ -115,7 +115,8 @@ static void make_advocate(sim *s, size_t i, size_t rank, size_t *next_code)
 	demo_advocate *a = &w->advocates[i];
 	size_t n, start;
 
-	snprintf(a->id, sizeof a->id, "adv-%04zu", i + 1);
+	/* At most 100,000 advocates: "adv-" and up to 10 digits fit the 24 bytes. */
+	snprintf(a->id, sizeof a->id, "adv-%04u", (unsigned)(i + 1));
 	snprintf(a->name, sizeof a->name, "%s %s", first_names[rng_below(&s->r, COUNT(first_names))],
 		 last_names[rng_below(&s->r, COUNT(last_names))]);
 	a->kind = pick_kind(&s->r);

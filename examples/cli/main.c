@@ -33,7 +33,12 @@ static const command commands[] = {
 	{ "track", "scan", cmd_track_scan, "record a scan of a code (QR)" },
 	{ "convert", NULL, cmd_convert, "record a conversion and attribute it" },
 	{ "explain", NULL, cmd_explain, "explain how a conversion was credited" },
+	{ "refund", NULL, cmd_refund, "refund part or all of a conversion" },
+	{ "identify", NULL, cmd_identify, "tie a visitor id to a customer id" },
 	{ "stats", NULL, cmd_stats, "program or advocate statistics" },
+	{ "fit", NULL, cmd_fit, "fit a data-driven model (markov, shapley)" },
+	{ "replay", NULL, cmd_replay, "replay history under other rules (what-if)" },
+	{ "attribute", NULL, cmd_attribute, "attribute a CSV file of paths offline" },
 	{ "demo", NULL, cmd_demo, "simulate a realistic program and report on it" },
 	{ "version", NULL, cmd_version, "print the CLI and library versions" },
 };

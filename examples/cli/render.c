@@ -2,6 +2,7 @@
 
 #include "cli.h"
 #include "money.h"
+#include "rules.h"
 #include "timeparse.h"
 
 #include <inttypes.h>
@@ -59,13 +60,7 @@ void render_program_json(jw *w, const rf_program *p)
 	jw_kstr(w, "status", NAME(RF_ENUM_STATUS, p->status));
 	jw_kint(w, "rules_version", p->rules_version);
 	jw_key(w, "rules");
-	jw_obj_begin(w);
-	jw_kstr(w, "model", NAME(RF_ENUM_MODEL, r->model));
-	jw_kint(w, "lookback_ms", r->lookback_ms);
-	jw_kint(w, "duplicate_window_ms", r->duplicate_window_ms);
-	jw_kint(w, "code_length", r->code_length);
-	jw_kbool(w, "lock_first_referrer", r->lock_first_referrer);
-	jw_obj_end(w);
+	rules_json(w, r);
 	jw_ktime(w, "created_at", p->created_at_ms, 0);
 	jw_ktime(w, "updated_at", p->updated_at_ms, 0);
 	jw_obj_end(w);
@@ -74,17 +69,24 @@ void render_program_json(jw *w, const rf_program *p)
 void render_program_text(const rf_program *p)
 {
 	const rf_program_rules *r = p->rules;
-	char t[TIME_BUFSIZE], d[32];
+	char t[TIME_BUFSIZE], d[32], params[160];
 	kv("key", "%s", p->key);
 	kv("name", "%s", p->name);
 	kv("status", "%s", NAME(RF_ENUM_STATUS, p->status));
-	kv("model", "%s touch", NAME(RF_ENUM_MODEL, r->model));
+	rules_model_params(params, sizeof params, r);
+	kv("model", "%s%s%s%s", rules_model_label(r->model), *params ? " (" : "", params,
+	   *params ? ")" : "");
 	render_duration(d, sizeof d, r->lookback_ms);
 	kv("lookback window", "%s", d);
 	render_duration(d, sizeof d, r->duplicate_window_ms);
 	kv("duplicate window", "%s", r->duplicate_window_ms ? d : "off");
 	kv("code length", "%d + 1 check symbol", (int)r->code_length);
 	kv("lock referrer", "%s", r->lock_first_referrer ? "yes (first referrer keeps the referee)" : "no");
+	kv("sale follows lead", "%s", r->sale_follows_lead ? "yes" : "no");
+	if (r->renewal_months)
+		kv("renewals", "credited to the first referrer for %d months", (int)r->renewal_months);
+	else
+		kv("renewals", "attributed on their own journey");
 	kv("rules version", "%" PRId64, p->rules_version);
 	kv("created", "%s", iso(t, p->created_at_ms));
 	kv("updated", "%s", iso(t, p->updated_at_ms));
@@ -210,6 +212,7 @@ void render_touchpoint_json(jw *w, const rf_touchpoint *tp)
 	jw_kstr(w, "kind", NAME(RF_ENUM_TOUCHPOINT_KIND, tp->kind));
 	jw_ktime(w, "at", tp->at_ms, 0);
 	jw_kbool(w, "duplicate", tp->duplicate);
+	jw_kbool(w, "direct", tp->direct);
 	jw_obj_end(w);
 }
 
@@ -223,163 +226,10 @@ void render_touchpoint_text(const rf_touchpoint *tp)
 	kv("advocate", "%s", tp->advocate);
 	kv("program", "%s", tp->program);
 	kv("channel", "%s", NAME(RF_ENUM_CHANNEL, tp->channel));
+	if (tp->direct)
+		kv("direct", "yes (came without a link; last-non-direct passes over it)");
 	kv("at", "%s", iso(t, tp->at_ms));
 	kv("id", "%" PRId64, tp->id);
-}
-
-/* ---- conversions ------------------------------------------------------------ */
-
-static void render_credit_json(jw *w, const rf_credit *cr, const char *currency)
-{
-	jw_obj_begin(w);
-	jw_kstr(w, "advocate", cr->advocate);
-	jw_kstr(w, "code", cr->code);
-	jw_kstr(w, "channel", NAME(RF_ENUM_CHANNEL, cr->channel));
-	jw_kdouble(w, "weight", cr->weight);
-	jw_money_fields(w, cr->value_minor, currency);
-	jw_obj_end(w);
-}
-
-void render_conversion_json(jw *w, const rf_conversion *cv)
-{
-	jw_obj_begin(w);
-	jw_kint(w, "id", cv->id);
-	jw_kstr(w, "program", cv->program);
-	jw_kstr(w, "order_id", cv->order_id);
-	jw_kstr(w, "visitor_id", cv->visitor_id);
-	jw_kstr(w, "kind", NAME(RF_ENUM_CONVERSION_KIND, cv->kind));
-	jw_money_fields(w, cv->value_minor, cv->currency);
-	jw_ktime(w, "at", cv->at_ms, 0);
-	jw_kbool(w, "attributed", cv->attributed);
-	jw_kstr(w, "model", NAME(RF_ENUM_MODEL, cv->model));
-	jw_kint(w, "rules_version", cv->rules_version);
-	jw_key(w, "credits");
-	jw_arr_begin(w);
-	for (size_t i = 0; i < cv->credit_count; i++)
-		render_credit_json(w, cv->credits[i], cv->currency);
-	jw_arr_end(w);
-	jw_obj_end(w);
-}
-
-static void render_credits_table(const rf_conversion *cv)
-{
-	static const char *const head[] = { "ADVOCATE", "CODE", "CHANNEL", "SHARE", "VALUE" };
-	table *t = table_new(5, head);
-	char money[64];
-	table_align_right(t, 3);
-	table_align_right(t, 4);
-	for (size_t i = 0; i < cv->credit_count; i++) {
-		const rf_credit *cr = cv->credits[i];
-		render_money(money, sizeof money, cr->value_minor, cv->currency);
-		table_row(t);
-		table_cell(t, "%s", cr->advocate);
-		table_cell(t, "%s", cr->code);
-		table_cell(t, "%s", NAME(RF_ENUM_CHANNEL, cr->channel));
-		table_cell(t, "%.1f%%", cr->weight * 100.0);
-		table_cell(t, "%s", money);
-	}
-	table_print(t, stdout);
-	table_free(t);
-}
-
-void render_conversion_text(const rf_conversion *cv)
-{
-	char t[TIME_BUFSIZE], money[64];
-	render_money(money, sizeof money, cv->value_minor, cv->currency);
-	kv("order", "%s (%s)", cv->order_id, NAME(RF_ENUM_CONVERSION_KIND, cv->kind));
-	kv("program", "%s", cv->program);
-	kv("visitor", "%s", cv->visitor_id);
-	kv("value", "%s", money);
-	kv("at", "%s", iso(t, cv->at_ms));
-	kv("model", "%s touch (rules v%" PRId64 ")", NAME(RF_ENUM_MODEL, cv->model),
-	   cv->rules_version);
-	if (!cv->attributed) {
-		kv("attributed", "no (no touchpoint of this visitor in the window)");
-		return;
-	}
-	kv("attributed", "yes, to %zu advocate%s:", cv->credit_count,
-	   cv->credit_count == 1 ? "" : "s");
-	render_credits_table(cv);
-}
-
-/* ---- explanations ------------------------------------------------------------ */
-
-static void render_touch_json(jw *w, const rf_explained_touch *tc, const char *currency)
-{
-	jw_obj_begin(w);
-	jw_kint(w, "touchpoint_id", tc->touchpoint_id);
-	jw_kstr(w, "code", tc->code);
-	jw_kstr(w, "advocate", tc->advocate);
-	jw_kstr(w, "channel", NAME(RF_ENUM_CHANNEL, tc->channel));
-	jw_kstr(w, "kind", NAME(RF_ENUM_TOUCHPOINT_KIND, tc->kind));
-	jw_ktime(w, "at", tc->at_ms, 0);
-	jw_kbool(w, "credited", tc->weight > 0.0);
-	jw_kdouble(w, "weight", tc->weight);
-	jw_money_fields(w, tc->value_minor, currency);
-	jw_kstr(w, "note", tc->note);
-	jw_obj_end(w);
-}
-
-void render_explanation_json(jw *w, const rf_explanation *e, const char *currency)
-{
-	jw_obj_begin(w);
-	jw_kstr(w, "program", e->program);
-	jw_kstr(w, "order_id", e->order_id);
-	jw_kstr(w, "model", NAME(RF_ENUM_MODEL, e->model));
-	jw_kint(w, "rules_version", e->rules_version);
-	jw_kint(w, "lookback_ms", e->lookback_ms);
-	jw_ktime(w, "window_start", e->window_start_ms, 0);
-	jw_ktime(w, "window_end", e->window_end_ms, 0);
-	jw_kstr(w, "summary", e->summary);
-	jw_key(w, "touches");
-	jw_arr_begin(w);
-	for (size_t i = 0; i < e->touch_count; i++)
-		render_touch_json(w, e->touches[i], currency);
-	jw_arr_end(w);
-	jw_obj_end(w);
-}
-
-static void render_touches_table(const rf_explanation *e, const char *currency)
-{
-	static const char *const head[] = { "AT", "KIND", "CODE", "ADVOCATE", "CHANNEL",
-					    "WEIGHT", "VALUE", "WHY" };
-	table *t = table_new(8, head);
-	char ts[TIME_BUFSIZE], money[64];
-	table_align_right(t, 5);
-	table_align_right(t, 6);
-	for (size_t i = 0; i < e->touch_count; i++) {
-		const rf_explained_touch *tc = e->touches[i];
-		render_money(money, sizeof money, tc->value_minor, currency);
-		table_row(t);
-		table_cell(t, "%s", iso(ts, tc->at_ms));
-		table_cell(t, "%s", NAME(RF_ENUM_TOUCHPOINT_KIND, tc->kind));
-		table_cell(t, "%s", tc->code);
-		table_cell(t, "%s", tc->advocate);
-		table_cell(t, "%s", NAME(RF_ENUM_CHANNEL, tc->channel));
-		table_cell(t, "%.2f", tc->weight);
-		table_cell(t, "%s", money);
-		table_cell(t, "%s", tc->note ? tc->note : "");
-	}
-	table_print(t, stdout);
-	table_free(t);
-}
-
-void render_explanation_text(const rf_explanation *e, const char *currency)
-{
-	char a[TIME_BUFSIZE], b[TIME_BUFSIZE], d[32];
-	render_duration(d, sizeof d, e->lookback_ms);
-	kv("order", "%s in %s", e->order_id, e->program);
-	kv("model", "%s touch (rules v%" PRId64 ")", NAME(RF_ENUM_MODEL, e->model),
-	   e->rules_version);
-	kv("window", "%s .. %s (lookback %s)", iso(a, e->window_start_ms),
-	   iso(b, e->window_end_ms), d);
-	kv("summary", "%s", e->summary ? e->summary : "");
-	if (e->touch_count == 0) {
-		kv("touchpoints", "none in the window");
-		return;
-	}
-	kv("touchpoints", "%zu considered:", e->touch_count);
-	render_touches_table(e, currency);
 }
 
 /* ---- stats ------------------------------------------------------------------ */

@@ -29,6 +29,14 @@ void render_conversion_text(const rf_conversion *conv);
 void render_explanation_json(jw *w, const rf_explanation *e, const char *currency);
 void render_explanation_text(const rf_explanation *e, const char *currency);
 
+/** A fitted model: its fields and the `top` largest values (0: all). */
+void render_fit_fields_json(jw *w, const rf_fit *fit, size_t top);
+void render_fit_text(const rf_fit *fit, size_t top);
+
+/** A replay's rows of one target as a JSON array, or as a table. */
+void render_replay_rows_json(jw *w, const rf_replay *r, int32_t target);
+void render_replay_table(const rf_replay *r, int32_t target);
+
 /** Writes the counters as fields of the object being written. */
 void render_stats_fields_json(jw *w, const rf_stats *s);
 void render_stats_text(const rf_stats *s);

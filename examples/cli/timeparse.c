@@ -187,12 +187,16 @@ void time_format(char buf[TIME_BUFSIZE], int64_t ms)
 		days -= days_in_month(year, month);
 		month++;
 	}
-	int h = (int)(rest / MS_PER_HOUR), m = (int)(rest / MS_PER_MINUTE % 60);
-	int s = (int)(rest / MS_PER_SECOND % 60), milli = (int)(rest % 1000);
+	/* Narrow types bound every field for the compiler too (year < 10000, the
+	 * others < 100, milli < 1000): the text always fits TIME_BUFSIZE. */
+	unsigned short y = (unsigned short)year, milli = (unsigned short)(rest % 1000);
+	unsigned char mo = (unsigned char)month, d = (unsigned char)(days + 1);
+	unsigned char h = (unsigned char)(rest / MS_PER_HOUR);
+	unsigned char m = (unsigned char)(rest / MS_PER_MINUTE % 60);
+	unsigned char s = (unsigned char)(rest / MS_PER_SECOND % 60);
 	if (milli)
-		snprintf(buf, TIME_BUFSIZE, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
-			 year, month, (int)days + 1, h, m, s, milli);
+		snprintf(buf, TIME_BUFSIZE, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", y, mo, d, h, m, s,
+			 milli);
 	else
-		snprintf(buf, TIME_BUFSIZE, "%04d-%02d-%02dT%02d:%02d:%02dZ",
-			 year, month, (int)days + 1, h, m, s);
+		snprintf(buf, TIME_BUFSIZE, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, mo, d, h, m, s);
 }

@@ -1,7 +1,8 @@
 # frozen_string_literal: true
 
 # The referral flow from the command line: program -> advocate -> code -> click
-# -> conversion -> stats, then why the order was credited as it was.
+# -> conversion -> stats, then why the order was credited as it was, and a
+# partial refund.
 #
 #   REFERRAL_LIBRARY=build/libreferral.so ruby examples/ruby/flow.rb [--db PATH]
 $LOAD_PATH.unshift File.expand_path("../../bindings/ruby/lib", __dir__)
@@ -59,4 +60,8 @@ Referral::Store.open(db) do |s|
               c: st.touchpoints, v: st.unique_visitors, o: st.attributed_conversions,
               s: st.values.map { |cur, v| money(v, cur) }.join(", "), r: 100 * st.conversion_rate)
   puts "why: #{s.explanation(program.key, order).summary}"
+
+  refunded = s.refund(program.key, order, refund_id: "#{order}-r1", amount_minor: 500)
+  puts "after a #{money(refunded.refunded_minor, refunded.currency)} refund, carol keeps " \
+       "#{money(refunded.credits.first.net_minor, refunded.currency)}"
 end

@@ -12,6 +12,18 @@
  * lock_first_referrer, a visitor once credited to an advocate stays
  * credited to that advocate. No touchpoint in the window: the conversion is
  * stored unattributed. Every attribution keeps an explanation.
+ *
+ * Journeys: with a customer id, the touchpoints of every visitor id tied to
+ * that customer (rf_identify()) count too. A code given with the
+ * conversion (typed at checkout, a coupon) is recorded as a checkout
+ * touchpoint at the conversion's time, inside the journey. A purchase by a
+ * visitor or customer whose earlier signup was attributed inherits that
+ * signup's credit (rule sale_follows_lead); a renewal within
+ * renewal_months of the first purchase inherits the purchase's credit.
+ *
+ * Data-driven models (Markov, Shapley) weight each advocate in the journey
+ * by its value from the program's last rf_model_fit(); without a fit they
+ * fall back to linear, and the explanation says so.
  */
 #ifndef REFERRAL_CONVERSION_H
 #define REFERRAL_CONVERSION_H
@@ -27,7 +39,8 @@ RF_BEGIN_DECL
 typedef enum rf_conversion_kind {
 	RF_CONVERSION_SIGNUP = 1,
 	RF_CONVERSION_PURCHASE = 2,
-	RF_CONVERSION_CUSTOM = 3
+	RF_CONVERSION_CUSTOM = 3,
+	RF_CONVERSION_RENEWAL = 4  /**< a subscription renewal (see renewal_months) */
 } rf_conversion_kind;
 
 /** Input to rf_conversion_record(). */
@@ -40,11 +53,14 @@ typedef struct rf_conversion_spec {
 	int64_t value_minor;     /**< 0..RF_VALUE_MAX_MINOR, minor units of currency */
 	const char *currency;    /**< ISO 4217, three letters (case-insensitive) */
 	int64_t at_ms;           /**< 0: the store's clock */
+	/* Version 2 fields. */
+	const char *customer_id; /**< optional: the host's customer id; ties the visitor to it */
+	const char *code;        /**< optional: a code typed at checkout or used as a coupon */
 } rf_conversion_spec;
 
-#define RF_CONVERSION_SPEC_VERSION 1
+#define RF_CONVERSION_SPEC_VERSION 2
 #define RF_CONVERSION_SPEC_INIT \
-	{ RF_CONVERSION_SPEC_VERSION, NULL, NULL, NULL, RF_CONVERSION_PURCHASE, 0, NULL, 0 }
+	{ RF_CONVERSION_SPEC_VERSION, NULL, NULL, NULL, RF_CONVERSION_PURCHASE, 0, NULL, 0, NULL, NULL }
 
 /** Fill `spec` with the defaults of `version`. Errors: RF_EINVALID, RF_EVERSION. */
 RF_EXTERN int rf_conversion_spec_init(rf_conversion_spec *spec, unsigned version);
@@ -56,6 +72,7 @@ typedef struct rf_credit {
 	int32_t channel;        /**< the code's rf_channel */
 	double weight;          /**< share of the credit, 0..1; shares sum to 1 */
 	int64_t value_minor;    /**< share of the value; shares sum to the value */
+	int64_t refunded_minor; /**< share of the refunds (>= 0); shares sum to the refunds */
 } rf_credit;
 
 /** A recorded conversion and its credit. Read-only; owned by the object. */
@@ -73,6 +90,10 @@ typedef struct rf_conversion {
 	int64_t rules_version;   /**< program rules version used */
 	size_t credit_count;
 	rf_credit **credits;     /**< credited shares, largest first */
+	const char *customer_id; /**< "" when none */
+	int64_t refunded_minor;  /**< refunded so far, 0..value_minor */
+	const char *follows_order; /**< the signup or purchase whose credit this inherited, or "" */
+	int32_t replayed;        /**< 1 when this call returned an earlier result (RF_DUPLICATE) */
 } rf_conversion;
 
 /**
@@ -91,6 +112,35 @@ RF_EXTERN int rf_conversion_get(rf_conversion **out, rf_store *store,
 
 /** Release a conversion. NULL is ignored. */
 RF_EXTERN void rf_conversion_free(rf_conversion *conversion);
+
+/** Input to rf_conversion_refund(). */
+typedef struct rf_refund_spec {
+	unsigned version;        /**< RF_REFUND_SPEC_VERSION */
+	const char *program;     /**< program key */
+	const char *order_id;    /**< the conversion refunded */
+	const char *refund_id;   /**< the host's idempotency key for this refund */
+	int64_t amount_minor;    /**< > 0; 0: everything not yet refunded */
+	int64_t at_ms;           /**< 0: the store's clock */
+} rf_refund_spec;
+
+#define RF_REFUND_SPEC_VERSION 1
+#define RF_REFUND_SPEC_INIT { RF_REFUND_SPEC_VERSION, NULL, NULL, NULL, 0, 0 }
+
+/** Fill `spec` with the defaults of `version`. Errors: RF_EINVALID, RF_EVERSION. */
+RF_EXTERN int rf_refund_spec_init(rf_refund_spec *spec, unsigned version);
+
+/**
+ * Refund part or all of a conversion in one transaction. The refund is
+ * split over the conversion's credit in proportion to each share (exactly,
+ * in minor units); credit rows are never rewritten, so history stays.
+ * `out` (may be NULL) receives the conversion after the refund.
+ * Returns RF_OK, or RF_DUPLICATE when this refund id was already applied
+ * with the same amount (nothing changes).
+ * Errors: RF_EINVALID (bad spec, amount above what is left), RF_ENOTFOUND
+ * (program or order), RF_ECONFLICT (refund id reused with another amount).
+ */
+RF_EXTERN int rf_conversion_refund(rf_conversion **out, rf_store *store,
+				   const rf_refund_spec *spec);
 
 /** One touchpoint of an explanation. */
 typedef struct rf_explained_touch {
@@ -117,6 +167,8 @@ typedef struct rf_explanation {
 	const char *summary;      /**< one line */
 	size_t touch_count;
 	rf_explained_touch **touches; /**< touchpoints considered, oldest first */
+	const char *parameters;   /**< the model's parameters, e.g. "half_life_ms=604800000" */
+	const char *currency;     /**< the conversion's currency */
 } rf_explanation;
 
 /** Fetch the explanation of a conversion. Errors: RF_EINVALID, RF_ENOTFOUND. */

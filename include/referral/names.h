@@ -11,12 +11,15 @@ RF_BEGIN_DECL
 
 /** The enumerations that have names. */
 typedef enum rf_enum {
-	RF_ENUM_MODEL = 1,           /**< rf_model: "last", "first" */
+	RF_ENUM_MODEL = 1,           /**< rf_model: "last", "first", "last-non-direct", "linear",
+	                                  "time-decay", "position", "custom", "markov", "shapley" */
 	RF_ENUM_ADVOCATE_KIND = 2,   /**< rf_advocate_kind: "customer", ... */
 	RF_ENUM_CHANNEL = 3,         /**< rf_channel: "none", "email", ... */
-	RF_ENUM_TOUCHPOINT_KIND = 4, /**< rf_touchpoint_kind: "click", "visit", "scan" */
-	RF_ENUM_CONVERSION_KIND = 5, /**< rf_conversion_kind: "signup", "purchase", "custom" */
-	RF_ENUM_STATUS = 6           /**< rf_record_status: "active", "archived", ... */
+	RF_ENUM_TOUCHPOINT_KIND = 4, /**< rf_touchpoint_kind: "click", "visit", "scan", "checkout" */
+	RF_ENUM_CONVERSION_KIND = 5, /**< rf_conversion_kind: "signup", "purchase", "custom",
+	                                  "renewal" */
+	RF_ENUM_STATUS = 6,          /**< rf_record_status: "active", "archived", ... */
+	RF_ENUM_TARGET = 7           /**< rf_target: "advocate", "channel" */
 } rf_enum;
 
 /** Name of `value` in enumeration `type`; NULL when it has none. Static. */

@@ -17,7 +17,10 @@ RF_BEGIN_DECL
 typedef enum rf_touchpoint_kind {
 	RF_TOUCH_CLICK = 1,
 	RF_TOUCH_VISIT = 2,
-	RF_TOUCH_SCAN = 3
+	RF_TOUCH_SCAN = 3,
+	/** A code typed at checkout or used as a coupon: recorded by
+	 *  rf_conversion_record() at the conversion's time (link-less). */
+	RF_TOUCH_CHECKOUT = 4
 } rf_touchpoint_kind;
 
 /** Input to rf_touchpoint_record(). */
@@ -30,11 +33,14 @@ typedef struct rf_touchpoint_spec {
 	const char *landing_url;  /**< optional, kept as given */
 	const char *ip;           /**< optional, keyed-hashed */
 	const char *user_agent;   /**< optional, keyed-hashed */
+	/* Version 2 fields. */
+	int32_t direct;           /**< 1: a direct/organic visit (the visitor came without a
+	                               link); the last non-direct model passes over it */
 } rf_touchpoint_spec;
 
-#define RF_TOUCHPOINT_SPEC_VERSION 1
+#define RF_TOUCHPOINT_SPEC_VERSION 2
 #define RF_TOUCHPOINT_SPEC_INIT \
-	{ RF_TOUCHPOINT_SPEC_VERSION, NULL, NULL, RF_TOUCH_CLICK, 0, NULL, NULL, NULL }
+	{ RF_TOUCHPOINT_SPEC_VERSION, NULL, NULL, RF_TOUCH_CLICK, 0, NULL, NULL, NULL, 0 }
 
 /** Fill `spec` with the defaults of `version`. Errors: RF_EINVALID, RF_EVERSION. */
 RF_EXTERN int rf_touchpoint_spec_init(rf_touchpoint_spec *spec, unsigned version);
@@ -50,6 +56,7 @@ typedef struct rf_touchpoint {
 	int32_t kind;            /**< rf_touchpoint_kind */
 	int64_t at_ms;
 	int32_t duplicate;       /**< 1 if within the duplicate window of an earlier one */
+	int32_t direct;          /**< as recorded */
 } rf_touchpoint;
 
 /**

@@ -4,10 +4,12 @@
 #include <ctype.h>
 
 static const rf_advocate_spec spec_defaults = RF_ADVOCATE_SPEC_INIT;
+static const size_t advocate_spec_sizes[] = RF_SIZES_V1(rf_advocate_spec);
 
 int rf_advocate_spec_init(rf_advocate_spec *spec, unsigned version)
 {
-	return rf__options_init(spec, &spec_defaults, sizeof(spec_defaults), version, RF_ADVOCATE_SPEC_VERSION, "rf_advocate_spec");
+	return rf__options_init(spec, &spec_defaults, advocate_spec_sizes, version, RF_ADVOCATE_SPEC_VERSION,
+				"rf_advocate_spec");
 }
 
 void rf__personal_hash(rf_store *s, unsigned char out[RF_HASH_BYTES], const char *domain,

@@ -8,6 +8,10 @@
 int rf__program_load(rf_store *s, const char *key, rfs_program *row);
 /* Same, and it must be active (RF_EDISABLED when archived). */
 int rf__program_load_active(rf_store *s, const char *key, rfs_program *row);
+/* A caller's rules of any version, as the newest layout, checked; the
+ * custom weights are copied into `weights` (RF_CUSTOM_WEIGHTS_MAX). */
+int rf__rules_read(const rf_program_rules *in, rf_program_rules *out, int32_t *weights);
+
 /* Load an advocate by external id (RF_ENOTFOUND with its name when missing). */
 int rf__advocate_load(rf_store *s, const char *external_id, rfs_advocate *row);
 
@@ -17,6 +21,12 @@ int rf__advocate_load(rf_store *s, const char *external_id, rfs_advocate *row);
 int rf__code_load(rf_store *s, const char *input, int typo_check, rfs_code *row);
 /* Is a loaded code usable at `now`? RF_OK or the resolution error. */
 int rf__code_usable(const rfs_code *row, int64_t now);
+
+/* Load a conversion by program key and order id (RF_ENOTFOUND named). */
+int rf__conversion_load(rf_store *s, const char *program, const char *order_id,
+			rfs_conversion *c);
+/* Read a stored conversion's credit and pack it into a new object. */
+int rf__conversion_new(rf_store *s, rf_conversion **out, const rfs_conversion *c, int replayed);
 
 /* Keyed hash of personal data, with a domain ("email", "ip", "ua"). */
 void rf__personal_hash(rf_store *s, unsigned char out[RF_HASH_BYTES], const char *domain,

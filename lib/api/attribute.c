@@ -1,13 +1,17 @@
 /*
- * Attribution of one conversion inside the caller's transaction: build the
- * journey, ask the core model for weights, split the value, and write the
- * conversion with its credit and explanation notes.
+ * Attribution of one conversion inside the caller's transaction: inherit
+ * an earlier conversion's credit (lead -> sale, purchase -> renewal), or
+ * keep a locked referee with its first referrer, or weigh the journey in
+ * the lookback window; then split the value and write the conversion with
+ * its credit and explanation notes.
  */
 #include "api/attribute.h"
 
 #include <stdio.h>
 
 #include "core/attribution.h"
+
+#define MONTH_MS (30 * RF_DAY_MS)
 
 /* "30-day", "12-hour" or "5000-ms" window. */
 static void window_text(char *out, size_t size, int64_t ms)
@@ -18,15 +22,6 @@ static void window_text(char *out, size_t size, int64_t ms)
 		snprintf(out, size, "%lld-hour", (long long)(ms / RF_HOUR_MS));
 	else
 		snprintf(out, size, "%lld-ms", (long long)ms);
-}
-
-static const char *touch_note(int model, int credited)
-{
-	if (model == RF_MODEL_FIRST_TOUCH)
-		return credited ? "earliest touchpoint in the window: all credit (first touch)"
-				: "later touchpoint: first touch credits only the earliest";
-	return credited ? "latest touchpoint in the window: all credit (last touch)"
-			: "earlier touchpoint: last touch credits only the latest";
 }
 
 /* Count a use of every distinct code that received credit. */
@@ -56,6 +51,75 @@ static int write_all(rf_store *s, const rfs_program *p, const rf__attribution_in
 	return rc;
 }
 
+/* Write credit for `touches` weighted by `weights`, with a note each. */
+static int write_weighted(rf_store *s, const rfs_program *p, const rf__attribution_input *in,
+			  rfs_conversion *c, const rfs_journey_touch *touches, const double *weights,
+			  const char (*notes)[RFS_NOTE_SIZE], size_t n)
+{
+	int64_t *parts = calloc(n, sizeof(*parts));
+	rfs_credit_in *credits = calloc(n, sizeof(*credits));
+	int rc = parts && credits ? RF_OK : rf__error(RF_ENOMEM, "out of memory");
+	if (rc == RF_OK) {
+		rfc_split_value(c->value_minor, weights, n, parts);
+		for (size_t i = 0; i < n; i++) {
+			credits[i] = (rfs_credit_in){ touches[i].touchpoint_id, touches[i].code_id,
+						      touches[i].advocate_id, touches[i].channel,
+						      weights[i], parts[i], notes[i] };
+		}
+		rc = write_all(s, p, in, c, credits, n);
+	}
+	free(parts);
+	free(credits);
+	return rc;
+}
+
+/* A sale after a lead, or a renewal: the earlier conversion to follow. */
+static int find_parent(rf_store *s, const rfs_program *p, const rf__attribution_input *in,
+		       const rfs_conversion *c, int64_t *parent, char *order, size_t size)
+{
+	int64_t at = 0;
+	*parent = 0;
+	if (c->kind == RF_CONVERSION_PURCHASE && p->rules.sale_follows_lead)
+		return rfs_first_of_kind(s, p->id, in->visitor_id, in->customer_id,
+					 RF_CONVERSION_SIGNUP, parent, &at, order, size);
+	if (c->kind != RF_CONVERSION_RENEWAL || p->rules.renewal_months <= 0)
+		return RF_OK;
+	int rc = rfs_first_of_kind(s, p->id, in->visitor_id, in->customer_id,
+				   RF_CONVERSION_PURCHASE, parent, &at, order, size);
+	if (rc == RF_OK && *parent && c->at - at > p->rules.renewal_months * MONTH_MS)
+		*parent = 0; /* past the renewal period: attribute on its own */
+	return rc;
+}
+
+static int attribute_inherited(rf_store *s, const rfs_program *p,
+			       const rf__attribution_input *in, rfs_conversion *c, int64_t parent,
+			       const char *parent_order)
+{
+	rfs_journey_touch *touches = NULL;
+	double *weights = NULL;
+	size_t n = 0;
+	int rc = rfs_credit_rows(s, parent, &touches, &weights, &n);
+	char (*notes)[RFS_NOTE_SIZE] = n ? calloc(n, sizeof(*notes)) : NULL;
+	if (rc == RF_OK && n && notes == NULL)
+		rc = rf__error(RF_ENOMEM, "out of memory");
+	const char *what = c->kind == RF_CONVERSION_RENEWAL ? "purchase" : "signup";
+	for (size_t i = 0; rc == RF_OK && i < n; i++)
+		snprintf(notes[i], sizeof(notes[i]), "inherited from the %s, order %.180s", what,
+			 parent_order);
+	if (rc == RF_OK) {
+		c->attributed = n > 0;
+		c->follows_id = parent;
+		snprintf(c->summary, sizeof(c->summary), "credited as the earlier %s, order %.180s",
+			 what, parent_order);
+		rc = write_weighted(s, p, in, c, touches, weights,
+				    (const char(*)[RFS_NOTE_SIZE])notes, n);
+	}
+	free(notes);
+	free(touches);
+	free(weights);
+	return rc;
+}
+
 /* A referee locked to its first referrer: one credit, whatever the window. */
 static int attribute_locked(rf_store *s, const rfs_program *p, const rf__attribution_input *in,
 			    rfs_conversion *c, const rfs_journey_touch *first,
@@ -82,29 +146,21 @@ static int attribute_journey(rf_store *s, const rfs_program *p, const rf__attrib
 			 "no touchpoint in the %s window: unattributed", window);
 		return write_all(s, p, in, c, NULL, 0);
 	}
-	double *weights = calloc(n, sizeof(*weights));
-	int64_t *parts = calloc(n, sizeof(*parts));
-	rfs_credit_in *credits = calloc(n, sizeof(*credits));
-	int rc = weights && parts && credits ? RF_OK : rf__error(RF_ENOMEM, "out of memory");
-	if (rc == RF_OK && rfc_attribute(p->rules.model, n, weights) != 0)
-		rc = rf__error(RF_ECORRUPT, "program '%s' has unknown model %d", p->key,
-			       (int)p->rules.model);
+	rf__weighting w = { calloc(n, sizeof(double)), calloc(n, RFS_NOTE_SIZE), "", 0 };
+	int rc = w.weights && w.notes ? RF_OK : rf__error(RF_ENOMEM, "out of memory");
+	if (rc == RF_OK)
+		rc = rf__weigh(s, p->id, &p->rules, p->custom, touches, n, c->at, &w);
 	if (rc == RF_OK) {
-		rfc_split_value(c->value_minor, weights, n, parts);
-		for (size_t i = 0; i < n; i++) {
-			credits[i] = (rfs_credit_in){ touches[i].touchpoint_id, touches[i].code_id,
-						      touches[i].advocate_id, touches[i].channel,
-						      weights[i], parts[i],
-						      touch_note(p->rules.model, weights[i] > 0.0) };
-		}
 		c->attributed = 1;
-		snprintf(c->summary, sizeof(c->summary), "%s touch over %zu touchpoint%s in the %s window",
-			 rf_enum_name(RF_ENUM_MODEL, p->rules.model), n, n == 1 ? "" : "s", window);
-		rc = write_all(s, p, in, c, credits, n);
+		snprintf(c->parameters, sizeof(c->parameters), "%s", w.parameters);
+		snprintf(c->summary, sizeof(c->summary), "%s over %zu touchpoint%s in the %s window%s",
+			 rf_enum_name(RF_ENUM_MODEL, p->rules.model), n, n == 1 ? "" : "s", window,
+			 w.fallback ? " (no fitted model: linear)" : "");
+		rc = write_weighted(s, p, in, c, touches, w.weights,
+				    (const char(*)[RFS_NOTE_SIZE])w.notes, n);
 	}
-	free(weights);
-	free(parts);
-	free(credits);
+	free(w.weights);
+	free(w.notes);
 	return rc;
 }
 
@@ -114,19 +170,24 @@ int rf__attribute(rf_store *s, const rfs_program *p, const rf__attribution_input
 	c->rules_version = p->rules_version;
 	c->model = p->rules.model;
 	c->lookback_ms = p->rules.lookback_ms;
+	c->customer_id = in->customer_id;
+	char order[RFS_ID_SIZE];
+	int64_t parent = 0;
+	int rc = find_parent(s, p, in, c, &parent, order, sizeof(order));
+	if (rc != RF_OK || parent)
+		return rc != RF_OK ? rc : attribute_inherited(s, p, in, c, parent, order);
 	if (p->rules.lock_first_referrer) {
 		rfs_journey_touch first;
-		char first_order[RFS_ID_SIZE];
 		int found = 0;
-		int rc = rfs_first_referrer(s, p->id, in->visitor_id, &found, &first, first_order,
-					    sizeof(first_order));
+		rc = rfs_first_referrer(s, p->id, in->visitor_id, in->customer_id, &found, &first,
+					order, sizeof(order));
 		if (rc != RF_OK || found)
-			return rc != RF_OK ? rc : attribute_locked(s, p, in, c, &first, first_order);
+			return rc != RF_OK ? rc : attribute_locked(s, p, in, c, &first, order);
 	}
 	rfs_journey_touch *touches = NULL;
 	size_t n = 0;
-	int64_t from = c->at - p->rules.lookback_ms;
-	int rc = rfs_journey(s, in->visitor_id, p->id, from < 0 ? 0 : from, c->at, &touches, &n);
+	rc = rf__journey(s, p->id, in->visitor_id, in->customer_id, c->at, p->rules.lookback_ms,
+			 &touches, &n);
 	if (rc == RF_OK)
 		rc = attribute_journey(s, p, in, c, touches, n);
 	free(touches);

@@ -1,4 +1,5 @@
-/* Attribution of one conversion (see attribute.c). */
+/* Attribution of one conversion (see attribute.c) and of journeys for
+ * replay. */
 #ifndef RF_API_ATTRIBUTE_H
 #define RF_API_ATTRIBUTE_H
 
@@ -7,6 +8,7 @@
 typedef struct rf__attribution_input {
 	const char *order_id;
 	int64_t visitor_id;   /* interned */
+	int64_t customer_id;  /* interned, 0: none */
 } rf__attribution_input;
 
 /* Attribute and store conversion `c` (kind, value, currency, at filled in)
@@ -14,5 +16,23 @@ typedef struct rf__attribution_input {
  * rest of `c`. */
 int rf__attribute(rf_store *s, const rfs_program *p, const rf__attribution_input *in,
 		  rfs_conversion *c);
+
+/* What weighting a journey produced. */
+typedef struct rf__weighting {
+	double *weights;          /* n, summing to 1 (n > 0) */
+	char (*notes)[RFS_NOTE_SIZE]; /* n, or NULL when not wanted */
+	char parameters[RFS_NOTE_SIZE];
+	int fallback;             /* data-driven model without a fit: linear */
+} rf__weighting;
+
+/* Weigh a non-empty journey under `rules` (data-driven models read the
+ * program's fit). `w->weights` (and `w->notes` when set) hold n entries. */
+int rf__weigh(rf_store *s, int64_t program_id, const rf_program_rules *rules,
+	      const int32_t *custom, const rfs_journey_touch *touches, size_t n, int64_t at,
+	      rf__weighting *w);
+
+/* The journey of a person for a conversion at `at` under `lookback_ms`. */
+int rf__journey(rf_store *s, int64_t program_id, int64_t visitor_id, int64_t customer_id,
+		int64_t at, int64_t lookback_ms, rfs_journey_touch **touches, size_t *n);
 
 #endif

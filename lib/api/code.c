@@ -8,10 +8,12 @@
 #define ISSUE_ATTEMPTS 64
 
 static const rf_code_spec spec_defaults = RF_CODE_SPEC_INIT;
+static const size_t code_spec_sizes[] = RF_SIZES_V1(rf_code_spec);
 
 int rf_code_spec_init(rf_code_spec *spec, unsigned version)
 {
-	return rf__options_init(spec, &spec_defaults, sizeof(spec_defaults), version, RF_CODE_SPEC_VERSION, "rf_code_spec");
+	return rf__options_init(spec, &spec_defaults, code_spec_sizes, version, RF_CODE_SPEC_VERSION,
+				"rf_code_spec");
 }
 
 int rf_code_normalize(char *out, size_t out_size, const char *input)

@@ -7,7 +7,16 @@ typedef struct name_entry {
 } name_entry;
 
 static const name_entry models[] = {
-	{ RF_MODEL_LAST_TOUCH, "last" }, { RF_MODEL_FIRST_TOUCH, "first" }, { 0, NULL }
+	{ RF_MODEL_LAST_TOUCH, "last" },
+	{ RF_MODEL_FIRST_TOUCH, "first" },
+	{ RF_MODEL_LAST_NON_DIRECT, "last-non-direct" },
+	{ RF_MODEL_LINEAR, "linear" },
+	{ RF_MODEL_TIME_DECAY, "time-decay" },
+	{ RF_MODEL_POSITION, "position" },
+	{ RF_MODEL_CUSTOM, "custom" },
+	{ RF_MODEL_MARKOV, "markov" },
+	{ RF_MODEL_SHAPLEY, "shapley" },
+	{ 0, NULL }
 };
 static const name_entry advocate_kinds[] = {
 	{ RF_ADVOCATE_CUSTOMER, "customer" }, { RF_ADVOCATE_EMPLOYEE, "employee" },
@@ -23,16 +32,21 @@ static const name_entry channels[] = {
 };
 static const name_entry touch_kinds[] = {
 	{ RF_TOUCH_CLICK, "click" }, { RF_TOUCH_VISIT, "visit" }, { RF_TOUCH_SCAN, "scan" },
-	{ 0, NULL }
+	{ RF_TOUCH_CHECKOUT, "checkout" }, { 0, NULL }
 };
 static const name_entry conversion_kinds[] = {
 	{ RF_CONVERSION_SIGNUP, "signup" }, { RF_CONVERSION_PURCHASE, "purchase" },
-	{ RF_CONVERSION_CUSTOM, "custom" },  { 0, NULL }
+	{ RF_CONVERSION_CUSTOM, "custom" }, { RF_CONVERSION_RENEWAL, "renewal" },
+	{ 0, NULL }
 };
 static const name_entry statuses[] = {
 	{ RF_STATUS_ACTIVE, "active" },     { RF_STATUS_ARCHIVED, "archived" },
 	{ RF_STATUS_INACTIVE, "inactive" }, { RF_STATUS_DISABLED, "disabled" },
 	{ 0, NULL }
+};
+
+static const name_entry targets[] = {
+	{ RF_TARGET_ADVOCATE, "advocate" }, { RF_TARGET_CHANNEL, "channel" }, { 0, NULL }
 };
 
 static const name_entry *table_of(int type)
@@ -44,6 +58,7 @@ static const name_entry *table_of(int type)
 	case RF_ENUM_TOUCHPOINT_KIND: return touch_kinds;
 	case RF_ENUM_CONVERSION_KIND: return conversion_kinds;
 	case RF_ENUM_STATUS: return statuses;
+	case RF_ENUM_TARGET: return targets;
 	default: return NULL;
 	}
 }

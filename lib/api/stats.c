@@ -2,10 +2,12 @@
 #include "api/api.h"
 
 static const rf_stats_query query_defaults = RF_STATS_QUERY_INIT;
+static const size_t stats_query_sizes[] = RF_SIZES_V1(rf_stats_query);
 
 int rf_stats_query_init(rf_stats_query *query, unsigned version)
 {
-	return rf__options_init(query, &query_defaults, sizeof(query_defaults), version, RF_STATS_QUERY_VERSION, "rf_stats_query");
+	return rf__options_init(query, &query_defaults, stats_query_sizes, version, RF_STATS_QUERY_VERSION,
+				"rf_stats_query");
 }
 
 static int check_query(const rf_stats_query *q)

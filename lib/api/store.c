@@ -4,10 +4,12 @@
 #include <unistd.h>
 
 static const rf_store_options store_defaults = RF_STORE_OPTIONS_INIT;
+static const size_t store_options_sizes[] = RF_SIZES_V1(rf_store_options);
 
 int rf_store_options_init(rf_store_options *opts, unsigned version)
 {
-	return rf__options_init(opts, &store_defaults, sizeof(store_defaults), version, RF_STORE_OPTIONS_VERSION, "rf_store_options");
+	return rf__options_init(opts, &store_defaults, store_options_sizes, version, RF_STORE_OPTIONS_VERSION,
+				"rf_store_options");
 }
 
 static int check_options(const rf_store_options *o)

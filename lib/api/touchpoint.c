@@ -1,20 +1,29 @@
 /* Public touchpoint functions: record one, record a batch. */
 #include "api/api.h"
 
+#include <stddef.h>
 #include <stdio.h>
 
 static const rf_touchpoint_spec spec_defaults = RF_TOUCHPOINT_SPEC_INIT;
+static const size_t touchpoint_spec_sizes[] = { 0, offsetof(rf_touchpoint_spec, direct),
+						 sizeof(rf_touchpoint_spec) };
 
 int rf_touchpoint_spec_init(rf_touchpoint_spec *spec, unsigned version)
 {
-	return rf__options_init(spec, &spec_defaults, sizeof(spec_defaults), version, RF_TOUCHPOINT_SPEC_VERSION, "rf_touchpoint_spec");
+	return rf__options_init(spec, &spec_defaults, touchpoint_spec_sizes, version, RF_TOUCHPOINT_SPEC_VERSION,
+				"rf_touchpoint_spec");
 }
 
-static int check_spec(const rf_touchpoint_spec *spec, int need_visitor)
+/* Check a caller's spec of any version and copy it into `out` (newest layout). */
+static int check_spec(const rf_touchpoint_spec *in, int need_visitor, rf_touchpoint_spec *out)
 {
-	if (spec == NULL)
+	if (in == NULL)
 		return rf__error(RF_EINVALID, "touchpoint spec is NULL");
-	int rc = rf__check_version(spec->version, RF_TOUCHPOINT_SPEC_VERSION, "rf_touchpoint_spec");
+	int rc = rf__check_version(in->version, RF_TOUCHPOINT_SPEC_VERSION, "rf_touchpoint_spec");
+	if (rc != RF_OK)
+		return rc;
+	rf__options_read(out, &spec_defaults, sizeof(*out), in, touchpoint_spec_sizes);
+	const rf_touchpoint_spec *spec = out;
 	if (rc == RF_OK && (need_visitor || spec->visitor_id))
 		rc = rf__check_text(spec->visitor_id, RF_MAX_ID_LEN, "visitor id");
 	if (rc == RF_OK)
@@ -27,6 +36,8 @@ static int check_spec(const rf_touchpoint_spec *spec, int need_visitor)
 		rc = rf__error(RF_EINVALID, "unknown touchpoint kind %d", (int)spec->kind);
 	if (rc == RF_OK && spec->at_ms < 0)
 		rc = rf__error(RF_EINVALID, "at_ms must be >= 0");
+	if (rc == RF_OK && spec->direct != 0 && spec->direct != 1)
+		rc = rf__error(RF_EINVALID, "direct must be 0 or 1");
 	return rc;
 }
 
@@ -37,7 +48,7 @@ typedef struct recorded {
 	char visitor[RF_MAX_ID_LEN + 1];
 	int32_t kind;
 	int64_t at;
-	int32_t duplicate;
+	int32_t duplicate, direct;
 } recorded;
 
 static int record_one(rf_store *s, const rf_touchpoint_spec *spec, recorded *r)
@@ -46,6 +57,7 @@ static int record_one(rf_store *s, const rf_touchpoint_spec *spec, recorded *r)
 	rfs_touch t = { 0 };
 	t.at = spec->at_ms ? spec->at_ms : rfs_now(s);
 	t.kind = spec->kind;
+	t.direct = spec->direct;
 	t.landing_url = spec->landing_url;
 	int rc = rf__code_load(s, spec->code, 1, &r->code);
 	if (rc == RF_OK)
@@ -76,6 +88,7 @@ static int record_one(rf_store *s, const rf_touchpoint_spec *spec, recorded *r)
 	r->kind = t.kind;
 	r->at = t.at;
 	r->duplicate = t.duplicate;
+	r->direct = t.direct;
 	return rc;
 }
 
@@ -98,6 +111,7 @@ static void pack_touch(rf_pack *pk, const void *from, void *slot)
 	t->kind = r->kind;
 	t->at_ms = r->at;
 	t->duplicate = r->duplicate;
+	t->direct = r->direct;
 	*(rf_touchpoint **)slot = t;
 }
 
@@ -105,13 +119,14 @@ int rf_touchpoint_record(rf_touchpoint **out, rf_store *store, const rf_touchpoi
 {
 	if (out)
 		*out = NULL;
+	rf_touchpoint_spec sp;
 	int rc = rfs_usable(store);
 	if (rc == RF_OK)
-		rc = check_spec(spec, 0);
+		rc = check_spec(spec, 0, &sp);
 	if (rc != RF_OK || (rc = rfs_begin(store)) != RF_OK)
 		return rc;
 	recorded r;
-	rc = rfs_end(store, record_one(store, spec, &r));
+	rc = rfs_end(store, record_one(store, &sp, &r));
 	if (rc == RF_OK && out)
 		rc = rf__pack_one(&r, pack_touch, out);
 	return rc;
@@ -133,8 +148,9 @@ int rf_touchpoint_record_batch(rf_store *store, const rf_touchpoint_spec *const 
 	if (rc != RF_OK)
 		return rc;
 	RF_CHECK_ARG(specs != NULL || count == 0);
+	rf_touchpoint_spec sp;
 	for (size_t i = 0; i < count; i++) {
-		if ((rc = check_spec(specs[i], 1)) != RF_OK)
+		if ((rc = check_spec(specs[i], 1, &sp)) != RF_OK)
 			return batch_error(rc, i);
 	}
 	if (count == 0)
@@ -143,7 +159,8 @@ int rf_touchpoint_record_batch(rf_store *store, const rf_touchpoint_spec *const 
 		return rc;
 	recorded r;
 	for (size_t i = 0; i < count && rc == RF_OK; i++) {
-		rc = record_one(store, specs[i], &r);
+		check_spec(specs[i], 1, &sp); /* checked above: only copies */
+		rc = record_one(store, &sp, &r);
 		if (rc != RF_OK)
 			rc = batch_error(rc, i);
 	}

@@ -1,20 +1,121 @@
 /* Attribution models and exact money splitting. */
 #include "core/attribution.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 #include "referral/program.h"
 
-int rfc_attribute(int model, size_t n, double *weights)
+static void single(double *w, size_t n, size_t at)
+{
+	(void)n;
+	w[at] = 1.0;
+}
+
+static int normalise(double *w, size_t n)
+{
+	double sum = 0.0;
+	for (size_t i = 0; i < n; i++)
+		sum += w[i];
+	if (!(sum > 0.0) || !isfinite(sum))
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		w[i] /= sum;
+	return 0;
+}
+
+static void last_non_direct(const rfc_touch *t, double *w, size_t n)
+{
+	size_t pick = n - 1;
+	for (size_t i = n; i-- > 0;) {
+		if (!t[i].direct) {
+			pick = i;
+			break;
+		}
+	}
+	single(w, n, pick);
+}
+
+static int time_decay(const rfc_params *p, const rfc_touch *t, size_t n, int64_t at, double *w)
+{
+	if (!(p->half_life_ms > 0.0))
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		double age = at > t[i].at ? (double)(at - t[i].at) : 0.0;
+		w[i] = exp2(-age / p->half_life_ms);
+	}
+	/* Very old touches underflow to 0: fall back to the newest. */
+	if (normalise(w, n) != 0) {
+		for (size_t i = 0; i < n; i++)
+			w[i] = 0.0;
+		single(w, n, n - 1);
+	}
+	return 0;
+}
+
+static int position(const rfc_params *p, double *w, size_t n)
+{
+	double first = p->first_share, last = p->last_share;
+	double middle = 1.0 - first - last;
+	if (first < 0.0 || last < 0.0 || middle < -1e-12)
+		return -1;
+	if (n == 1) {
+		w[0] = 1.0;
+	} else if (n == 2) {
+		w[0] = first + middle / 2;
+		w[1] = last + middle / 2;
+	} else {
+		w[0] = first;
+		w[n - 1] = last;
+		for (size_t i = 1; i + 1 < n; i++)
+			w[i] = middle / (double)(n - 2);
+	}
+	return normalise(w, n);
+}
+
+static int custom(const rfc_params *p, double *w, size_t n)
+{
+	if (p->custom == NULL || p->custom_count == 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		double v = p->custom[i < p->custom_count ? i : p->custom_count - 1];
+		if (v < 0.0)
+			return -1;
+		w[i] = v;
+	}
+	return normalise(w, n);
+}
+
+int rfc_weights(const rfc_params *p, const rfc_touch *t, size_t n, int64_t conversion_at,
+		double *w)
 {
 	for (size_t i = 0; i < n; i++)
-		weights[i] = 0.0;
-	if (model != RF_MODEL_LAST_TOUCH && model != RF_MODEL_FIRST_TOUCH)
-		return -1;
+		w[i] = 0.0;
 	if (n == 0)
+		return p->model >= RF_MODEL_LAST_TOUCH && p->model <= RF_MODEL_CUSTOM ? 0 : -1;
+	switch (p->model) {
+	case RF_MODEL_LAST_TOUCH:
+		single(w, n, n - 1);
 		return 0;
-	weights[model == RF_MODEL_LAST_TOUCH ? n - 1 : 0] = 1.0;
-	return 0;
+	case RF_MODEL_FIRST_TOUCH:
+		single(w, n, 0);
+		return 0;
+	case RF_MODEL_LAST_NON_DIRECT:
+		last_non_direct(t, w, n);
+		return 0;
+	case RF_MODEL_LINEAR:
+		for (size_t i = 0; i < n; i++)
+			w[i] = 1.0 / (double)n;
+		return 0;
+	case RF_MODEL_TIME_DECAY:
+		return time_decay(p, t, n, conversion_at, w);
+	case RF_MODEL_POSITION:
+		return position(p, w, n);
+	case RF_MODEL_CUSTOM:
+		return custom(p, w, n);
+	default:
+		return -1;
+	}
 }
 
 /* A part's floor and what floor() kept back, for ordering by remainder. */

@@ -68,6 +68,7 @@ int rfs_advocate_page(rf_store *s, int64_t after, uint32_t limit, rfs_advocate *
 
 int rfs_advocate_set_status(rf_store *s, int64_t id, int32_t status)
 {
+	rfs_codes_changed(s);
 	sqlite3_stmt *st = NULL;
 	int rc = rfs_stmt(s, RFS_ADVOCATE_SET_STATUS, &st);
 	if (rc != RF_OK)

@@ -16,6 +16,18 @@ static const check checks[] = {
 	{ "SELECT c.id FROM conversion c WHERE c.attributed = 0"
 	  " AND EXISTS(SELECT 1 FROM credit cr WHERE cr.conversion_id = c.id AND cr.weight > 0) LIMIT 1",
 	  "an unattributed conversion has credit" },
+	{ "SELECT c.id FROM conversion c WHERE c.refunded_minor < 0 OR c.refunded_minor > c.value_minor"
+	  " OR c.refunded_minor != (SELECT coalesce(sum(r.amount_minor), 0) FROM refund r"
+	  " WHERE r.conversion_id = c.id) LIMIT 1",
+	  "a conversion's refunded total does not match its refunds" },
+	{ "SELECT r.id FROM refund r JOIN conversion c ON c.id = r.conversion_id"
+	  " WHERE c.attributed = 1 AND -r.amount_minor != (SELECT coalesce(sum(rc.value_minor), 0)"
+	  " FROM refund_credit rc WHERE rc.refund_id = r.id) LIMIT 1",
+	  "a refund's shares do not add up to its amount" },
+	{ "SELECT cr.conversion_id FROM credit cr WHERE cr.value_minor + (SELECT"
+	  " coalesce(sum(rc.value_minor), 0) FROM refund_credit rc WHERE rc.conversion_id ="
+	  " cr.conversion_id AND rc.seq = cr.seq) < 0 LIMIT 1",
+	  "refunds took more from a credit than it held" },
 	{ "SELECT p.id FROM program p WHERE NOT EXISTS(SELECT 1 FROM program_rules r"
 	  " WHERE r.program_id = p.id AND r.version = p.rules_version) LIMIT 1",
 	  "a program has no rules for its current version" },

@@ -1,6 +1,8 @@
 /* Rows of the code and visitor tables. */
 #include "store/rows.h"
 
+#include <stdio.h>
+
 int rfs_code_exists(rf_store *s, const char *code, int *exists)
 {
 	sqlite3_stmt *st = NULL;
@@ -63,6 +65,8 @@ static void read_code(sqlite3_stmt *st, void *row)
 
 int rfs_code_by_text(rf_store *s, const char *code, rfs_code *c)
 {
+	if (rfs_code_cached(s, code, c))
+		return RF_OK;
 	sqlite3_stmt *st = NULL;
 	int rc = rfs_stmt(s, RFS_CODE_BY_TEXT, &st);
 	if (rc != RF_OK)
@@ -71,6 +75,7 @@ int rfs_code_by_text(rf_store *s, const char *code, rfs_code *c)
 	int step = sqlite3_step(st);
 	if (step == SQLITE_ROW) {
 		read_code(st, c);
+		rfs_code_remember(s, c);
 	} else {
 		rc = step == SQLITE_DONE ? RF_ENOTFOUND : rfs_fail(s, step, "reading a code");
 	}
@@ -108,26 +113,32 @@ static int update_one(rf_store *s, rfs_stmt_id id, int64_t row, const int32_t *v
 
 int rfs_code_set_status(rf_store *s, int64_t id, int32_t status)
 {
+	rfs_codes_changed(s);
 	return update_one(s, RFS_CODE_SET_STATUS, id, &status, "updating a code");
 }
 
 int rfs_code_add_use(rf_store *s, int64_t id)
 {
+	rfs_codes_changed(s);
 	return update_one(s, RFS_CODE_ADD_USE, id, NULL, "counting a code use");
 }
 
-/* Probe from the keyed hash of the id until its row or a free slot. */
-int rfs_visitor_intern(rf_store *s, const char *ext, int create, int64_t *id)
+/* Probe from the keyed hash of the id until its row or a free slot. The
+ * domain keeps visitor and customer ids apart. */
+static int intern(rf_store *s, rfs_stmt_id get_id, rfs_stmt_id put_id, const char *domain,
+		  const char *ext, int create, int64_t *id)
 {
 	sqlite3_stmt *get = NULL, *put = NULL;
-	int rc = rfs_stmt(s, RFS_VISITOR_GET, &get);
+	int rc = rfs_stmt(s, get_id, &get);
 	if (rc == RF_OK && create)
-		rc = rfs_stmt(s, RFS_VISITOR_INSERT, &put);
+		rc = rfs_stmt(s, put_id, &put);
 	if (rc != RF_OK)
 		return rc;
 	size_t len = strlen(ext);
+	char keyed[RF_MAX_ID_LEN + 16];
+	int klen = snprintf(keyed, sizeof(keyed), "%s:%s", domain, ext);
 	/* Positive 63-bit ids; 0 is never used so it can mean "none". */
-	uint64_t slot = rf__hash64(s->secret, ext, len) & INT64_MAX;
+	uint64_t slot = rf__hash64(s->secret, keyed, (size_t)klen) & INT64_MAX;
 	for (int probe = 0; probe < 64; probe++, slot = (slot + 1) & INT64_MAX) {
 		if (slot == 0)
 			continue;
@@ -137,23 +148,33 @@ int rfs_visitor_intern(rf_store *s, const char *ext, int create, int64_t *id)
 			   memcmp(sqlite3_column_text(get, 0), ext, len) == 0;
 		sqlite3_reset(get);
 		if (step != SQLITE_ROW && step != SQLITE_DONE)
-			return rfs_fail(s, step, "reading a visitor");
+			return rfs_fail(s, step, "reading an interned id");
 		if (same) {
 			*id = (int64_t)slot;
 			return RF_OK;
 		}
 		if (step == SQLITE_ROW)
-			continue; /* another visitor holds this slot */
+			continue; /* another id holds this slot */
 		if (!create) {
 			*id = 0;
 			return RF_OK;
 		}
 		sqlite3_bind_int64(put, 1, (int64_t)slot);
 		rfs_bind_text(put, 2, ext);
-		rc = rfs_exec(s, put, "adding a visitor");
+		rc = rfs_exec(s, put, "interning an id");
 		if (rc == RF_OK)
 			*id = (int64_t)slot;
 		return rc;
 	}
-	return rf__error(RF_ERROR, "visitor id table is too crowded at one slot");
+	return rf__error(RF_ERROR, "interned id table is too crowded at one slot");
+}
+
+int rfs_visitor_intern(rf_store *s, const char *ext, int create, int64_t *id)
+{
+	return intern(s, RFS_VISITOR_GET, RFS_VISITOR_INSERT, "visitor", ext, create, id);
+}
+
+int rfs_customer_intern(rf_store *s, const char *ext, int create, int64_t *id)
+{
+	return intern(s, RFS_CUSTOMER_GET, RFS_CUSTOMER_INSERT, "customer", ext, create, id);
 }

@@ -25,6 +25,10 @@ int rfs_conversion_by_order(rf_store *s, int64_t program_id, const char *order_i
 		c->rules_version = sqlite3_column_int64(st, 10);
 		c->lookback_ms = sqlite3_column_int64(st, 11);
 		rfs_col_text(st, 12, c->summary, sizeof(c->summary));
+		rfs_col_text(st, 13, c->customer, sizeof(c->customer));
+		rfs_col_text(st, 14, c->follows_order, sizeof(c->follows_order));
+		c->refunded_minor = sqlite3_column_int64(st, 15);
+		rfs_col_text(st, 16, c->parameters, sizeof(c->parameters));
 	} else {
 		rc = step == SQLITE_DONE ? RF_ENOTFOUND : rfs_fail(s, step, "reading a conversion");
 	}
@@ -51,6 +55,15 @@ int rfs_conversion_insert(rf_store *s, int64_t program_id, const char *order_id,
 	sqlite3_bind_int64(st, 10, c->lookback_ms);
 	sqlite3_bind_int(st, 11, c->attributed);
 	rfs_bind_text(st, 12, c->summary);
+	if (c->customer_id)
+		sqlite3_bind_int64(st, 13, c->customer_id);
+	else
+		sqlite3_bind_null(st, 13);
+	if (c->follows_id)
+		sqlite3_bind_int64(st, 14, c->follows_id);
+	else
+		sqlite3_bind_null(st, 14);
+	rfs_bind_text(st, 15, c->parameters);
 	rc = rfs_exec(s, st, "recording a conversion");
 	if (rc == RF_OK)
 		*id = sqlite3_last_insert_rowid(s->db);
@@ -87,10 +100,11 @@ static void read_touch(sqlite3_stmt *st, void *row)
 	t->code_id = sqlite3_column_int64(st, 3);
 	t->advocate_id = sqlite3_column_int64(st, 4);
 	t->channel = sqlite3_column_int(st, 5);
+	t->direct = sqlite3_column_int(st, 6);
 }
 
-int rfs_journey(rf_store *s, int64_t visitor_id, int64_t program_id, int64_t from, int64_t to,
-		rfs_journey_touch **rows, size_t *count)
+int rfs_journey(rf_store *s, int64_t visitor_id, int64_t customer_id, int64_t program_id,
+		int64_t from, int64_t to, rfs_journey_touch **rows, size_t *count)
 {
 	sqlite3_stmt *st = NULL;
 	*rows = NULL;
@@ -102,19 +116,28 @@ int rfs_journey(rf_store *s, int64_t visitor_id, int64_t program_id, int64_t fro
 	sqlite3_bind_int64(st, 2, from);
 	sqlite3_bind_int64(st, 3, to);
 	sqlite3_bind_int64(st, 4, program_id);
+	sqlite3_bind_int64(st, 5, customer_id);
 	return rfs_collect(s, st, read_touch, sizeof(**rows), 0, (void **)rows, count,
 			   "reading a journey");
 }
 
-int rfs_first_referrer(rf_store *s, int64_t program_id, int64_t visitor_id, int *found,
-		       rfs_journey_touch *t, char *order_id, size_t order_size)
+/* Bind ?1 program, ?2 visitor, ?4 customer of RFS_CONVERSIONS_OF_PERSON. */
+static void bind_person(sqlite3_stmt *st, int64_t program_id, int64_t visitor_id,
+			int64_t customer_id)
+{
+	sqlite3_bind_int64(st, 1, program_id);
+	sqlite3_bind_int64(st, 2, visitor_id);
+	sqlite3_bind_int64(st, 4, customer_id);
+}
+
+int rfs_first_referrer(rf_store *s, int64_t program_id, int64_t visitor_id, int64_t customer_id,
+		       int *found, rfs_journey_touch *t, char *order_id, size_t order_size)
 {
 	sqlite3_stmt *st = NULL;
 	int rc = rfs_stmt(s, RFS_FIRST_REFERRER, &st);
 	if (rc != RF_OK)
 		return rc;
-	sqlite3_bind_int64(st, 1, program_id);
-	sqlite3_bind_int64(st, 2, visitor_id);
+	bind_person(st, program_id, visitor_id, customer_id);
 	int step = sqlite3_step(st);
 	*found = step == SQLITE_ROW;
 	if (*found) {
@@ -131,6 +154,81 @@ int rfs_first_referrer(rf_store *s, int64_t program_id, int64_t visitor_id, int 
 	return rc;
 }
 
+int rfs_first_of_kind(rf_store *s, int64_t program_id, int64_t visitor_id, int64_t customer_id,
+		      int32_t kind, int64_t *id, int64_t *at, char *order_id, size_t order_size)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = rfs_stmt(s, RFS_FIRST_OF_KIND, &st);
+	if (rc != RF_OK)
+		return rc;
+	bind_person(st, program_id, visitor_id, customer_id);
+	sqlite3_bind_int(st, 3, kind);
+	*id = 0;
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		rfs_col_text(st, 1, order_id, order_size);
+		*at = sqlite3_column_int64(st, 2);
+	} else if (step != SQLITE_DONE) {
+		rc = rfs_fail(s, step, "looking up an earlier conversion");
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* Credit rows as journey touches; the weight goes to a parallel array. */
+typedef struct weighted_touch {
+	rfs_journey_touch touch;
+	double weight;
+} weighted_touch;
+
+static void read_weighted(sqlite3_stmt *st, void *row)
+{
+	weighted_touch *w = row;
+	memset(w, 0, sizeof(*w));
+	w->touch.touchpoint_id = sqlite3_column_int64(st, 0);
+	w->touch.at = sqlite3_column_int64(st, 1);
+	w->touch.code_id = sqlite3_column_int64(st, 2);
+	w->touch.advocate_id = sqlite3_column_int64(st, 3);
+	w->touch.channel = sqlite3_column_int(st, 4);
+	w->weight = sqlite3_column_double(st, 5);
+}
+
+int rfs_credit_rows(rf_store *s, int64_t conversion_id, rfs_journey_touch **rows,
+		    double **weights, size_t *count)
+{
+	sqlite3_stmt *st = NULL;
+	weighted_touch *got = NULL;
+	*rows = NULL;
+	*weights = NULL;
+	*count = 0;
+	int rc = rfs_stmt(s, RFS_CREDIT_ROWS, &st);
+	if (rc != RF_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, conversion_id);
+	rc = rfs_collect(s, st, read_weighted, sizeof(*got), 0, (void **)&got, count,
+			 "reading credit");
+	if (rc != RF_OK)
+		return rc;
+	*rows = malloc((*count + 1) * sizeof(**rows));
+	*weights = malloc((*count + 1) * sizeof(**weights));
+	if (*rows == NULL || *weights == NULL) {
+		free(*rows);
+		free(*weights);
+		free(got);
+		*rows = NULL;
+		*weights = NULL;
+		*count = 0;
+		return rf__error(RF_ENOMEM, "out of memory");
+	}
+	for (size_t i = 0; i < *count; i++) {
+		(*rows)[i] = got[i].touch;
+		(*weights)[i] = got[i].weight;
+	}
+	free(got);
+	return RF_OK;
+}
+
 static void read_credit_share(sqlite3_stmt *st, void *row)
 {
 	rfs_credit_out *c = row;
@@ -140,6 +238,7 @@ static void read_credit_share(sqlite3_stmt *st, void *row)
 	c->channel = sqlite3_column_int(st, 2);
 	c->weight = sqlite3_column_double(st, 3);
 	c->value_minor = sqlite3_column_int64(st, 4);
+	c->refunded_minor = sqlite3_column_int64(st, 5);
 }
 
 static void read_credit_explained(sqlite3_stmt *st, void *row)

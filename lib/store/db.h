@@ -11,6 +11,8 @@
 #include "internal.h"
 #include "store/sql.h"
 
+struct rfs_code_cache; /* see codecache.c */
+
 struct rf_store {
 	sqlite3 *db;             /* NULL once closed */
 	pid_t pid;               /* process that opened it */
@@ -18,7 +20,13 @@ struct rf_store {
 	void *clock_ctx;
 	unsigned char secret[RF_SECRET_BYTES];
 	sqlite3_stmt *stmts[RFS_STMT_COUNT];
+	struct rfs_code_cache *codes; /* resolved code rows; NULL until first use */
+	uint64_t generation;     /* bumped by our own writes to codes, programs, advocates */
 };
+
+/* Our own write changed rows the code cache copies (codes, programs,
+ * advocates, rules): forget what it holds. */
+void rfs_codes_changed(rf_store *s);
 
 /* RF_OK when the store may be used now; RF_EMISUSE when closed or used
  * from another process. */

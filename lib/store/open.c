@@ -1,5 +1,5 @@
 /* Opening and closing the SQLite connection, with its pragmas. */
-#include "store/db.h"
+#include "store/rows.h"
 
 #include <stdio.h>
 #include <unistd.h>
@@ -31,7 +31,9 @@ static int set_pragmas(rf_store *s, const rf_store_options *o)
 
 static int open_connection(rf_store *s, const char *path, const rf_store_options *o)
 {
-	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOFOLLOW;
+	/* One thread at a time per store (the API contract): no SQLite mutex. */
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOFOLLOW |
+		    SQLITE_OPEN_NOMUTEX;
 	if (!(o->flags & RF_STORE_NO_CREATE) || is_memory(path))
 		flags |= SQLITE_OPEN_CREATE;
 	else if (access(path, F_OK) != 0)
@@ -67,6 +69,7 @@ int rfs_open(rf_store *s, const char *path, const rf_store_options *o)
 
 void rfs_close(rf_store *s)
 {
+	rfs_code_cache_free(s);
 	for (int i = 0; i < RFS_STMT_COUNT; i++) {
 		sqlite3_finalize(s->stmts[i]);
 		s->stmts[i] = NULL;

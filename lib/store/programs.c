@@ -1,6 +1,8 @@
 /* Rows of the program and program_rules tables. */
 #include "store/rows.h"
 
+#include <stdio.h>
+
 int rfs_rules_insert(rf_store *s, int64_t program_id, int64_t version,
 		     const rf_program_rules *r, int64_t now)
 {
@@ -16,6 +18,17 @@ int rfs_rules_insert(rf_store *s, int64_t program_id, int64_t version,
 	sqlite3_bind_int64(st, 6, r->duplicate_window_ms);
 	sqlite3_bind_int(st, 7, r->lock_first_referrer);
 	sqlite3_bind_int64(st, 8, now);
+	sqlite3_bind_int64(st, 9, r->half_life_ms);
+	sqlite3_bind_int(st, 10, r->position_first_bp);
+	sqlite3_bind_int(st, 11, r->position_last_bp);
+	char weights[RF_CUSTOM_WEIGHTS_MAX * 12 + 1] = "";
+	size_t used = 0;
+	for (uint32_t i = 0; i < r->custom_count && i < RF_CUSTOM_WEIGHTS_MAX; i++)
+		used += (size_t)snprintf(weights + used, sizeof(weights) - used, "%s%d",
+					 i ? "," : "", (int)r->custom_weights[i]);
+	rfs_bind_text(st, 12, weights);
+	sqlite3_bind_int(st, 13, r->sale_follows_lead);
+	sqlite3_bind_int(st, 14, r->renewal_months);
 	return rfs_exec(s, st, "storing program rules");
 }
 
@@ -52,6 +65,20 @@ static void read_program(sqlite3_stmt *st, void *row)
 	p->rules.lookback_ms = sqlite3_column_int64(st, 9);
 	p->rules.duplicate_window_ms = sqlite3_column_int64(st, 10);
 	p->rules.lock_first_referrer = sqlite3_column_int(st, 11);
+	p->rules.half_life_ms = sqlite3_column_int64(st, 12);
+	p->rules.position_first_bp = sqlite3_column_int(st, 13);
+	p->rules.position_last_bp = sqlite3_column_int(st, 14);
+	p->rules.custom_count = 0;
+	p->rules.custom_weights = NULL;
+	/* "3,2,1": parse what rfs_rules_insert wrote. */
+	const char *w = (const char *)sqlite3_column_text(st, 15);
+	while (w && *w && p->rules.custom_count < RF_CUSTOM_WEIGHTS_MAX) {
+		char *end;
+		p->custom[p->rules.custom_count++] = (int32_t)strtol(w, &end, 10);
+		w = *end == ',' ? end + 1 : NULL;
+	}
+	p->rules.sale_follows_lead = sqlite3_column_int(st, 16);
+	p->rules.renewal_months = sqlite3_column_int(st, 17);
 }
 
 static int fetch_one(rf_store *s, sqlite3_stmt *st, rfs_program *row)
@@ -91,6 +118,7 @@ int rfs_program_by_id(rf_store *s, int64_t id, rfs_program *row)
 int rfs_program_update(rf_store *s, int64_t id, const char *name, int64_t rules_version,
 		       int64_t now)
 {
+	rfs_codes_changed(s);
 	sqlite3_stmt *st = NULL;
 	int rc = rfs_stmt(s, RFS_PROGRAM_UPDATE, &st);
 	if (rc != RF_OK)
@@ -104,6 +132,7 @@ int rfs_program_update(rf_store *s, int64_t id, const char *name, int64_t rules_
 
 int rfs_program_archive(rf_store *s, int64_t id, int64_t now)
 {
+	rfs_codes_changed(s);
 	sqlite3_stmt *st = NULL;
 	int rc = rfs_stmt(s, RFS_PROGRAM_ARCHIVE, &st);
 	if (rc != RF_OK)

@@ -17,7 +17,8 @@ typedef struct rfs_program {
 	char name[RFS_NAME_SIZE];
 	int32_t status;
 	int64_t rules_version;
-	rf_program_rules rules;
+	rf_program_rules rules;  /* custom_weights is NULL here: see custom */
+	int32_t custom[RF_CUSTOM_WEIGHTS_MAX];
 	int64_t created_at, updated_at;
 } rfs_program;
 
@@ -74,22 +75,27 @@ int rfs_code_insert(rf_store *s, const char *code, const char *display, int64_t 
 		    int64_t advocate_id, int32_t channel, int32_t vanity, int64_t expires_at,
 		    int64_t max_uses, int64_t now, int64_t *id);
 int rfs_code_by_text(rf_store *s, const char *code, rfs_code *row);
+/* The code cache (codecache.c): 1 and the row when cached and current. */
+int rfs_code_cached(rf_store *s, const char *code, rfs_code *row);
+void rfs_code_remember(rf_store *s, const rfs_code *row);
+void rfs_code_cache_free(rf_store *s);
 /* An advocate's codes (program_id 0: every program) into a malloc'd array. */
 int rfs_code_list(rf_store *s, int64_t advocate_id, int64_t program_id, rfs_code **rows,
 		  size_t *count);
 int rfs_code_set_status(rf_store *s, int64_t id, int32_t status);
 int rfs_code_add_use(rf_store *s, int64_t id);
 
-/* Visitors: find (create = 0) or find-or-create (create = 1) the interned
- * id of a host visitor id. Without create, a missing visitor gives 0. */
+/* Visitors and customers: find (create = 0) or find-or-create (create =
+ * 1) the interned id of a host id. Without create, a missing one gives 0. */
 int rfs_visitor_intern(rf_store *s, const char *ext, int create, int64_t *id);
+int rfs_customer_intern(rf_store *s, const char *ext, int create, int64_t *id);
 
 /* Touchpoints. */
 typedef struct rfs_touch {
 	int64_t code_id, visitor_id;
 	int32_t kind;
 	int64_t at;
-	int32_t duplicate;
+	int32_t duplicate, direct;
 	const char *landing_url;
 	const unsigned char *ip_hash, *ua_hash; /* RF_HASH_BYTES or NULL */
 } rfs_touch;
@@ -114,6 +120,12 @@ typedef struct rfs_conversion {
 	int32_t attributed, model;
 	int64_t rules_version, lookback_ms;
 	char summary[RFS_NOTE_SIZE];
+	char customer[RFS_ID_SIZE];       /* "" when none */
+	char follows_order[RFS_ID_SIZE];  /* "" when none */
+	int64_t refunded_minor;
+	char parameters[RFS_NOTE_SIZE];
+	/* Written only: */
+	int64_t customer_id, follows_id;
 } rfs_conversion;
 
 /* A touchpoint of a journey. */
@@ -122,6 +134,7 @@ typedef struct rfs_journey_touch {
 	int32_t kind;
 	int64_t code_id, advocate_id;
 	int32_t channel;
+	int32_t direct;
 } rfs_journey_touch;
 
 /* A credit row as written. */
@@ -143,6 +156,7 @@ typedef struct rfs_credit_out {
 	int64_t at;
 	double weight;
 	int64_t value_minor;
+	int64_t refunded_minor;
 	char note[RFS_NOTE_SIZE];
 } rfs_credit_out;
 
@@ -153,11 +167,19 @@ int rfs_conversion_insert(rf_store *s, int64_t program_id, const char *order_id,
 int rfs_credit_insert(rf_store *s, int64_t conversion_id, int seq, const rfs_credit_in *c);
 /* The visitor's counted touchpoints on the program's codes in [from, to],
  * oldest first, into a malloc'd array. */
-int rfs_journey(rf_store *s, int64_t visitor_id, int64_t program_id, int64_t from, int64_t to,
-		rfs_journey_touch **rows, size_t *count);
-/* The first credit ever given for this visitor in this program. */
-int rfs_first_referrer(rf_store *s, int64_t program_id, int64_t visitor_id, int *found,
-		       rfs_journey_touch *touch, char *order_id, size_t order_size);
+int rfs_journey(rf_store *s, int64_t visitor_id, int64_t customer_id, int64_t program_id,
+		int64_t from, int64_t to, rfs_journey_touch **rows, size_t *count);
+/* The first credit ever given for this visitor (or customer) in this program. */
+int rfs_first_referrer(rf_store *s, int64_t program_id, int64_t visitor_id, int64_t customer_id,
+		       int *found, rfs_journey_touch *touch, char *order_id, size_t order_size);
+/* The first attributed conversion of `kind` by this visitor or customer:
+ * *id 0 when none. */
+int rfs_first_of_kind(rf_store *s, int64_t program_id, int64_t visitor_id, int64_t customer_id,
+		      int32_t kind, int64_t *id, int64_t *at, char *order_id, size_t order_size);
+/* A conversion's credited rows (weight > 0) as journey touches with their
+ * weights, in seq order, into malloc'd arrays. */
+int rfs_credit_rows(rf_store *s, int64_t conversion_id, rfs_journey_touch **rows,
+		    double **weights, size_t *count);
 /* Credited shares per code (largest first), or every credit row in
  * journey order (explained = 1), into a malloc'd array. */
 int rfs_credits(rf_store *s, int64_t conversion_id, int explained, rfs_credit_out **rows,
@@ -181,5 +203,62 @@ int rfs_stats_counts(rf_store *s, int64_t program_id, int64_t advocate_id, int64
 /* Attributed value per currency into a malloc'd array. */
 int rfs_stats_values(rf_store *s, int64_t program_id, int64_t advocate_id, int64_t from,
 		     int64_t to, rfs_money **rows, size_t *count);
+
+/* Refunds. */
+int rfs_refund_find(rf_store *s, int64_t conversion_id, const char *key, int *found,
+		    int64_t *amount);
+int rfs_refund_insert(rf_store *s, int64_t conversion_id, const char *key, int64_t amount,
+		      int64_t at, int64_t *id);
+/* Credited rows still holding value: seq and value left, into malloc'd arrays. */
+int rfs_credit_remaining(rf_store *s, int64_t conversion_id, int64_t **seqs, int64_t **left,
+			 size_t *count);
+int rfs_refund_credit_insert(rf_store *s, int64_t refund_id, int64_t conversion_id, int64_t seq,
+			     int64_t value);
+int rfs_conversion_add_refund(rf_store *s, int64_t conversion_id, int64_t amount);
+
+/* Identities: the customer a visitor is tied to (0: none), and tying. */
+int rfs_identity_get(rf_store *s, int64_t visitor_id, int64_t *customer_id);
+int rfs_identity_insert(rf_store *s, int64_t visitor_id, int64_t customer_id, int64_t at);
+
+/* Fitted models. */
+int rfs_fit_value(rf_store *s, int64_t program_id, int32_t model, int64_t advocate_id,
+		  int *found, double *value);
+int rfs_fit_exists(rf_store *s, int64_t program_id, int32_t model, int64_t *fitted_at);
+
+/* Fitting: the program's advocates (sorted ids), its journeys streamed
+ * in (visitor, time) order, and a visitor's first conversion time. */
+int rfs_program_advocates(rf_store *s, int64_t program_id, int64_t **ids, size_t *count);
+typedef int (*rfs_journey_step_fn)(void *ctx, int64_t visitor_id, int64_t at, int64_t advocate_id);
+int rfs_fit_journeys(rf_store *s, int64_t program_id, rfs_journey_step_fn step, void *ctx);
+int rfs_first_conversion_at(rf_store *s, int64_t program_id, int64_t visitor_id, int64_t *at);
+int rfs_fit_store(rf_store *s, int64_t program_id, int32_t model, const int64_t *advocates,
+		  const double *values, size_t count, int64_t now);
+int rfs_advocate_ext(rf_store *s, int64_t id, char *out, size_t size);
+
+/* Replay. */
+typedef struct rfs_replay_conversion {
+	int64_t id, visitor_id, customer_id;
+	int32_t kind;
+	int64_t value_minor;
+	char currency[4];
+	int64_t at, follows_id;
+} rfs_replay_conversion;
+typedef int (*rfs_replay_fn)(void *ctx, const rfs_replay_conversion *c);
+int rfs_replay_conversions(rf_store *s, int64_t program_id, int64_t from, int64_t to,
+			   rfs_replay_fn each, void *ctx);
+int rfs_conversion_by_id(rf_store *s, int64_t id, rfs_replay_conversion *c);
+int rfs_first_conversion_of_person(rf_store *s, int64_t program_id, int64_t visitor_id,
+				   int64_t customer_id, int64_t *id);
+typedef struct rfs_stored_credit {
+	int64_t advocate_id;
+	char advocate[RFS_ID_SIZE];
+	int32_t channel;
+	double weight;
+	int64_t value_minor;
+} rfs_stored_credit;
+int rfs_stored_credits(rf_store *s, int64_t conversion_id, rfs_stored_credit **rows,
+		       size_t *count);
+/* A plain read transaction (BEGIN DEFERRED) for consistent multi-query reads. */
+int rfs_begin_read(rf_store *s);
 
 #endif

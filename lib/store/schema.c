@@ -115,9 +115,68 @@ static const char schema_v1[] =
 	" PRIMARY KEY(conversion_id, seq)) STRICT, WITHOUT ROWID;"
 	"CREATE INDEX credit_advocate ON credit(advocate_id, conversion_id) WHERE weight > 0;";
 
+/* Attribution engine: model parameters, identities, staged conversions,
+ * refunds and fitted data-driven models. */
+static const char schema_v2[] =
+	"ALTER TABLE program_rules ADD COLUMN half_life_ms INTEGER NOT NULL DEFAULT 604800000;"
+	"ALTER TABLE program_rules ADD COLUMN position_first_bp INTEGER NOT NULL DEFAULT 4000;"
+	"ALTER TABLE program_rules ADD COLUMN position_last_bp INTEGER NOT NULL DEFAULT 4000;"
+	"ALTER TABLE program_rules ADD COLUMN custom_weights TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE program_rules ADD COLUMN sale_follows_lead INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE program_rules ADD COLUMN renewal_months INTEGER NOT NULL DEFAULT 12;"
+
+	/* Customers are interned like visitors (keyed-hash row ids). */
+	"CREATE TABLE customer("
+	" id INTEGER PRIMARY KEY,"
+	" ext TEXT NOT NULL) STRICT;"
+	/* Identity stitching: every visitor id tied to a customer. */
+	"CREATE TABLE identity("
+	" visitor_id INTEGER PRIMARY KEY REFERENCES visitor(id),"
+	" customer_id INTEGER NOT NULL REFERENCES customer(id),"
+	" at INTEGER NOT NULL) STRICT;"
+	"CREATE INDEX identity_customer ON identity(customer_id);"
+
+	"ALTER TABLE conversion ADD COLUMN customer_id INTEGER REFERENCES customer(id);"
+	/* The earlier conversion this one followed (lead -> sale, purchase ->
+	 * renewal), when its credit was inherited. */
+	"ALTER TABLE conversion ADD COLUMN follows_id INTEGER REFERENCES conversion(id);"
+	"ALTER TABLE conversion ADD COLUMN refunded_minor INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE conversion ADD COLUMN parameters TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE touchpoint ADD COLUMN direct INTEGER NOT NULL DEFAULT 0;"
+	"CREATE INDEX conversion_customer ON conversion(customer_id, program_id) WHERE customer_id IS NOT NULL;"
+
+	/* Refunds: one row each, keyed by the host's refund id; their
+	 * (negative) share per credit row sits in refund_credit, so credit
+	 * rows never change and the history stays. */
+	"CREATE TABLE refund("
+	" id INTEGER PRIMARY KEY,"
+	" conversion_id INTEGER NOT NULL REFERENCES conversion(id),"
+	" refund_key TEXT NOT NULL,"
+	" amount_minor INTEGER NOT NULL,"
+	" at INTEGER NOT NULL,"
+	" UNIQUE(conversion_id, refund_key)) STRICT;"
+	"CREATE TABLE refund_credit("
+	" refund_id INTEGER NOT NULL REFERENCES refund(id),"
+	" conversion_id INTEGER NOT NULL,"
+	" seq INTEGER NOT NULL,"
+	" value_minor INTEGER NOT NULL,"
+	" PRIMARY KEY(refund_id, seq),"
+	" FOREIGN KEY(conversion_id, seq) REFERENCES credit(conversion_id, seq)) STRICT, WITHOUT ROWID;"
+	"CREATE INDEX refund_credit_row ON refund_credit(conversion_id, seq);"
+
+	/* Fitted data-driven models: a value per advocate. */
+	"CREATE TABLE model_fit("
+	" program_id INTEGER NOT NULL REFERENCES program(id),"
+	" model INTEGER NOT NULL,"
+	" advocate_id INTEGER NOT NULL REFERENCES advocate(id),"
+	" value REAL NOT NULL,"
+	" fitted_at INTEGER NOT NULL,"
+	" PRIMARY KEY(program_id, model, advocate_id)) STRICT, WITHOUT ROWID;";
+
 static const char *const migrations[] = {
 	NULL,      /* version 0: empty file */
 	schema_v1, /* version 1 */
+	schema_v2, /* version 2 */
 };
 
 #define LATEST_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])) - 1)

@@ -138,6 +138,8 @@ int rfs_commit(rf_store *s)
 
 void rfs_rollback(rf_store *s)
 {
+	/* The code cache may hold rows read inside what is undone. */
+	rfs_codes_changed(s);
 	if (!sqlite3_get_autocommit(s->db)) {
 		sqlite3_stmt *st = NULL;
 		if (rfs_stmt(s, RFS_ROLLBACK, &st) == RF_OK) {
@@ -162,7 +164,9 @@ int rfs_bind_text(sqlite3_stmt *st, int i, const char *v)
 {
 	if (v == NULL)
 		return sqlite3_bind_null(st, i);
-	return sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+	/* Static: every caller keeps `v` alive until the statement is reset,
+	 * and every use rebinds all parameters. */
+	return sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
 }
 
 void rfs_col_text(sqlite3_stmt *st, int i, char *buf, size_t size)

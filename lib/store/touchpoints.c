@@ -42,6 +42,7 @@ int rfs_touch_insert(rf_store *s, const rfs_touch *t, int64_t *id)
 	rfs_bind_text(st, 6, t->landing_url);
 	bind_hash(st, 7, t->ip_hash);
 	bind_hash(st, 8, t->ua_hash);
+	sqlite3_bind_int(st, 9, t->direct);
 	rc = rfs_exec(s, st, "recording a touchpoint");
 	if (rc == RF_OK)
 		*id = sqlite3_last_insert_rowid(s->db);

@@ -67,7 +67,7 @@ int rf__pack_list(size_t header_size, const void *rows, size_t row_size, size_t 
 	return RF_OK;
 }
 
-int rf__options_init(void *opts, const void *defaults, size_t size, unsigned version,
+int rf__options_init(void *opts, const void *defaults, const size_t *sizes, unsigned version,
 		     unsigned newest, const char *what)
 {
 	if (opts == NULL)
@@ -76,7 +76,16 @@ int rf__options_init(void *opts, const void *defaults, size_t size, unsigned ver
 	if (rc != RF_OK)
 		return rc;
 	/* Every options struct starts with `unsigned version`. */
-	memcpy(opts, defaults, size);
+	memcpy(opts, defaults, sizes[version]);
 	memcpy(opts, &version, sizeof(version));
 	return RF_OK;
+}
+
+void rf__options_read(void *out, const void *defaults, size_t newest_size, const void *in,
+		      const size_t *sizes)
+{
+	unsigned version;
+	memcpy(&version, in, sizeof(version));
+	memcpy(out, defaults, newest_size);
+	memcpy(out, in, sizes[version]);
 }

@@ -10,6 +10,8 @@
 #include <cmocka.h>
 
 #include "core/attribution.h"
+#include "core/markov.h"
+#include "core/shapley.h"
 #include "internal.h"
 #include "vectors.h"
 
@@ -31,8 +33,9 @@ static size_t split_path(char *path, char **names)
 	return n;
 }
 
-/* Channel totals of a model over the DP6 journeys vs the expected table. */
-static void check_dp6_totals(int model, const char *expected)
+/* Channel totals of a model over the DP6 journeys vs the expected table;
+ * touches of channel `direct` (0: none) are marked direct. */
+static void check_dp6(const rfc_params *params, const char *expected, char direct)
 {
 	double value = vector_number(DP6 ".input.conversion_value_each");
 	size_t journeys = vector_count(DP6 ".input.journeys");
@@ -42,7 +45,10 @@ static void check_dp6_totals(int model, const char *expected)
 		double weights[MAX_TOUCHES];
 		vector_item(DP6 ".input.journeys", j, NULL, &path_text);
 		size_t n = split_path(path_text, names);
-		assert_int_equal(rfc_attribute(model, n, weights), 0);
+		rfc_touch touches[MAX_TOUCHES] = { { 0, 0 } };
+		for (size_t i = 0; i < n; i++)
+			touches[i].direct = names[i][0] == direct;
+		assert_int_equal(rfc_weights(params, touches, n, 0, weights), 0);
 		for (size_t i = 0; i < n; i++)
 			totals[names[i][0] - 'A'] += weights[i] * value;
 		free(path_text);
@@ -52,6 +58,12 @@ static void check_dp6_totals(int model, const char *expected)
 		snprintf(path, sizeof(path), DP6 ".expected.%s.%c", expected, 'A' + c);
 		assert_float_equal(totals[c], vector_number(path), 1e-6);
 	}
+}
+
+static void check_dp6_totals(int model, const char *expected)
+{
+	rfc_params params = { model, 0, 0.4, 0.4, NULL, 0 };
+	check_dp6(&params, expected, 0);
 }
 
 static void test_first_touch_dp6(void **state)
@@ -66,14 +78,243 @@ static void test_last_touch_dp6(void **state)
 	check_dp6_totals(RF_MODEL_LAST_TOUCH, "last_touch");
 }
 
+static void test_linear_dp6(void **state)
+{
+	(void)state;
+	check_dp6_totals(RF_MODEL_LINEAR, "linear");
+}
+
+static void test_position_dp6(void **state)
+{
+	(void)state;
+	check_dp6_totals(RF_MODEL_POSITION, "position_based_40_20_40");
+}
+
+/* Per-journey expectations: position weights and last non-direct with
+ * channel A marked direct, against the DP6 tables. */
+static void check_per_journey(const rfc_params *params, const char *table, char direct)
+{
+	char path[160];
+	snprintf(path, sizeof(path), DP6 ".expected.%s", table);
+	size_t journeys = vector_count(path);
+	assert_true(journeys > 0);
+	double value = vector_number(DP6 ".input.conversion_value_each");
+	for (size_t j = 0; j < journeys; j++) {
+		char *key, *list, *names[MAX_TOUCHES];
+		double weights[MAX_TOUCHES];
+		vector_item(path, j, &key, &list);
+		char item[200];
+		snprintf(item, sizeof(item), "%s.\"%s\"", path, key);
+		size_t n = split_path(key, names);
+		rfc_touch touches[MAX_TOUCHES] = { { 0, 0 } };
+		for (size_t i = 0; i < n; i++)
+			touches[i].direct = names[i][0] == direct;
+		assert_int_equal(rfc_weights(params, touches, n, 0, weights), 0);
+		assert_int_equal(vector_count(item), n);
+		for (size_t i = 0; i < n; i++) {
+			char at[220];
+			snprintf(at, sizeof(at), "%s[%zu]", item, i);
+			assert_float_equal(weights[i] * value, vector_number(at), 1e-6);
+		}
+		free(key);
+		free(list);
+	}
+}
+
+static void test_position_per_journey_dp6(void **state)
+{
+	(void)state;
+	rfc_params params = { RF_MODEL_POSITION, 0, 0.4, 0.4, NULL, 0 };
+	check_per_journey(&params, "position_based_per_journey", 0);
+}
+
+static void test_last_non_direct_dp6(void **state)
+{
+	(void)state;
+	rfc_params params = { RF_MODEL_LAST_NON_DIRECT, 0, 0, 0, NULL, 0 };
+	check_per_journey(&params, "last_non_A_per_journey", 'A');
+}
+
+/* ChannelAttribution's "a > a > b": linear counts each occurrence. */
+static void test_heuristics_repeated_channel(void **state)
+{
+	(void)state;
+	const char *base = "$.attribution.channelattribution_heuristics_semantics";
+	char path[160];
+	snprintf(path, sizeof(path), "%s.input.paths[0].total_conversion_value", base);
+	double value = vector_number(path);
+	rfc_touch t[3] = { { 0, 0 }, { 0, 0 }, { 0, 0 } };
+	double w[3];
+	const struct { int model; const char *table; } models[] = {
+		{ RF_MODEL_FIRST_TOUCH, "first_touch_conversions" },
+		{ RF_MODEL_LAST_TOUCH, "last_touch_conversions" },
+		{ RF_MODEL_LINEAR, "linear_touch_conversions" },
+	};
+	for (size_t m = 0; m < 3; m++) {
+		rfc_params params = { models[m].model, 0, 0, 0, NULL, 0 };
+		assert_int_equal(rfc_weights(&params, t, 3, 0, w), 0);
+		snprintf(path, sizeof(path), "%s.expected.%s.a", base, models[m].table);
+		assert_float_equal(w[0] + w[1], vector_number(path), 1e-6);
+		snprintf(path, sizeof(path), "%s.expected.%s.b", base, models[m].table);
+		assert_float_equal(w[2], vector_number(path), 1e-6);
+	}
+	rfc_params linear = { RF_MODEL_LINEAR, 0, 0, 0, NULL, 0 };
+	rfc_weights(&linear, t, 3, 0, w);
+	snprintf(path, sizeof(path), "%s.expected.linear_touch_value.a", base);
+	assert_float_equal((w[0] + w[1]) * value, vector_number(path), 1e-6);
+}
+
+static void test_time_decay_vectors(void **state)
+{
+	(void)state;
+	const char *base = "$.attribution.time_decay_halflife_7d.cases";
+	size_t cases = vector_count(base);
+	assert_true(cases >= 2);
+	rfc_params params = { RF_MODEL_TIME_DECAY, 7.0 * 86400000.0, 0, 0, NULL, 0 };
+	for (size_t c = 0; c < cases; c++) {
+		char path[160];
+		snprintf(path, sizeof(path), "%s[%zu].days_before_conversion", base, c);
+		size_t n = vector_count(path);
+		rfc_touch t[MAX_TOUCHES];
+		double w[MAX_TOUCHES];
+		for (size_t i = 0; i < n; i++) {
+			char at[180];
+			snprintf(at, sizeof(at), "%s[%zu]", path, i);
+			t[i] = (rfc_touch){ -(int64_t)(vector_number(at) * 86400000.0), 0 };
+		}
+		assert_int_equal(rfc_weights(&params, t, n, 0, w), 0);
+		for (size_t i = 0; i < n; i++) {
+			char at[180];
+			snprintf(at, sizeof(at), "%s[%zu].normalized[%zu]", base, c, i);
+			assert_float_equal(w[i], vector_number(at), 1e-6);
+		}
+	}
+}
+
+static void test_position_vectors(void **state)
+{
+	(void)state;
+	const char *base = "$.attribution.position_based_40_20_40.cases";
+	size_t cases = vector_count(base);
+	rfc_params params = { RF_MODEL_POSITION, 0, 0.4, 0.4, NULL, 0 };
+	for (size_t c = 0; c < cases; c++) {
+		char path[160];
+		snprintf(path, sizeof(path), "%s[%zu].n", base, c);
+		size_t n = (size_t)vector_number(path);
+		rfc_touch t[MAX_TOUCHES] = { { 0, 0 } };
+		double w[MAX_TOUCHES];
+		assert_int_equal(rfc_weights(&params, t, n, 0, w), 0);
+		for (size_t i = 0; i < n; i++) {
+			snprintf(path, sizeof(path), "%s[%zu].weights[%zu]", base, c, i);
+			assert_float_equal(w[i], vector_number(path), 1e-6);
+		}
+	}
+}
+
+static void test_custom_weights(void **state)
+{
+	(void)state;
+	const double custom[] = { 3, 1 };
+	rfc_params params = { RF_MODEL_CUSTOM, 0, 0, 0, custom, 2 };
+	rfc_touch t[4] = { { 0, 0 }, { 0, 0 }, { 0, 0 }, { 0, 0 } };
+	double w[4];
+	assert_int_equal(rfc_weights(&params, t, 4, 0, w), 0); /* 3,1,1,1 */
+	assert_float_equal(w[0], 0.5, 1e-12);
+	assert_float_equal(w[3], 1.0 / 6, 1e-12);
+	const double zero[] = { 0 };
+	rfc_params bad = { RF_MODEL_CUSTOM, 0, 0, 0, zero, 1 };
+	assert_int_equal(rfc_weights(&bad, t, 2, 0, w), -1);
+}
+
+/* Puzyrov's worked example: published transitions, exact removal effects. */
+static void test_markov_puzyrov(void **state)
+{
+	(void)state;
+	const char *base = "$.attribution.markov_puzyrov_2019";
+	char path[160];
+	snprintf(path, sizeof(path), "%s.input.paths", base);
+	size_t paths = vector_count(path);
+	rfc_markov *m = rfc_markov_new(2); /* 0 = google ads, 1 = mailing */
+	assert_non_null(m);
+	double total = 0;
+	for (size_t p = 0; p < paths; p++) {
+		char at[200];
+		snprintf(at, sizeof(at), "%s.input.paths[%zu].path", base, p);
+		size_t n = vector_count(at);
+		uint32_t ids[4];
+		for (size_t i = 0; i < n; i++) {
+			char *name;
+			vector_item(at, i, NULL, &name);
+			ids[i] = strcmp(name, "google ads") == 0 ? 0 : 1;
+			free(name);
+		}
+		snprintf(at, sizeof(at), "%s.input.paths[%zu].conv", base, p);
+		double conv = vector_number(at);
+		snprintf(at, sizeof(at), "%s.input.paths[%zu].null", base, p);
+		assert_int_equal(rfc_markov_add(m, ids, n, conv, vector_number(at)), 0);
+		total += conv;
+	}
+	double removal[2], weights[2], p_conv;
+	assert_int_equal(rfc_markov_solve(m, removal, weights, &p_conv), 0);
+	assert_float_equal(p_conv, 0.8, 1e-9);
+	const char *names[2] = { "google ads", "mailing" };
+	for (int k = 0; k < 2; k++) {
+		snprintf(path, sizeof(path), "%s.expected.removal_effect.\"%s\"", base, names[k]);
+		assert_float_equal(removal[k], vector_number(path), 1e-6);
+		snprintf(path, sizeof(path), "%s.expected.weight.\"%s\"", base, names[k]);
+		assert_float_equal(weights[k], vector_number(path), 1e-6);
+		snprintf(path, sizeof(path), "%s.expected.attributed_conversions.\"%s\"", base,
+			 names[k]);
+		assert_float_equal(weights[k] * total, vector_number(path), 1e-6);
+	}
+	uint32_t bad = 7;
+	assert_int_equal(rfc_markov_add(m, &bad, 1, 1, 0), -1);
+	rfc_markov_free(m);
+	assert_null(rfc_markov_new(0));
+	assert_null(rfc_markov_new(RFC_MARKOV_MAX_PLAYERS + 1));
+}
+
+/* The closed form equals the Shapley value by definition (enumerating
+ * every coalition) on random games of up to 8 players. */
+static void test_shapley_closed_form(void **state)
+{
+	(void)state;
+	for (int round = 0; round < 200; round++) {
+		uint32_t r[40];
+		rf__random(r, sizeof(r));
+		size_t players = 2 + r[0] % 7, journeys = 1 + r[1] % 12;
+		uint32_t sets[16];
+		double worth[16], closed[8] = { 0 }, exact[8];
+		unsigned char seen[8] = { 0 };
+		for (size_t j = 0; j < journeys; j++) {
+			uint32_t path[8];
+			size_t n = 1 + r[2 + j] % 5;
+			sets[j] = 0;
+			for (size_t i = 0; i < n; i++) {
+				path[i] = (r[2 + j] >> (3 * i + 4)) % (uint32_t)players;
+				sets[j] |= 1u << path[i];
+			}
+			worth[j] = (double)(r[20 + j] % 10);
+			assert_int_equal(rfc_shapley_add(closed, players, path, n, worth[j], seen), 0);
+		}
+		rfc_shapley_enumerate(players, sets, worth, journeys, exact);
+		for (size_t i = 0; i < players; i++)
+			assert_float_equal(closed[i], exact[i], 1e-9);
+	}
+}
+
 static void test_models_edge_cases(void **state)
 {
 	(void)state;
 	double w[3] = { 9, 9, 9 };
-	assert_int_equal(rfc_attribute(RF_MODEL_LAST_TOUCH, 0, w), 0);
-	assert_int_equal(rfc_attribute(RF_MODEL_FIRST_TOUCH, 1, w), 0);
+	rfc_touch t[3] = { { 0, 0 }, { 0, 0 }, { 0, 0 } };
+	rfc_params last = { RF_MODEL_LAST_TOUCH, 0, 0, 0, NULL, 0 };
+	rfc_params first = { RF_MODEL_FIRST_TOUCH, 0, 0, 0, NULL, 0 };
+	rfc_params unknown = { 99, 0, 0, 0, NULL, 0 };
+	assert_int_equal(rfc_weights(&last, t, 0, 0, w), 0);
+	assert_int_equal(rfc_weights(&first, t, 1, 0, w), 0);
 	assert_float_equal(w[0], 1.0, 0);
-	assert_int_equal(rfc_attribute(99, 3, w), -1);
+	assert_int_equal(rfc_weights(&unknown, t, 3, 0, w), -1);
 	assert_float_equal(w[0] + w[1] + w[2], 0.0, 0);
 }
 
@@ -182,6 +423,16 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_first_touch_dp6),
 		cmocka_unit_test(test_last_touch_dp6),
+		cmocka_unit_test(test_linear_dp6),
+		cmocka_unit_test(test_position_dp6),
+		cmocka_unit_test(test_position_per_journey_dp6),
+		cmocka_unit_test(test_last_non_direct_dp6),
+		cmocka_unit_test(test_heuristics_repeated_channel),
+		cmocka_unit_test(test_time_decay_vectors),
+		cmocka_unit_test(test_position_vectors),
+		cmocka_unit_test(test_custom_weights),
+		cmocka_unit_test(test_markov_puzyrov),
+		cmocka_unit_test(test_shapley_closed_form),
 		cmocka_unit_test(test_models_edge_cases),
 		cmocka_unit_test(test_split_thirds_tie_break),
 		cmocka_unit_test(test_split_largest_remainder),

@@ -18,7 +18,13 @@ typedef struct enum_case {
 	int32_t outside[3]; /* values with no name */
 } enum_case;
 
-static const named models[] = { { RF_MODEL_LAST_TOUCH, "last" }, { RF_MODEL_FIRST_TOUCH, "first" } };
+static const named models[] = {
+	{ RF_MODEL_LAST_TOUCH, "last" },       { RF_MODEL_FIRST_TOUCH, "first" },
+	{ RF_MODEL_LAST_NON_DIRECT, "last-non-direct" }, { RF_MODEL_LINEAR, "linear" },
+	{ RF_MODEL_TIME_DECAY, "time-decay" }, { RF_MODEL_POSITION, "position" },
+	{ RF_MODEL_CUSTOM, "custom" },         { RF_MODEL_MARKOV, "markov" },
+	{ RF_MODEL_SHAPLEY, "shapley" }
+};
 static const named kinds[] = {
 	{ RF_ADVOCATE_CUSTOMER, "customer" }, { RF_ADVOCATE_EMPLOYEE, "employee" },
 	{ RF_ADVOCATE_PARTNER, "partner" }, { RF_ADVOCATE_INFLUENCER, "influencer" }
@@ -30,22 +36,26 @@ static const named channels[] = {
 	{ RF_CHANNEL_QR, "qr" }, { RF_CHANNEL_OTHER, "other" }
 };
 static const named touches[] = { { RF_TOUCH_CLICK, "click" }, { RF_TOUCH_VISIT, "visit" },
-				 { RF_TOUCH_SCAN, "scan" } };
+				 { RF_TOUCH_SCAN, "scan" }, { RF_TOUCH_CHECKOUT, "checkout" } };
 static const named conversions[] = { { RF_CONVERSION_SIGNUP, "signup" },
 				     { RF_CONVERSION_PURCHASE, "purchase" },
-				     { RF_CONVERSION_CUSTOM, "custom" } };
+				     { RF_CONVERSION_CUSTOM, "custom" },
+				     { RF_CONVERSION_RENEWAL, "renewal" } };
+static const named targets[] = { { RF_TARGET_ADVOCATE, "advocate" },
+				 { RF_TARGET_CHANNEL, "channel" } };
 static const named statuses[] = { { RF_STATUS_ACTIVE, "active" }, { RF_STATUS_ARCHIVED, "archived" },
 				  { RF_STATUS_INACTIVE, "inactive" },
 				  { RF_STATUS_DISABLED, "disabled" } };
 
 #define CASE(t, a, o0, o1, o2) { t, a, sizeof a / sizeof a[0], { o0, o1, o2 } }
 static const enum_case cases[] = {
-	CASE(RF_ENUM_MODEL, models, 0, 3, -1),
+	CASE(RF_ENUM_MODEL, models, 0, 10, -1),
 	CASE(RF_ENUM_ADVOCATE_KIND, kinds, 0, 5, -1),
 	CASE(RF_ENUM_CHANNEL, channels, 9, -1, 1000),
-	CASE(RF_ENUM_TOUCHPOINT_KIND, touches, 0, 4, -1),
-	CASE(RF_ENUM_CONVERSION_KIND, conversions, 0, 4, -1),
+	CASE(RF_ENUM_TOUCHPOINT_KIND, touches, 0, 5, -1),
+	CASE(RF_ENUM_CONVERSION_KIND, conversions, 0, 5, -1),
 	CASE(RF_ENUM_STATUS, statuses, 4, -1, 99),
+	CASE(RF_ENUM_TARGET, targets, 0, 3, -1),
 };
 #define NCASES (sizeof cases / sizeof cases[0])
 
@@ -69,11 +79,11 @@ static void test_unknown_type_has_no_names(void **state)
 {
 	(void)state;
 	assert_null(rf_enum_name(0, 1));
-	assert_null(rf_enum_name(7, 1));
+	assert_null(rf_enum_name(8, 1));
 	assert_null(rf_enum_name(-1, 0));
 	int32_t v = 0;
 	RFT_RC(rf_enum_parse(&v, 0, "last"), RF_EINVALID);
-	RFT_RC(rf_enum_parse(&v, 7, "click"), RF_EINVALID);
+	RFT_RC(rf_enum_parse(&v, 8, "click"), RF_EINVALID);
 }
 
 static void parse_ok(int type, const char *name, int32_t want)

@@ -138,7 +138,7 @@ static void test_create_bad_rules(void **state)
 	rft_fixture *f = *state;
 	const rf_program_rules base = RF_PROGRAM_RULES_INIT;
 	rf_program_rules r;
-	int32_t bad_models[] = { 0, 3, -1 };
+	int32_t bad_models[] = { 0, RF_MODEL_SHAPLEY + 1, -1 };
 	for (size_t i = 0; i < 3; i++) {
 		r = base;
 		r.model = bad_models[i];

@@ -93,7 +93,7 @@ static void test_update_failures(void **state)
 	r.lookback_ms = 0;
 	update_fails(f, "p", NULL, &r, RF_EINVALID);
 	r = (rf_program_rules)RF_PROGRAM_RULES_INIT;
-	r.model = 9;
+	r.model = RF_MODEL_SHAPLEY + 1;
 	update_fails(f, "p", NULL, &r, RF_EINVALID);
 	r = (rf_program_rules)RF_PROGRAM_RULES_INIT;
 	r.version = 99;

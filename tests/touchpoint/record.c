@@ -192,7 +192,7 @@ static void test_record_bad_arguments(void **state)
 		s.visitor_id = bad_visitor[i];
 		record_fails(f, &s, RF_EINVALID);
 	}
-	const int32_t bad_kind[] = { 0, 4, -1 };
+	const int32_t bad_kind[] = { 0, 5, -1 };
 	for (size_t i = 0; i < 3; i++) {
 		s = base;
 		s.kind = bad_kind[i];

@@ -15,15 +15,17 @@ from typing import Optional, Tuple
 
 from . import _ffi
 from .enums import (AdvocateKind, Channel, ConversionKind, Durability, EnumType, Model,
-                    RecordStatus, TouchpointKind, enum_name, enum_parse)
+                    RecordStatus, Target, TouchpointKind, enum_name, enum_parse, name_of)
 from .errors import (ERRORS, BusyError, CheckError, ConflictError, CorruptError,
                      DisabledError, Error, ExhaustedError, ExistsError, ExpiredError,
                      InternalError, InvalidError, IoError, MisuseError, NotADatabaseError,
                      NotFoundError, OutOfMemoryError, VersionError, clear_error,
                      error_class, last_error, strerror)
+from .paths import Paths
 from .store import Store
-from .types import (Advocate, Code, Conversion, Credit, Explanation, ExplainedTouch,
-                    Program, ProgramRules, Stats, Touchpoint, TouchpointSpec)
+from .types import (Advocate, Code, Conversion, Credit, Explanation, ExplainedTouch, Fit,
+                    FitValue, PathCredit, Program, ProgramRules, Replay, ReplayRow, Stats,
+                    Touchpoint, TouchpointSpec)
 from ._convert import text_in
 
 __version__ = "0.1.0"
@@ -59,12 +61,13 @@ def normalize_code(text: str) -> str:
 
 
 __all__ = [
-    "Store", "load_library", "version", "version_string", "schema_version", "normalize_code",
-    "enum_name", "enum_parse", "strerror", "last_error", "clear_error", "error_class",
+    "Store", "Paths", "load_library", "version", "version_string", "schema_version", "normalize_code",
+    "enum_name", "enum_parse", "name_of", "strerror", "last_error", "clear_error", "error_class",
     "EnumType", "Model", "AdvocateKind", "Channel", "TouchpointKind", "ConversionKind",
-    "RecordStatus", "Durability",
+    "RecordStatus", "Target", "Durability",
     "ProgramRules", "Program", "Advocate", "Code", "TouchpointSpec", "Touchpoint", "Credit",
-    "Conversion", "ExplainedTouch", "Explanation", "Stats",
+    "Conversion", "ExplainedTouch", "Explanation", "Stats", "FitValue", "Fit", "ReplayRow",
+    "Replay", "PathCredit",
     "ERRORS", "Error", "InternalError", "InvalidError", "NotFoundError", "ExistsError",
     "ConflictError", "BusyError", "OutOfMemoryError", "VersionError", "MisuseError",
     "CorruptError", "IoError", "NotADatabaseError", "CheckError", "ExpiredError",

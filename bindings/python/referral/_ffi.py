@@ -43,7 +43,12 @@ class rf_store_options(Structure):
 class rf_program_rules(Structure):
     _fields_ = [("version", c_uint), ("model", c_int32), ("code_length", c_int32),
                 ("lookback_ms", c_int64), ("duplicate_window_ms", c_int64),
-                ("lock_first_referrer", c_int32)]
+                ("lock_first_referrer", c_int32),
+                # version 2
+                ("half_life_ms", c_int64), ("position_first_bp", c_int32),
+                ("position_last_bp", c_int32), ("custom_count", c_uint32),
+                ("custom_weights", POINTER(c_int32)), ("sale_follows_lead", c_int32),
+                ("renewal_months", c_int32)]
 
 
 class rf_program(Structure):
@@ -93,24 +98,30 @@ class rf_codes(Structure):
 class rf_touchpoint_spec(Structure):
     _fields_ = [("version", c_uint), ("code", c_char_p), ("visitor_id", c_char_p),
                 ("kind", c_int32), ("at_ms", c_int64), ("landing_url", c_char_p),
-                ("ip", c_char_p), ("user_agent", c_char_p)]
+                ("ip", c_char_p), ("user_agent", c_char_p),
+                # version 2
+                ("direct", c_int32)]
 
 
 class rf_touchpoint(Structure):
     _fields_ = [("id", c_int64), ("visitor_id", c_char_p), ("code", c_char_p),
                 ("program", c_char_p), ("advocate", c_char_p), ("channel", c_int32),
-                ("kind", c_int32), ("at_ms", c_int64), ("duplicate", c_int32)]
+                ("kind", c_int32), ("at_ms", c_int64), ("duplicate", c_int32),
+                ("direct", c_int32)]
 
 
 class rf_conversion_spec(Structure):
     _fields_ = [("version", c_uint), ("program", c_char_p), ("visitor_id", c_char_p),
                 ("order_id", c_char_p), ("kind", c_int32), ("value_minor", c_int64),
-                ("currency", c_char_p), ("at_ms", c_int64)]
+                ("currency", c_char_p), ("at_ms", c_int64),
+                # version 2
+                ("customer_id", c_char_p), ("code", c_char_p)]
 
 
 class rf_credit(Structure):
     _fields_ = [("advocate", c_char_p), ("code", c_char_p), ("channel", c_int32),
-                ("weight", c_double), ("value_minor", c_int64)]
+                ("weight", c_double), ("value_minor", c_int64),
+                ("refunded_minor", c_int64)]
 
 
 class rf_conversion(Structure):
@@ -118,7 +129,14 @@ class rf_conversion(Structure):
                 ("visitor_id", c_char_p), ("kind", c_int32), ("value_minor", c_int64),
                 ("currency", c_char_p), ("at_ms", c_int64), ("attributed", c_int32),
                 ("model", c_int32), ("rules_version", c_int64),
-                ("credit_count", c_size_t), ("credits", POINTER(POINTER(rf_credit)))]
+                ("credit_count", c_size_t), ("credits", POINTER(POINTER(rf_credit))),
+                ("customer_id", c_char_p), ("refunded_minor", c_int64),
+                ("follows_order", c_char_p), ("replayed", c_int32)]
+
+
+class rf_refund_spec(Structure):
+    _fields_ = [("version", c_uint), ("program", c_char_p), ("order_id", c_char_p),
+                ("refund_id", c_char_p), ("amount_minor", c_int64), ("at_ms", c_int64)]
 
 
 class rf_explained_touch(Structure):
@@ -132,7 +150,8 @@ class rf_explanation(Structure):
                 ("rules_version", c_int64), ("lookback_ms", c_int64),
                 ("window_start_ms", c_int64), ("window_end_ms", c_int64),
                 ("summary", c_char_p), ("touch_count", c_size_t),
-                ("touches", POINTER(POINTER(rf_explained_touch)))]
+                ("touches", POINTER(POINTER(rf_explained_touch))),
+                ("parameters", c_char_p), ("currency", c_char_p)]
 
 
 class rf_stats_query(Structure):
@@ -152,21 +171,67 @@ class rf_stats(Structure):
                 ("values", POINTER(POINTER(rf_money)))]
 
 
+class rf_fit_value(Structure):
+    _fields_ = [("advocate", c_char_p), ("value", c_double), ("weight", c_double)]
+
+
+class rf_fit(Structure):
+    _fields_ = [("model", c_int32), ("journeys", c_int64), ("conversions", c_int64),
+                ("p_conversion", c_double), ("fitted_at_ms", c_int64), ("count", c_size_t),
+                ("values", POINTER(POINTER(rf_fit_value)))]
+
+
+class rf_replay_row(Structure):
+    _fields_ = [("target", c_int32), ("name", c_char_p), ("currency", c_char_p),
+                ("current_conversions", c_double), ("replay_conversions", c_double),
+                ("current_value_minor", c_int64), ("replay_value_minor", c_int64)]
+
+
+class rf_replay(Structure):
+    _fields_ = [("conversions", c_int64), ("changed", c_int64), ("count", c_size_t),
+                ("rows", POINTER(POINTER(rf_replay_row)))]
+
+
+class PathsHandle(c_void_p):
+    """Opaque ``rf_paths *``."""
+
+
+class rf_paths_options(Structure):
+    _fields_ = [("version", c_uint), ("model", c_int32), ("half_life_ms", c_int64),
+                ("position_first_bp", c_int32), ("position_last_bp", c_int32),
+                ("markov_order", c_int32)]
+
+
+class rf_path_credit(Structure):
+    _fields_ = [("channel", c_char_p), ("conversions", c_double), ("value", c_double)]
+
+
+class rf_path_credits(Structure):
+    _fields_ = [("count", c_size_t), ("items", POINTER(POINTER(rf_path_credit)))]
+
+
 #: Every struct, by C name, for layout checks against the compiler.
 STRUCTS = {cls.__name__: cls for cls in (
     rf_error, rf_store_options, rf_program_rules, rf_program, rf_programs,
     rf_advocate_spec, rf_advocate, rf_advocates, rf_code_spec, rf_code, rf_codes,
     rf_touchpoint_spec, rf_touchpoint, rf_conversion_spec, rf_credit, rf_conversion,
-    rf_explained_touch, rf_explanation, rf_stats_query, rf_money, rf_stats)}
+    rf_refund_spec, rf_explained_touch, rf_explanation, rf_stats_query, rf_money, rf_stats,
+    rf_fit_value, rf_fit, rf_replay_row, rf_replay, rf_paths_options, rf_path_credit,
+    rf_path_credits)}
 
 # Version numbers of the input structs these declarations describe.
 STORE_OPTIONS_VERSION = 1
-PROGRAM_RULES_VERSION = 1
+PROGRAM_RULES_VERSION = 2
 ADVOCATE_SPEC_VERSION = 1
 CODE_SPEC_VERSION = 1
-TOUCHPOINT_SPEC_VERSION = 1
-CONVERSION_SPEC_VERSION = 1
+TOUCHPOINT_SPEC_VERSION = 2
+CONVERSION_SPEC_VERSION = 2
+REFUND_SPEC_VERSION = 1
 STATS_QUERY_VERSION = 1
+PATHS_OPTIONS_VERSION = 1
+CUSTOM_WEIGHTS_MAX = 32
+PATH_MAX_STEPS = 1024
+PATH_MAX_CHANNELS = 2000
 CODE_BUFSIZE = 40
 STORE_NO_CREATE = 1
 LIST_INCLUDE_ARCHIVED = 1
@@ -236,6 +301,20 @@ SIGNATURES = {
     "rf_stats_query_init": (c_int, [POINTER(rf_stats_query), c_uint], True),
     "rf_stats_get": (c_int, [_out(rf_stats), _S, POINTER(rf_stats_query)], True),
     "rf_stats_free": (None, [POINTER(rf_stats)], False),
+    "rf_refund_spec_init": (c_int, [POINTER(rf_refund_spec), c_uint], True),
+    "rf_conversion_refund": (c_int, [_out(rf_conversion), _S, POINTER(rf_refund_spec)], True),
+    "rf_identify": (c_int, [_S, c_char_p, c_char_p], True),
+    "rf_model_fit": (c_int, [_out(rf_fit), _S, c_char_p, c_int32], True),
+    "rf_fit_free": (None, [POINTER(rf_fit)], False),
+    "rf_replay_run": (c_int, [_out(rf_replay), _S, c_char_p, POINTER(rf_program_rules),
+                              c_int64, c_int64], True),
+    "rf_replay_free": (None, [POINTER(rf_replay)], False),
+    "rf_paths_options_init": (c_int, [POINTER(rf_paths_options), c_uint], True),
+    "rf_paths_new": (c_int, [POINTER(PathsHandle), POINTER(rf_paths_options)], True),
+    "rf_paths_add": (c_int, [PathsHandle, c_char_p, c_double, c_double, c_double], True),
+    "rf_paths_result": (c_int, [_out(rf_path_credits), PathsHandle], True),
+    "rf_paths_free": (None, [PathsHandle], False),
+    "rf_path_credits_free": (None, [POINTER(rf_path_credits)], False),
 }
 
 

@@ -1,8 +1,10 @@
 """Enumerations of the C API as ``IntEnum``s, plus the library's name table.
 
-Member names are the library's stable names upper-cased (``rf_enum_name``),
-so ``Channel.EMAIL.name.lower() == "email"``. Inputs accept a member, its
-integer value or its name (parsed by ``rf_enum_parse``, case-insensitive).
+Member names are the library's stable names upper-cased, hyphens as
+underscores (``rf_enum_name``): ``Channel.EMAIL.name.lower() == "email"``,
+``Model.TIME_DECAY`` is ``"time-decay"`` (see :func:`name_of`). Inputs accept a
+member, its integer value or its name (parsed by ``rf_enum_parse``,
+case-insensitive; ``"time_decay"`` works too).
 """
 from __future__ import annotations
 
@@ -22,12 +24,20 @@ class EnumType(enum.IntEnum):
     TOUCHPOINT_KIND = 4
     CONVERSION_KIND = 5
     STATUS = 6
+    TARGET = 7
 
 
 class Model(enum.IntEnum):
     """``rf_model``: attribution models."""
     LAST = 1
     FIRST = 2
+    LAST_NON_DIRECT = 3
+    LINEAR = 4
+    TIME_DECAY = 5
+    POSITION = 6
+    CUSTOM = 7
+    MARKOV = 8
+    SHAPLEY = 9
 
 
 class AdvocateKind(enum.IntEnum):
@@ -56,6 +66,7 @@ class TouchpointKind(enum.IntEnum):
     CLICK = 1
     VISIT = 2
     SCAN = 3
+    CHECKOUT = 4
 
 
 class ConversionKind(enum.IntEnum):
@@ -63,6 +74,7 @@ class ConversionKind(enum.IntEnum):
     SIGNUP = 1
     PURCHASE = 2
     CUSTOM = 3
+    RENEWAL = 4
 
 
 class RecordStatus(enum.IntEnum):
@@ -71,6 +83,12 @@ class RecordStatus(enum.IntEnum):
     ARCHIVED = 1
     INACTIVE = 2
     DISABLED = 3
+
+
+class Target(enum.IntEnum):
+    """``rf_target``: what a replay row is about."""
+    ADVOCATE = 1
+    CHANNEL = 2
 
 
 class Durability(enum.IntEnum):
@@ -87,6 +105,7 @@ NAMED: Dict[type, EnumType] = {
     TouchpointKind: EnumType.TOUCHPOINT_KIND,
     ConversionKind: EnumType.CONVERSION_KIND,
     RecordStatus: EnumType.STATUS,
+    Target: EnumType.TARGET,
 }
 
 E = TypeVar("E", bound=enum.IntEnum)
@@ -114,16 +133,24 @@ def to_c(cls: Type[E], value: Union[E, int, str, None], what: str) -> Optional[i
     if isinstance(value, bool):
         raise invalid("%s: expected %s, int or name, got bool" % (what, cls.__name__))
     if isinstance(value, str):
-        if cls in NAMED:
-            return enum_parse(NAMED[cls], value)
         try:
-            return int(cls[value.upper()])
+            return int(cls[value.upper().replace("-", "_")])
         except KeyError:
-            raise invalid("%s: unknown %s %r" % (what, cls.__name__, value)) from None
+            pass
+        if cls in NAMED:  # names the library knows and these bindings do not (yet)
+            return enum_parse(NAMED[cls], value)
+        raise invalid("%s: unknown %s %r" % (what, cls.__name__, value))
     if isinstance(value, int):
         return int(value)
     raise TypeError("%s: expected %s, int or name, got %s"
                     % (what, cls.__name__, type(value).__name__))
+
+
+def name_of(member: Union[enum.IntEnum, int], cls: Optional[Type[E]] = None) -> str:
+    """The library's name of a member (``Model.TIME_DECAY`` -> ``"time-decay"``)."""
+    type_ = NAMED[cls if cls is not None else type(member)]
+    name = enum_name(type_, int(member))
+    return name if name is not None else str(int(member))
 
 
 def from_c(cls: Type[E], value: int) -> Union[E, int]:

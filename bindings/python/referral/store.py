@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import ctypes
+import dataclasses
+import numbers
 import os
 import threading
 import weakref
@@ -16,8 +18,8 @@ from ._convert import (DurationLike, TimeLike, datetime_from_ms, int64, ms_from_
 from .enums import (AdvocateKind, Channel, ConversionKind, Durability, Model,
                     TouchpointKind, to_c)
 from .errors import RF_DUPLICATE, RF_EMISUSE, MisuseError, invalid
-from .types import (Advocate, Code, Conversion, Explanation, Program, ProgramRules,
-                    Stats, Touchpoint, TouchpointSpec)
+from .types import (Advocate, Code, Conversion, Explanation, Fit, Program, ProgramRules,
+                    Replay, Stats, Touchpoint, TouchpointSpec)
 
 Clock = Callable[[], Union[datetime, int]]
 PathLike = Union[str, bytes, "os.PathLike[str]"]
@@ -298,12 +300,16 @@ class Store:
     def record_touchpoint(self, code: str, visitor_id: Optional[str] = None, *,
                           kind: Union[TouchpointKind, int, str, None] = None,
                           at: Optional[TimeLike] = None, landing_url: Optional[str] = None,
-                          ip: Optional[str] = None,
-                          user_agent: Optional[str] = None) -> Touchpoint:
-        """Record a click/visit/scan; without visitor_id the library makes a UUID."""
+                          ip: Optional[str] = None, user_agent: Optional[str] = None,
+                          direct: bool = False) -> Touchpoint:
+        """Record a click/visit/scan; without visitor_id the library makes a UUID.
+
+        ``direct=True`` marks a direct/organic visit (the visitor came without a
+        link): the last-non-direct model passes over it.
+        """
         lib = _ffi.lib()
         spec = _touchpoint_spec(TouchpointSpec(code, visitor_id, kind, at, landing_url,  # type: ignore[arg-type]
-                                               ip, user_agent))
+                                               ip, user_agent, direct))
         return self._fetch(lib.rf_touchpoint_record, _ffi.rf_touchpoint,
                            lib.rf_touchpoint_free, _touchpoint, byref(spec))
 
@@ -326,11 +332,15 @@ class Store:
     def record_conversion(self, program: str, visitor_id: str, order_id: str, *,
                           value_minor: int = 0, currency: Optional[str] = None,
                           kind: Union[ConversionKind, int, str, None] = None,
-                          at: Optional[TimeLike] = None) -> Conversion:
+                          at: Optional[TimeLike] = None, customer_id: Optional[str] = None,
+                          code: Optional[str] = None) -> Conversion:
         """Record and attribute a conversion (idempotent on program + order_id).
 
         Recording the same order again returns the original with
         ``duplicate=True``; with other data it raises ConflictError.
+        ``customer_id`` ties the visitor to the host's customer (the journeys of
+        all its visitor ids count); ``code`` is a code typed at checkout or used
+        as a coupon (a touchpoint at the conversion's time).
         """
         lib = _ffi.lib()
         spec = _ffi.rf_conversion_spec()
@@ -342,8 +352,79 @@ class Store:
         spec.value_minor = int64(value_minor, "value_minor")
         spec.currency = text_in(currency, "currency")
         spec.at_ms = ms_from_time(at, "at")
+        spec.customer_id = text_in(customer_id, "customer_id")
+        spec.code = text_in(code, "code")
         return self._fetch(lib.rf_conversion_record, _ffi.rf_conversion,
                            lib.rf_conversion_free, _conversion, byref(spec))
+
+    def refund(self, program: str, order_id: str, refund_id: str,
+               amount_minor: Optional[int] = None, at: Optional[TimeLike] = None) -> Conversion:
+        """Refund part (``amount_minor``) or all that is left (None) of a conversion.
+
+        The refund is split over the credit in proportion to each share; returns
+        the conversion after it. Idempotent on ``refund_id``: the same refund
+        again changes nothing and returns ``duplicate=True``; the same id with
+        another amount raises ConflictError; more than is left raises InvalidError.
+        """
+        lib = _ffi.lib()
+        spec = _ffi.rf_refund_spec()
+        lib.rf_refund_spec_init(byref(spec), _ffi.REFUND_SPEC_VERSION)
+        spec.program = text_in(program, "program")
+        spec.order_id = text_in(order_id, "order_id")
+        spec.refund_id = text_in(refund_id, "refund_id")
+        if amount_minor is not None:
+            amount_minor = int64(amount_minor, "amount_minor")
+            if amount_minor <= 0:  # 0 would mean "everything" in C
+                raise invalid("amount_minor: must be > 0 (None refunds everything left)")
+            spec.amount_minor = amount_minor
+        spec.at_ms = ms_from_time(at, "at")
+        return self._fetch(lib.rf_conversion_refund, _ffi.rf_conversion,
+                           lib.rf_conversion_free, _conversion, byref(spec))
+
+    # -- identity and attribution ----------------------------------------------
+
+    def identify(self, visitor_id: str, customer_id: str) -> None:
+        """Tie a visitor id to the host's customer id (cross-device journeys).
+
+        Tying the same pair again is harmless; a visitor already tied to another
+        customer raises ConflictError.
+        """
+        self._call(_ffi.lib().rf_identify, (), text_in(visitor_id, "visitor_id"),
+                   text_in(customer_id, "customer_id"))
+
+    def fit_model(self, program: str, model: Union[Model, int, str]) -> Fit:
+        """Fit a data-driven model (``"markov"`` or ``"shapley"``) on the program's
+        journeys; later conversions under that model use the fitted values."""
+        lib = _ffi.lib()
+        c_model = to_c(Model, model, "model")
+        if c_model is None:
+            raise invalid("model: required")
+        return self._fetch(lib.rf_model_fit, _ffi.rf_fit, lib.rf_fit_free,
+                           lambda c, _rc: Fit.from_c(c), text_in(program, "program"),
+                           _int32(c_model, "model"))
+
+    def replay(self, program: str, rules: Optional[ProgramRules] = None, *,
+               from_: Optional[TimeLike] = None, to: Optional[TimeLike] = None,
+               **changes: Any) -> Replay:
+        """Re-attribute the program's conversions in [from_, to) under other rules
+        and compare with what is stored, per advocate and per channel. Nothing
+        is written.
+
+        ``rules`` defaults to the program's current rules; keyword arguments
+        replace some of their fields: ``store.replay("spring", model="linear",
+        lookback=timedelta(days=7))``.
+        """
+        if rules is None:
+            rules = self.get_program(program).rules
+        elif not isinstance(rules, ProgramRules):
+            raise TypeError("rules: expected ProgramRules, got %s" % type(rules).__name__)
+        if changes:
+            rules = dataclasses.replace(rules, **changes)
+        lib = _ffi.lib()
+        return self._fetch(lib.rf_replay_run, _ffi.rf_replay, lib.rf_replay_free,
+                           lambda c, _rc: Replay.from_c(c), text_in(program, "program"),
+                           _rules_in(rules), ms_from_time(from_, "from_"),
+                           ms_from_time(to, "to"))
 
     def get_conversion(self, program: str, order_id: str) -> Conversion:
         """Fetch a conversion by program and order id."""
@@ -402,7 +483,28 @@ def _rules_in(rules: Optional[ProgramRules]) -> Any:
     c.lookback_ms = ms_from_duration(rules.lookback, "lookback")
     c.duplicate_window_ms = ms_from_duration(rules.duplicate_window, "duplicate_window")
     c.lock_first_referrer = 1 if rules.lock_first_referrer else 0
+    c.half_life_ms = ms_from_duration(rules.half_life, "half_life")
+    c.position_first_bp = basis_points(rules.position_first, "position_first")
+    c.position_last_bp = basis_points(rules.position_last, "position_last")
+    weights = [_int32(w, "custom_weights[%d]" % i) for i, w in enumerate(rules.custom_weights)]
+    if weights:
+        c.custom_weights = (ctypes.c_int32 * len(weights))(*weights)  # kept alive by c
+    c.custom_count = len(weights)
+    c.sale_follows_lead = 1 if rules.sale_follows_lead else 0
+    c.renewal_months = _int32(rules.renewal_months, "renewal_months")
     return byref(c)
+
+
+def basis_points(share: Any, what: str) -> int:
+    """A share as a fraction (0.4) -> basis points (4000); finer precision is invalid."""
+    if isinstance(share, bool) or not isinstance(share, numbers.Real):
+        raise TypeError("%s: expected a number (a fraction such as 0.4), got %s"
+                        % (what, type(share).__name__))
+    bp = float(share) * 10000
+    rounded = round(bp) if bp == bp and abs(bp) < 2 ** 31 else None
+    if rounded is None or abs(bp - rounded) > 1e-6:
+        raise invalid("%s: %r is not a whole number of basis points (0.0001)" % (what, share))
+    return _int32(rounded, what)
 
 
 def _touchpoint_spec(s: TouchpointSpec) -> _ffi.rf_touchpoint_spec:
@@ -415,6 +517,7 @@ def _touchpoint_spec(s: TouchpointSpec) -> _ffi.rf_touchpoint_spec:
     spec.landing_url = text_in(s.landing_url, "landing_url")
     spec.ip = text_in(s.ip, "ip")
     spec.user_agent = text_in(s.user_agent, "user_agent")
+    spec.direct = 1 if s.direct else 0
     return spec
 
 

@@ -30,6 +30,11 @@ def _mallinfo():
     return lambda: fn().uordblks + fn().hblkhd
 
 
+def _unconverting(paths):
+    paths.add("a", nulls=1)
+    return paths
+
+
 ROUNDS = 1500
 BUDGET = 64 * 1024  # bytes of growth tolerated (measured noise: 0 to ~20 KiB)
 
@@ -51,7 +56,9 @@ class TestNoLeaks(unittest.TestCase):
             s.add_advocate("a%d" % i)
         self.code = s.issue_code("p", "a0").code
         s.record_touchpoint(self.code, "v0")
+        s.record_touchpoint(s.issue_code("p", "a1").code, "v0")
         s.record_conversion("p", "v0", "o0", value_minor=100, currency="EUR")
+        s.record_touchpoint(self.code, "n0")  # a journey without conversion
 
     def tearDown(self):
         self.store.close()
@@ -84,6 +91,27 @@ class TestNoLeaks(unittest.TestCase):
             s.stats("p", "a0")
             s.now()
             referral.normalize_code(code)
+            s.replay("p", model="linear")
+            s.fit_model("p", "markov" if _i % 2 else "shapley")  # stores the fit; same data
+            with referral.Paths(model="markov") as paths:
+                paths.add("email > qr", 2, 10.5, 1)
+                paths.add(["qr"], 1, 3)
+                paths.result()
+        self.measure(step)
+
+    def test_attribution_writes(self):
+        s, code = self.store, self.code
+
+        def step(i):
+            self.clock.ms = T0 + i * 1000
+            s.record_conversion("p", "v%d" % i, "c%d" % i, value_minor=100, currency="EUR",
+                                customer_id="cust%d" % (i % 7), code=code)
+            s.refund("p", "c%d" % i, "r", 10)
+            s.refund("p", "c%d" % i, "r", 10)  # duplicate
+            s.refund("p", "c%d" % i, "full")
+            s.identify("x%d" % i, "cust%d" % (i % 7))
+            s.update_program("p", rules=referral.ProgramRules(
+                model="custom", custom_weights=[i % 5 + 1, 1]))
         self.measure(step)
 
     def test_writes(self):
@@ -107,7 +135,17 @@ class TestNoLeaks(unittest.TestCase):
                  lambda: s.record_conversion("p", "v0", "o0", value_minor=1, currency="EUR"),
                  lambda: s.explain("p", "nope"), lambda: s.stats("p", "ghost"),
                  lambda: s.record_touchpoints([referral.TouchpointSpec(code, None)]),
-                 lambda: referral.normalize_code("!!")]
+                 lambda: referral.normalize_code("!!"),
+                 lambda: s.refund("p", "o0", "r", 10 ** 6),
+                 lambda: s.refund("p", "nope", "r"),
+                 lambda: s.fit_model("p", "linear"),
+                 lambda: s.replay("nope"),
+                 lambda: s.identify("", "c"),
+                 lambda: s.create_program("bad", rules=referral.ProgramRules(
+                     model="custom", custom_weights=[0])),
+                 lambda: referral.Paths(model="custom"),
+                 lambda: referral.Paths().add("", 1),
+                 lambda: _unconverting(referral.Paths(model="markov")).result()]
 
         def step(_i):
             for call in calls:

@@ -73,6 +73,11 @@ class TestLayout(unittest.TestCase):
         self.assertEqual(consts["RF_TOUCHPOINT_SPEC_VERSION"], _ffi.TOUCHPOINT_SPEC_VERSION)
         self.assertEqual(consts["RF_CONVERSION_SPEC_VERSION"], _ffi.CONVERSION_SPEC_VERSION)
         self.assertEqual(consts["RF_STATS_QUERY_VERSION"], _ffi.STATS_QUERY_VERSION)
+        self.assertEqual(consts["RF_REFUND_SPEC_VERSION"], _ffi.REFUND_SPEC_VERSION)
+        self.assertEqual(consts["RF_PATHS_OPTIONS_VERSION"], _ffi.PATHS_OPTIONS_VERSION)
+        self.assertEqual(consts["RF_CUSTOM_WEIGHTS_MAX"], _ffi.CUSTOM_WEIGHTS_MAX)
+        self.assertEqual(consts["RF_PATH_MAX_STEPS"], _ffi.PATH_MAX_STEPS)
+        self.assertEqual(consts["RF_PATH_MAX_CHANNELS"], _ffi.PATH_MAX_CHANNELS)
         self.assertEqual(consts["RF_CODE_BUFSIZE"], _ffi.CODE_BUFSIZE)
         self.assertEqual(consts["RF_STORE_NO_CREATE"], _ffi.STORE_NO_CREATE)
         self.assertEqual(consts["RF_LIST_INCLUDE_ARCHIVED"], _ffi.LIST_INCLUDE_ARCHIVED)
@@ -88,11 +93,15 @@ class TestLayout(unittest.TestCase):
         prefixes = {referral.Model: "RF_MODEL_", referral.AdvocateKind: "RF_ADVOCATE_",
                     referral.Channel: "RF_CHANNEL_", referral.TouchpointKind: "RF_TOUCH_",
                     referral.ConversionKind: "RF_CONVERSION_", referral.RecordStatus: "RF_STATUS_",
-                    referral.Durability: "RF_DURABILITY_"}
+                    referral.Durability: "RF_DURABILITY_", referral.Target: "RF_TARGET_"}
         for cls, prefix in prefixes.items():
             c_values = sorted(v for k, v in enums.items() if k.startswith(prefix)
                               and k[len(prefix):] not in ("SPEC_VERSION",))
             self.assertEqual(c_values, sorted(int(m) for m in cls), cls.__name__)
+        model_names = {k[len("RF_MODEL_"):]: v for k, v in enums.items()
+                       if k.startswith("RF_MODEL_")}
+        for name, value in model_names.items():  # LAST_TOUCH in C is Model.LAST here
+            self.assertEqual(referral.Model[name.replace("_TOUCH", "")], value, name)
         for t in referral.EnumType:
             self.assertEqual(enums["RF_ENUM_" + t.name], int(t))
 
@@ -108,7 +117,7 @@ class TestCompleteness(unittest.TestCase):
         for header in headers:
             with open(header, encoding="utf-8") as f:
                 names.update(re.findall(r"RF_EXTERN[^;(]*?\b(rf_\w+)\s*\(", f.read()))
-        self.assertGreaterEqual(len(names), 49)
+        self.assertGreaterEqual(len(names), 62)
         self.assertEqual(names, set(_ffi.SIGNATURES))
 
     def test_every_declaration_has_types(self):
@@ -126,7 +135,9 @@ class TestModuleFunctions(unittest.TestCase):
         self.assertEqual(referral.version_string(), "%d.%d.%d" % (major, minor, patch))
 
     def test_schema_version(self):
-        self.assertGreaterEqual(referral.schema_version(), 1)
+        self.assertEqual(referral.schema_version(), 2)
+        consts = {w[1]: int(w[2]) for w in layout_lines() if w[0] == "const"}
+        self.assertEqual(referral.schema_version(), consts["RF_SCHEMA_VERSION"])
 
     def test_strerror(self):
         self.assertEqual(referral.strerror(0), referral.strerror(referral.errors.RF_OK))
@@ -149,11 +160,15 @@ class TestModuleFunctions(unittest.TestCase):
         for cls, type_ in NAMED.items():
             for member in cls:
                 name = referral.enum_name(type_, member)
-                self.assertEqual(name, member.name.lower())
+                self.assertEqual(name, member.name.lower().replace("_", "-"))
+                self.assertEqual(referral.name_of(member), name)
                 self.assertEqual(referral.enum_parse(type_, name.upper()), member)
             self.assertIsNone(referral.enum_name(type_, 999))
             with self.assertRaises(referral.InvalidError):
                 referral.enum_parse(type_, "no-such-name")
+        self.assertEqual([referral.enum_name(referral.EnumType.MODEL, m) for m in referral.Model],
+                         ["last", "first", "last-non-direct", "linear", "time-decay",
+                          "position", "custom", "markov", "shapley"])
         self.assertIsNone(referral.enum_name(99, 1))
         with self.assertRaises(referral.InvalidError):
             referral.enum_parse(99, "last")

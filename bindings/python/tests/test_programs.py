@@ -63,7 +63,7 @@ class TestPrograms(StoreTestCase):
         self.assertRaisesCode(referral.InvalidError, -2, self.store.create_program, "")
         self.assertRaisesCode(referral.InvalidError, -2, self.store.create_program, "k" * 256)
         for bad in (referral.ProgramRules(code_length=7), referral.ProgramRules(code_length=17),
-                    referral.ProgramRules(lookback=0), referral.ProgramRules(model=9),
+                    referral.ProgramRules(lookback=0), referral.ProgramRules(model=99),
                     referral.ProgramRules(lookback=timedelta(days=3651)),
                     referral.ProgramRules(duplicate_window=-1)):
             self.assertRaisesCode(referral.InvalidError, -2, self.store.create_program, "q",

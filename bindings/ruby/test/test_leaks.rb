@@ -40,7 +40,9 @@ class TestLeaks < Minitest::Test
     3.times { |i| @store.add_advocate("a#{i}") }
     @code = @store.issue_code("p", "a0").code
     @store.record_touchpoint(@code, visitor_id: "v0")
+    @store.record_touchpoint(@store.issue_code("p", "a1").code, visitor_id: "v0")
     @store.record_conversion("p", visitor_id: "v0", order_id: "o0", value_minor: 100, currency: "EUR")
+    @store.record_touchpoint(@code, visitor_id: "n0") # a journey without conversion
   end
 
   def teardown
@@ -76,6 +78,32 @@ class TestLeaks < Minitest::Test
     end
   end
 
+  def test_attribution_reads
+    s = @store
+    measure do |i|
+      s.replay("p", model: :linear)
+      s.fit_model("p", i.odd? ? :markov : :shapley) # stores the fit; the data stays the same
+      Referral::Paths.open(model: :markov) do |paths|
+        paths.add("email > qr", conversions: 2, value: 10.5, nulls: 1)
+        paths.add(["qr"], conversions: 1, value: 3)
+        paths.result
+      end
+    end
+  end
+
+  def test_attribution_writes
+    s = @store
+    measure do |i|
+      @clock.ms = T0 + i * 1000
+      s.record_conversion("p", visitor_id: "v#{i}", order_id: "c#{i}", value_minor: 100,
+                               currency: "EUR", customer_id: "cust#{i % 7}", code: @code)
+      2.times { s.refund("p", "c#{i}", refund_id: "r", amount_minor: 10) } # then a duplicate
+      s.refund("p", "c#{i}", refund_id: "full")
+      s.identify("x#{i}", "cust#{i % 7}")
+      s.update_program("p", rules: { model: :custom, custom_weights: [i % 5 + 1, 1] })
+    end
+  end
+
   def test_writes
     s = @store
     measure do |i|
@@ -97,7 +125,14 @@ class TestLeaks < Minitest::Test
     calls = [-> { s.program("nope") }, -> { s.create_program("p") }, -> { s.resolve_code(typo) },
              -> { s.record_conversion("p", visitor_id: "v0", order_id: "o0", value_minor: 1, currency: "EUR") },
              -> { s.explanation("p", "nope") }, -> { s.stats("p", advocate: "ghost") },
-             -> { s.record_touchpoints([{ code: @code }]) }, -> { Referral.normalize_code("!!") }]
+             -> { s.record_touchpoints([{ code: @code }]) }, -> { Referral.normalize_code("!!") },
+             -> { s.refund("p", "o0", refund_id: "r", amount_minor: 10**6) },
+             -> { s.refund("p", "nope", refund_id: "r") }, -> { s.fit_model("p", :linear) },
+             -> { s.replay("nope") }, -> { s.identify("", "c") },
+             -> { s.create_program("bad", rules: { model: :custom, custom_weights: [0] }) },
+             -> { Referral::Paths.new(model: :custom) },
+             -> { Referral::Paths.open { |p| p.add("", conversions: 1) } },
+             -> { Referral::Paths.open(model: :markov) { |p| p.add("a", nulls: 1).result } }]
     measure { calls.each { |c| assert_raises(Referral::Error) { c.call } } }
   end
 

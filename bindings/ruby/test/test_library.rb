@@ -44,7 +44,8 @@ class TestLibrary < Minitest::Test
     consts = lines.select { |w| w[0] == "const" }.to_h { |w| [w[1], w[2].to_i] }
     %w[STORE_OPTIONS_VERSION PROGRAM_RULES_VERSION ADVOCATE_SPEC_VERSION CODE_SPEC_VERSION
        TOUCHPOINT_SPEC_VERSION CONVERSION_SPEC_VERSION STATS_QUERY_VERSION CODE_BUFSIZE
-       STORE_NO_CREATE LIST_INCLUDE_ARCHIVED].each do |name|
+       STORE_NO_CREATE LIST_INCLUDE_ARCHIVED REFUND_SPEC_VERSION PATHS_OPTIONS_VERSION
+       CUSTOM_WEIGHTS_MAX PATH_MAX_STEPS PATH_MAX_CHANNELS].each do |name|
       assert_equal consts.fetch("RF_#{name}"), Referral::Native.const_get(name), name
     end
     assert_equal Referral::Native::ABI, [consts["RF_VERSION_MAJOR"], consts["RF_VERSION_MINOR"]]
@@ -63,7 +64,7 @@ class TestLibrary < Minitest::Test
     headers = Dir[File.join(REPO_ROOT, "include/referral/*.h")]
     skip "headers not found" if headers.empty?
     names = headers.flat_map { |h| File.read(h).scan(/RF_EXTERN[^;(]*?\b(rf_\w+)\s*\(/).flatten }
-    assert_operator names.size, :>=, 49
+    assert_operator names.size, :>=, 62
     assert_equal names.sort.uniq, Referral::Native::FUNCTIONS
   end
 
@@ -71,7 +72,7 @@ class TestLibrary < Minitest::Test
     major, minor, patch = Referral.version
     assert_equal Referral::Native::ABI, [major, minor]
     assert_equal "#{major}.#{minor}.#{patch}", Referral.version_string
-    assert_operator Referral.schema_version, :>=, 1
+    assert_equal 2, Referral.schema_version
   end
 
   def test_strerror
@@ -93,13 +94,24 @@ class TestLibrary < Minitest::Test
 
   def test_enum_names_round_trip
     expected = {
-      model: %w[last first], advocate_kind: %w[customer employee partner influencer],
+      model: %w[last first last-non-direct linear time-decay position custom markov shapley],
+      advocate_kind: %w[customer employee partner influencer],
       channel: %w[none email whatsapp linkedin x facebook sms qr other],
-      touchpoint_kind: %w[click visit scan], conversion_kind: %w[signup purchase custom],
-      status: %w[active archived inactive disabled]
+      touchpoint_kind: %w[click visit scan checkout],
+      conversion_kind: %w[signup purchase custom renewal],
+      status: %w[active archived inactive disabled], target: %w[advocate channel]
     }
     first_value = { model: 1, advocate_kind: 1, channel: 0, touchpoint_kind: 1,
-                    conversion_kind: 1, status: 0 }
+                    conversion_kind: 1, status: 0, target: 1 }
+    enums = layout_lines.select { |w| w[0] == "enum" }.to_h { |w| [w[1], w[2].to_i] }
+    prefixes = { model: "RF_MODEL_", advocate_kind: "RF_ADVOCATE_", channel: "RF_CHANNEL_",
+                 touchpoint_kind: "RF_TOUCH_", conversion_kind: "RF_CONVERSION_",
+                 status: "RF_STATUS_", target: "RF_TARGET_" }
+    prefixes.each do |type, prefix|
+      values = enums.select { |k, _| k.start_with?(prefix) }.values.sort
+      assert_equal (first_value[type]...(first_value[type] + expected[type].size)).to_a, values, type
+    end
+    assert_equal 5, Referral::Convert.enum_in(:model, :time_decay, "model") # underscores too
     expected.each do |type, names|
       names.each_with_index do |name, i|
         value = first_value[type] + i

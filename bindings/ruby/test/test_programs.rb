@@ -44,7 +44,7 @@ class TestPrograms < ReferralTest::StoreTest
                                            duplicate_window_ms: 0, lock_first_referrer: true })
     assert_equal "Promo \u00e9t\u00e9", p.name
     assert_equal Encoding::UTF_8, p.name.encoding
-    assert_equal [:first, 12, 7 * DAY, 0, true], p.rules.to_a
+    assert_equal [:first, 12, 7 * DAY, 0, true, 7 * DAY, 4000, 4000, [], true, 12], p.rules.to_a
     store.add_advocate("a")
     assert_equal 13, store.issue_code("p", "a").code.size
     q = store.create_program("q", rules: Referral::ProgramRules.new(**p.rules.to_h, model: 1))
@@ -56,7 +56,7 @@ class TestPrograms < ReferralTest::StoreTest
     assert_status(Referral::ExistsError, -4) { store.create_program("p") }
     assert_status(Referral::InvalidError, -2) { store.create_program("") }
     assert_status(Referral::InvalidError, -2) { store.create_program("k" * 256) }
-    [{ code_length: 7 }, { code_length: 17 }, { lookback_ms: 0 }, { model: 9 },
+    [{ code_length: 7 }, { code_length: 17 }, { lookback_ms: 0 }, { model: 99 },
      { lookback_ms: 3651 * DAY }, { duplicate_window_ms: -1 }].each do |bad|
       assert_status(Referral::InvalidError, -2) { store.create_program("q", rules: bad) }
     end

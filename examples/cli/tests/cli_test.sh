@@ -117,6 +117,7 @@ has "referral 0.1.0" "--version"
 run_raw --version --json
 json "--version --json"
 has '"library":"' "--version --json"
+has '"schema_version":2' "--version schema"
 
 run_raw --help
 expect_rc 0 "--help"
@@ -139,7 +140,8 @@ has "archive" "group --help lists subcommands"
 for cmd in "init" "program create" "program list" "program show" "program update" \
 	"program archive" "advocate add" "advocate show" "advocate list" "advocate deactivate" \
 	"code issue" "code resolve" "code show" "code disable" "track click" "track visit" \
-	"track scan" "convert" "explain" "stats" "demo" "version"; do
+	"track scan" "convert" "explain" "refund" "identify" "fit" "replay" "attribute" \
+	"stats" "demo" "version"; do
 	# shellcheck disable=SC2086
 	run_raw $cmd --help
 	expect_rc 0 "$cmd --help"
@@ -174,7 +176,7 @@ run init --json
 expect_rc 0 "init again"
 json "init --json"
 has '"created":false' "init again"
-has '"schema_version":1' "init schema"
+has '"schema_version":2' "init schema"
 
 # ---- programs -------------------------------------------------------------------
 
@@ -188,6 +190,11 @@ has '"lookback_ms":2592000000' "default window 30 days"
 has '"duplicate_window_ms":3600000' "default duplicate window"
 has '"code_length":8' "default code length"
 has '"lock_first_referrer":false' "default lock"
+has '"half_life_ms":604800000' "default half-life 7 days"
+has '"position_first_bp":4000,"position_last_bp":4000' "default position 40/40"
+has '"custom_weights":[]' "no custom weights"
+has '"sale_follows_lead":true' "default sale follows lead"
+has '"renewal_months":12' "default renewals"
 has '"rules_version":1' "rules version 1"
 
 run program create autumn --model first --window-days 14 --code-length 10 \
@@ -491,6 +498,329 @@ run program list --all --json
 jq_is '.programs | length' 2 "archived listed with --all"
 run convert autumn v1 Z-1 1 EUR
 fail_with 1 "" "convert in archived program"
+
+# ---- rules of the attribution engine -------------------------------------------------
+
+run program create multi --model position --position 30/50 --half-life-days 0.5 \
+	--custom-weights 3,2,1 --renewal-months 6 --no-sale-follows-lead --json
+expect_rc 0 "program with every rule"
+has '"model":"position"' "position model"
+has '"position_first_bp":3000,"position_last_bp":5000' "position shares"
+has '"half_life_ms":43200000' "half a day"
+has '"custom_weights":[3,2,1]' "custom weights"
+has '"sale_follows_lead":false' "sale does not follow lead"
+has '"renewal_months":6' "renewal months"
+run program show multi
+expect_rc 0 "program show position"
+has "position (30/20/50 % (first/middle/last))" "position shares shown"
+has "sale follows lead   no" "lead rule shown"
+run program update multi --model custom --json
+expect_rc 0 "switch to custom keeps the weights"
+has '"model":"custom"' "custom model"
+has '"custom_weights":[3,2,1]' "weights kept"
+has '"rules_version":2' "rules version bumped"
+run program update multi --custom-weights 1 --sale-follows-lead --json
+has '"custom_weights":[1]' "weights replaced"
+has '"sale_follows_lead":true' "lead rule back on"
+run program show multi
+has "custom (1)" "custom weights shown"
+run program update multi --sale-follows-lead --no-sale-follows-lead
+fail_with 2 "conflict" "conflicting lead options"
+for model in last first last-non-direct linear time-decay markov shapley; do
+	run program create "m-$model" --model "$model" --json
+	expect_rc 0 "model $model"
+	has "\"model\":\"$model\"" "model $model stored"
+done
+run program create m-t --model time-decay --half-life-days 3
+has "time-decay (half-life 3d)" "half-life shown"
+run program create bad --position 60/50
+fail_with 1 "position" "position shares above 100%"
+run program create bad --position 40
+fail_with 2 "--position" "position without a slash"
+run program create bad --position 40/x
+fail_with 2 "--position" "position not a number"
+run program create bad --custom-weights 3,,1
+fail_with 2 "--custom-weights" "empty weight"
+run program create bad --custom-weights -1
+fail_with 2 "--custom-weights" "negative weight"
+run program create bad --custom-weights "$(printf '1,%.0s' $(seq 1 32))1"
+fail_with 2 "--custom-weights" "33 weights"
+run program create bad --model custom
+fail_with 1 "custom" "custom model without weights"
+run program create bad --half-life-days 0
+fail_with 2 "--half-life-days" "half-life 0"
+run program create bad --half-life-days 0.0001
+fail_with 2 "--half-life-days" "half-life finer than the thousandth of a day"
+run program create bad --renewal-months 121
+fail_with 2 "--renewal-months" "renewal months too many"
+run program show bad
+fail_with 1 "" "no bad program was created"
+
+# ---- direct visits, customers, checkout codes, leads and renewals --------------------
+
+run program create att --model linear --quiet
+expect_rc 0 "linear program"
+run code issue att alice --channel email --quiet
+C1=$out
+run code issue att bob --channel qr --quiet
+C2=$out
+run track click "$C1" w1 --at 2026-02-01T10:00:00Z --json
+has '"direct":false' "a click is not direct"
+run track visit "$C2" w1 --at 2026-02-02T10:00:00Z --direct --json
+expect_rc 0 "direct visit"
+has '"direct":true' "direct recorded"
+run track visit "$C2" w1 --direct=yes
+fail_with 2 "takes no value" "--direct is a flag"
+run convert att w1 R-1 10.01 EUR --at 2026-02-03 --customer cust-9 --json
+expect_rc 0 "convert with a customer"
+has '"customer_id":"cust-9"' "customer stored"
+has '"refunded_minor":0,"refunded_amount":"0.00","follows_order":null' "nothing refunded yet"
+has '{"advocate":"alice","code":"'"$C1"'","channel":"email","weight":0.5,"value_minor":501' "alice half, the odd cent"
+has '{"advocate":"bob","code":"'"$C2"'","channel":"qr","weight":0.5,"value_minor":500' "bob half"
+
+run identify w3 cust-9 --json
+expect_rc 0 "identify"
+if [ "$out" = '{"visitor_id":"w3","customer_id":"cust-9"}' ]; then ok; else not_ok "identify document"; fi
+run identify w3 cust-9
+expect_rc 0 "identify again is harmless"
+has "tied to customer cust-9" "identify text"
+run identify w3 someone-else --json
+fail_with 1 "" "visitor tied to another customer"
+has '"status":"ECONFLICT"' "identify conflict status"
+run identify "" cust-9
+fail_with 1 "" "empty visitor"
+run identify w3
+fail_with 2 "missing argument" "identify without customer"
+# Cross-device: w3's touch counts for cust-9's next order (linear: 1/3 alice, 2/3 bob).
+run track click "$C2" w3 --at 2026-02-04T10:00:00Z --quiet
+run convert att w1 R-2 20 EUR --at 2026-02-05 --customer cust-9 --json
+expect_rc 0 "cross-device conversion"
+jq_is '[.conversion.credits[] | "\(.advocate)=\(.value_minor)"] | join(" ")' "bob=1333 alice=667" \
+	"credit over both devices"
+# A code typed at checkout is a touchpoint at the conversion's time.
+run convert att w1 R-3 5 EUR --at 2026-02-05T01:00:00Z --code "$C2" --json
+expect_rc 0 "checkout code"
+jq_is '[.conversion.credits[] | "\(.advocate)=\(.value_minor)"] | join(" ")' "bob=375 alice=125" \
+	"checkout touch counted"
+run explain att R-3 --json
+has '"kind":"checkout"' "checkout touch explained"
+run convert att w1 R-9 5 EUR --code NOPE1234
+fail_with 1 "" "unknown checkout code"
+# A renewal within renewal_months is credited as the first purchase.
+run convert att w1 R-4 5 EUR --kind renewal --at 2026-03-05 --json
+expect_rc 0 "renewal"
+has '"kind":"renewal"' "renewal kind"
+has '"follows_order":"R-1"' "renewal follows the first purchase"
+jq_is '[.conversion.credits[] | "\(.advocate)=\(.value_minor)"] | join(" ")' "alice=250 bob=250" \
+	"renewal split as the purchase"
+run explain att R-4
+has "follows             order R-1 (credited as it was)" "follows shown in text"
+
+# ---- refunds ------------------------------------------------------------------------------
+
+run refund att R-1 3.01 --json
+expect_rc 0 "partial refund"
+json "refund"
+has '{"duplicate":false,"refund_id":"3.01","refunded":{"value_minor":301,"currency":"EUR","amount":"3.01"}' "refund document"
+has '"refunded_minor":301,"refunded_amount":"3.01"' "conversion refunded"
+has '"value_minor":501,"currency":"EUR","amount":"5.01","refunded_minor":151' "alice's share of the refund"
+has '"value_minor":500,"currency":"EUR","amount":"5.00","refunded_minor":150' "bob's share of the refund"
+run refund att R-1 3.010 --json
+expect_rc 0 "same refund again"
+has '"duplicate":true' "refund duplicate (default id from the amount)"
+has '"refunded":{"value_minor":0' "nothing refunded by a duplicate"
+run refund att R-1 4 --refund-id r-x --at 2026-02-10 --json
+expect_rc 0 "refund with an id"
+has '"refund_id":"r-x"' "refund id"
+has '"refunded_minor":701' "refunds add up"
+run refund att R-1 3.01 --refund-id r-x
+fail_with 1 "" "refund id with another amount"
+run refund att R-1 3.01 --refund-id r-x --json
+has '"status":"ECONFLICT"' "refund conflict status"
+run refund att R-1 5
+fail_with 1 "" "refund above what is left"
+run refund att R-1 0
+fail_with 2 "more than 0" "refund 0"
+run refund att R-1 abc
+fail_with 2 "not an amount" "refund not a number"
+run refund att R-1 1.001
+fail_with 2 "decimal" "refund with too many decimals"
+run refund att nope
+fail_with 1 "" "refund of an unknown order"
+run refund att R-1 --at never
+fail_with 2 "--at" "refund with a bad time"
+run refund att R-1
+expect_rc 0 "refund the rest"
+has "refund full: 3.00 EUR refunded (in all 10.01 EUR of 10.01 EUR)" "full refund text"
+has "REFUNDED" "refund column"
+run refund att R-1 --json
+has '"duplicate":true' "full refund again"
+run stats att --advocate alice --json
+has '"value_minor":1042' "stats net of refunds (alice: 0 + 667 + 125 + 250)"
+run explain att R-1 --json
+expect_rc 0 "explain a refunded conversion"
+has '"refunded_minor":1001' "explain shows refunds"
+has '"currency":"EUR","touches"' "explanation currency"
+has '"parameters":"' "explanation parameters"
+run explain att R-1
+has "currency            EUR" "explain text currency"
+
+# ---- fit --------------------------------------------------------------------------------
+
+run fit att --model markov --json
+expect_rc 0 "fit markov"
+json "fit"
+has '"program":"att"' "fit program"
+has '"model":"markov"' "fit model"
+has '"elapsed_ms":' "fit time"
+jq_is '.values | length' 2 "two advocates fitted"
+jq_is '[.values[].weight] | add | . * 1000 | round' 1000 "weights sum to 1"
+run fit att --model shapley
+expect_rc 0 "fit shapley text"
+has "TOP 2 ADVOCATES" "fit table"
+has "fitted in" "fit time shown"
+run fit att --model markov --top 1 --quiet
+if [ "$(printf '%s\n' "$out" | wc -l)" -eq 1 ]; then ok; else not_ok "fit --top 1 --quiet: one advocate"; fi
+run fit att --model linear
+fail_with 2 "markov or shapley" "fit a heuristic model"
+run fit att
+fail_with 2 "--model" "fit without a model"
+run fit nope --model markov
+fail_with 1 "" "fit an unknown program"
+run fit multi --model shapley --json
+fail_with 1 "" "fit with nothing converting"
+has '"status":"ERROR"' "nothing to fit"
+
+# ---- replay -------------------------------------------------------------------------------
+
+run replay att --json
+expect_rc 0 "replay the same rules"
+jq_is '.changed' 0 "same rules change nothing"
+jq_is '.conversions' 4 "every conversion replayed"
+run replay att --model first --json
+expect_rc 0 "replay first touch"
+json "replay"
+has '"rules":{"model":"first"' "replayed rules"
+jq_is '.changed' 4 "first touch changes every split"
+jq_is '[.advocates[] | "\(.name):\(.current_value_minor)>\(.replay_value_minor)"] | join(" ")' \
+	"alice:1543>4001 bob:2458>0" "advocates now and replayed"
+jq_is '[.channels[] | "\(.name):\(.delta_value_minor)"] | join(" ")' "email:2458 qr:-2458" \
+	"channel deltas"
+jq_is '.advocates[1].delta_amount' "-24.58" "delta amount"
+run replay att --model first
+expect_rc 0 "replay text"
+has "BY ADVOCATE" "replay advocate table"
+has "BY CHANNEL" "replay channel table"
+has "+24.58 EUR" "replay delta shown"
+has "nothing was changed" "replay writes nothing"
+run program show att --json
+has '"model":"linear"' "replay left the rules alone"
+run replay att --model last --window-days 1 --from 2026-02-05 --to 2026-03-01 --json
+expect_rc 0 "replay a period with a window"
+jq_is '.conversions' 2 "two conversions in the period"
+has '"lookback_ms":86400000' "replayed window"
+run replay att --model time-decay --half-life-days 2 --lock-first-referrer --json
+has '"half_life_ms":172800000' "replayed half-life"
+has '"lock_first_referrer":true' "replayed lock"
+run replay att --from 2026-03-01 --to 2026-02-01
+fail_with 2 "--to" "replay reversed period"
+run replay att --model bogus
+fail_with 2 "--model" "replay bad model"
+run replay nope --model first
+fail_with 1 "" "replay unknown program"
+
+# ---- attribute (offline path files) ----------------------------------------------------
+
+# Serhii Puzyrov's Markov example (tests/vectors/vectors.json): the removal effects are
+# 0.75 and 0.5, weights 0.6 and 0.4 of 4 conversions; values split the same way (350).
+printf 'path,conversions,value,nulls\ngoogle ads,2,200,0\nmailing,1,50,0\ngoogle ads > mailing,1,100,0\ngoogle ads,0,0,1\n' >"$TMP/puz.csv"
+expected_markov='channel,conversions,value
+google ads,2.400000,210.000000
+mailing,1.600000,140.000000'
+run_raw attribute --model markov "$TMP/puz.csv"
+expect_rc 0 "attribute markov"
+no_err "attribute markov"
+if [ "$out" = "$expected_markov" ]; then ok; else not_ok "markov output"; fi
+# Shapley, v(S) = conversions of paths within S: google ads 1/2(2 + 3), mailing 1/2(1 + 2);
+# value: 1/2(200 + 300), 1/2(50 + 150).
+run_raw attribute --model shapley "$TMP/puz.csv"
+if [ "$out" = 'channel,conversions,value
+google ads,2.500000,250.000000
+mailing,1.500000,100.000000' ]; then ok; else not_ok "shapley output"; fi
+run_raw attribute --model first "$TMP/puz.csv"
+if [ "$out" = 'channel,conversions,value
+google ads,3.000000,300.000000
+mailing,1.000000,50.000000' ]; then ok; else not_ok "first-touch output"; fi
+run_raw attribute --model last "$TMP/puz.csv"
+if [ "$out" = 'channel,conversions,value
+google ads,2.000000,200.000000
+mailing,2.000000,150.000000' ]; then ok; else not_ok "last-touch output"; fi
+# The same file with a BOM, CRLF, quotes, spaces around names and a blank line.
+printf '\357\273\277path,conversions,value,nulls\r\n"google ads",2,200,0\r\n\r\n  mailing  ,"1",50,0\r\n"google ads>mailing",1,100.0,0\r\ngoogle ads,0,0,1e0' >"$TMP/puz2.csv"
+run_raw attribute --model markov "$TMP/puz2.csv"
+expect_rc 0 "attribute CRLF file"
+if [ "$out" = "$expected_markov" ]; then ok; else not_ok "same result from CRLF, quotes and BOM"; fi
+run_raw attribute --model markov - <"$TMP/puz.csv"
+if [ "$out" = "$expected_markov" ]; then ok; else not_ok "attribute from stdin"; fi
+run_raw attribute --model markov "$TMP/puz.csv" --json
+json "attribute --json"
+has '{"model":"markov","channels":[{"channel":"google ads","conversions":2.4,"value":210},' "attribute JSON"
+# Linear credits each occurrence (ChannelAttribution): a > a > b gives a 2/3.
+printf 'path,conversions,value,nulls\na > a > b,1,30,0\n"x, y",1,1,0\n' >"$TMP/lin.csv"
+run_raw attribute --model linear "$TMP/lin.csv"
+if [ "$out" = 'channel,conversions,value
+a,0.666667,20.000000
+b,0.333333,10.000000
+"x, y",1.000000,1.000000' ]; then ok; else not_ok "linear output, quoted channel"; fi
+# Time decay: path steps are a day apart; half-life 1 day gives b twice a's weight.
+printf 'path,conversions,value,nulls\na > b,3,0,0\n' >"$TMP/td.csv"
+run_raw attribute --model time-decay --half-life-days 1 "$TMP/td.csv"
+if [ "$out" = 'channel,conversions,value
+a,1.000000,0.000000
+b,2.000000,0.000000' ]; then ok; else not_ok "time-decay output"; fi
+run_raw attribute --model position --position 50/30 "$TMP/lin.csv"
+has "a,0.700000,21.000000" "position shares (a first and middle)"
+
+# Malformed files: FILE:LINE: reason, exit 1.
+printf 'path,conv,value,nulls\na,1,1,0\n' >"$TMP/bad1.csv"
+run_raw attribute --model linear "$TMP/bad1.csv"
+fail_with 1 "bad1.csv:1: the header must be path,conversions,value,nulls" "bad header"
+printf 'path,conversions,value,nulls\na,1,1,0\nb,1,1\n' >"$TMP/bad2.csv"
+run_raw attribute --model linear "$TMP/bad2.csv"
+fail_with 1 "bad2.csv:3: expected 4 fields" "missing field"
+printf 'path,conversions,value,nulls\na,-1,1,0\n' >"$TMP/bad3.csv"
+run_raw attribute --model linear "$TMP/bad3.csv"
+fail_with 1 "bad3.csv:2: conversions" "negative count"
+printf 'path,conversions,value,nulls\na,1,nan,0\n' >"$TMP/bad4.csv"
+run_raw attribute --model linear "$TMP/bad4.csv"
+fail_with 1 "bad4.csv:2: value" "nan"
+printf 'path,conversions,value,nulls\na,1,1,0\n"b > c,1,1,0\nd,1,1,0\n' >"$TMP/bad5.csv"
+run_raw attribute --model linear "$TMP/bad5.csv"
+fail_with 1 "bad5.csv:3: unterminated quoted field" "unterminated quote"
+printf 'path,conversions,value,nulls\na >  > b,1,1,0\n' >"$TMP/bad6.csv"
+run_raw attribute --model linear "$TMP/bad6.csv"
+fail_with 1 "bad6.csv:2: " "empty channel name"
+printf 'path,conversions,value,nulls\na"b,1,1,0\n' >"$TMP/bad7.csv"
+run_raw attribute --model linear "$TMP/bad7.csv"
+fail_with 1 "bad7.csv:2: quote inside an unquoted field" "stray quote"
+: >"$TMP/empty.csv"
+run_raw attribute --model linear "$TMP/empty.csv"
+fail_with 1 "empty.csv:1: empty file" "empty file"
+printf 'path,conversions,value,nulls\na,0,0,3\n' >"$TMP/null.csv"
+run_raw attribute --model markov "$TMP/null.csv"
+fail_with 1 "" "nothing converts"
+run_raw attribute --model markov "$TMP/missing.csv"
+fail_with 1 "missing.csv: No such file" "missing file"
+run_raw attribute --model custom "$TMP/puz.csv"
+fail_with 2 "--model" "custom cannot attribute paths"
+run_raw attribute "$TMP/puz.csv"
+fail_with 2 "--model" "attribute without a model"
+run_raw attribute --model markov --order 2 "$TMP/puz.csv"
+fail_with 1 "" "markov order 2"
+run_raw attribute --model markov --order 0 "$TMP/puz.csv"
+fail_with 2 "--order" "markov order 0"
+run_raw attribute --model markov
+fail_with 2 "missing argument" "attribute without a file"
 
 # ---- demo -------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ module Referral
 
     # rf_enum types and the names of their values (Ruby uses the names as symbols).
     ENUM_TYPES = { model: 1, advocate_kind: 2, channel: 3, touchpoint_kind: 4,
-                   conversion_kind: 5, status: 6 }.freeze
+                   conversion_kind: 5, status: 6, target: 7 }.freeze
     DURABILITY = { normal: 0, full: 1 }.freeze
 
     module_function
@@ -74,6 +74,12 @@ module Referral
       ptr.read_string.force_encoding(Encoding::UTF_8).freeze
     end
 
+    # Like text_out, but "" (the C "none") becomes nil.
+    def optional_text_out(ptr)
+      text = text_out(ptr)
+      text.empty? ? nil : text
+    end
+
     # Write an optional text field of an input struct; +keep+ holds the memory alive.
     def set_text(struct, field, value, what, keep)
       text = text_in(value, what)
@@ -90,14 +96,32 @@ module Referral
       name ? name.to_sym : value
     end
 
-    # A Symbol/String name or an Integer -> the C value; nil stays nil.
+    # A Symbol/String name or an Integer -> the C value; nil stays nil. Names
+    # may use underscores for the library's hyphens (:time_decay, :"time-decay").
     def enum_in(type, value, what)
       case value
       when nil then nil
       when Integer then int32(value, what)
-      when Symbol, String then Referral.enum_parse(type, value.to_s)
+      when Symbol, String
+        name = value.to_s
+        begin
+          Referral.enum_parse(type, name)
+        rescue InvalidError
+          raise unless name.include?("_")
+
+          Referral.enum_parse(type, name.tr("_", "-"))
+        end
       else raise TypeError, "#{what}: expected Symbol, String or Integer, got #{value.class}"
       end
+    end
+
+    # A Float -> itself; an Integer or Rational -> Float; anything else is a TypeError.
+    def double(value, what)
+      unless value.is_a?(Numeric) && !value.is_a?(Complex)
+        raise TypeError, "#{what}: expected a number, got #{value.class}"
+      end
+
+      value.to_f
     end
 
     # An rf_enum type given as a Symbol (:channel) or an Integer.

@@ -21,12 +21,17 @@ module Referral
     ffi_lib library_names
 
     STORE_OPTIONS_VERSION = 1
-    PROGRAM_RULES_VERSION = 1
+    PROGRAM_RULES_VERSION = 2
     ADVOCATE_SPEC_VERSION = 1
     CODE_SPEC_VERSION = 1
-    TOUCHPOINT_SPEC_VERSION = 1
-    CONVERSION_SPEC_VERSION = 1
+    TOUCHPOINT_SPEC_VERSION = 2
+    CONVERSION_SPEC_VERSION = 2
+    REFUND_SPEC_VERSION = 1
     STATS_QUERY_VERSION = 1
+    PATHS_OPTIONS_VERSION = 1
+    CUSTOM_WEIGHTS_MAX = 32
+    PATH_MAX_STEPS = 1024
+    PATH_MAX_CHANNELS = 2000
     CODE_BUFSIZE = 40
     STORE_NO_CREATE = 1
     LIST_INCLUDE_ARCHIVED = 1
@@ -42,7 +47,11 @@ module Referral
 
     class ProgramRules < FFI::Struct
       layout :version, :uint, :model, :int32, :code_length, :int32, :lookback_ms, :int64,
-             :duplicate_window_ms, :int64, :lock_first_referrer, :int32
+             :duplicate_window_ms, :int64, :lock_first_referrer, :int32,
+             # version 2
+             :half_life_ms, :int64, :position_first_bp, :int32, :position_last_bp, :int32,
+             :custom_count, :uint32, :custom_weights, :pointer, :sale_follows_lead, :int32,
+             :renewal_months, :int32
     end
 
     class Program < FFI::Struct
@@ -86,30 +95,38 @@ module Referral
 
     class TouchpointSpec < FFI::Struct
       layout :version, :uint, :code, :pointer, :visitor_id, :pointer, :kind, :int32,
-             :at_ms, :int64, :landing_url, :pointer, :ip, :pointer, :user_agent, :pointer
+             :at_ms, :int64, :landing_url, :pointer, :ip, :pointer, :user_agent, :pointer,
+             :direct, :int32 # version 2
     end
 
     class Touchpoint < FFI::Struct
       layout :id, :int64, :visitor_id, :pointer, :code, :pointer, :program, :pointer,
              :advocate, :pointer, :channel, :int32, :kind, :int32, :at_ms, :int64,
-             :duplicate, :int32
+             :duplicate, :int32, :direct, :int32
     end
 
     class ConversionSpec < FFI::Struct
       layout :version, :uint, :program, :pointer, :visitor_id, :pointer, :order_id, :pointer,
-             :kind, :int32, :value_minor, :int64, :currency, :pointer, :at_ms, :int64
+             :kind, :int32, :value_minor, :int64, :currency, :pointer, :at_ms, :int64,
+             :customer_id, :pointer, :code, :pointer # version 2
     end
 
     class Credit < FFI::Struct
       layout :advocate, :pointer, :code, :pointer, :channel, :int32, :weight, :double,
-             :value_minor, :int64
+             :value_minor, :int64, :refunded_minor, :int64
     end
 
     class Conversion < FFI::Struct
       layout :id, :int64, :program, :pointer, :order_id, :pointer, :visitor_id, :pointer,
              :kind, :int32, :value_minor, :int64, :currency, :pointer, :at_ms, :int64,
              :attributed, :int32, :model, :int32, :rules_version, :int64,
-             :credit_count, :size_t, :credits, :pointer
+             :credit_count, :size_t, :credits, :pointer, :customer_id, :pointer,
+             :refunded_minor, :int64, :follows_order, :pointer, :replayed, :int32
+    end
+
+    class RefundSpec < FFI::Struct
+      layout :version, :uint, :program, :pointer, :order_id, :pointer, :refund_id, :pointer,
+             :amount_minor, :int64, :at_ms, :int64
     end
 
     class ExplainedTouch < FFI::Struct
@@ -121,7 +138,8 @@ module Referral
     class Explanation < FFI::Struct
       layout :program, :pointer, :order_id, :pointer, :model, :int32, :rules_version, :int64,
              :lookback_ms, :int64, :window_start_ms, :int64, :window_end_ms, :int64,
-             :summary, :pointer, :touch_count, :size_t, :touches, :pointer
+             :summary, :pointer, :touch_count, :size_t, :touches, :pointer,
+             :parameters, :pointer, :currency, :pointer
     end
 
     class StatsQuery < FFI::Struct
@@ -140,6 +158,38 @@ module Referral
              :value_count, :size_t, :values, :pointer
     end
 
+    class FitValue < FFI::Struct
+      layout :advocate, :pointer, :value, :double, :weight, :double
+    end
+
+    class Fit < FFI::Struct
+      layout :model, :int32, :journeys, :int64, :conversions, :int64, :p_conversion, :double,
+             :fitted_at_ms, :int64, :count, :size_t, :values, :pointer
+    end
+
+    class ReplayRow < FFI::Struct
+      layout :target, :int32, :name, :pointer, :currency, :pointer,
+             :current_conversions, :double, :replay_conversions, :double,
+             :current_value_minor, :int64, :replay_value_minor, :int64
+    end
+
+    class Replay < FFI::Struct
+      layout :conversions, :int64, :changed, :int64, :count, :size_t, :rows, :pointer
+    end
+
+    class PathsOptions < FFI::Struct
+      layout :version, :uint, :model, :int32, :half_life_ms, :int64, :position_first_bp, :int32,
+             :position_last_bp, :int32, :markov_order, :int32
+    end
+
+    class PathCredit < FFI::Struct
+      layout :channel, :pointer, :conversions, :double, :value, :double
+    end
+
+    class PathCredits < FFI::Struct
+      layout :count, :size_t, :items, :pointer
+    end
+
     # Every struct by C name, for layout checks against the compiler.
     STRUCTS = {
       "rf_error" => Error, "rf_store_options" => StoreOptions,
@@ -149,9 +199,12 @@ module Referral
       "rf_codes" => Codes,
       "rf_touchpoint_spec" => TouchpointSpec, "rf_touchpoint" => Touchpoint,
       "rf_conversion_spec" => ConversionSpec, "rf_credit" => Credit,
-      "rf_conversion" => Conversion, "rf_explained_touch" => ExplainedTouch,
+      "rf_conversion" => Conversion, "rf_refund_spec" => RefundSpec,
+      "rf_explained_touch" => ExplainedTouch,
       "rf_explanation" => Explanation, "rf_stats_query" => StatsQuery, "rf_money" => Money,
-      "rf_stats" => Stats
+      "rf_stats" => Stats, "rf_fit_value" => FitValue, "rf_fit" => Fit,
+      "rf_replay_row" => ReplayRow, "rf_replay" => Replay, "rf_paths_options" => PathsOptions,
+      "rf_path_credit" => PathCredit, "rf_path_credits" => PathCredits
     }.freeze
 
     # Store calls may wait on locks: release the GVL (blocking: true).
@@ -210,6 +263,20 @@ module Referral
     attach_function :rf_stats_query_init, [StatsQuery.by_ref, :uint], :int
     store_fn :rf_stats_get, [:pointer, :pointer, StatsQuery.by_ref], :int
     attach_function :rf_stats_free, [:pointer], :void
+    attach_function :rf_refund_spec_init, [RefundSpec.by_ref, :uint], :int
+    store_fn :rf_conversion_refund, [:pointer, :pointer, RefundSpec.by_ref], :int
+    store_fn :rf_identify, %i[pointer string string], :int
+    store_fn :rf_model_fit, %i[pointer pointer string int32], :int
+    attach_function :rf_fit_free, [:pointer], :void
+    store_fn :rf_replay_run, %i[pointer pointer string pointer int64 int64], :int
+    attach_function :rf_replay_free, [:pointer], :void
+    attach_function :rf_paths_options_init, [PathsOptions.by_ref, :uint], :int
+    attach_function :rf_paths_new, [:pointer, PathsOptions.by_ref], :int
+    attach_function :rf_paths_add, %i[pointer string double double double], :int
+    # Attributing many paths (Markov, Shapley) may take a while: release the GVL.
+    attach_function :rf_paths_result, %i[pointer pointer], :int, blocking: true
+    attach_function :rf_paths_free, [:pointer], :void
+    attach_function :rf_path_credits_free, [:pointer], :void
 
     # Every attached C function, for the completeness test.
     FUNCTIONS = singleton_methods.map(&:to_s).grep(/\Arf_/).sort.freeze

@@ -250,11 +250,14 @@ module Referral
     # -- touchpoints -----------------------------------------------------------
 
     # Record a click/visit/scan; without visitor_id the library makes a UUID.
+    # direct: true marks a direct/organic visit (no link): the last-non-direct
+    # model passes over it.
     def record_touchpoint(code, visitor_id: nil, kind: nil, at: nil, landing_url: nil, ip: nil,
-                          user_agent: nil)
+                          user_agent: nil, direct: false)
       keep = []
       spec = touchpoint_spec({ code: code, visitor_id: visitor_id, kind: kind, at: at,
-                               landing_url: landing_url, ip: ip, user_agent: user_agent }, keep)
+                               landing_url: landing_url, ip: ip, user_agent: user_agent,
+                               direct: direct }, keep)
       fetch(:rf_touchpoint_record, :rf_touchpoint_free, Native::Touchpoint, spec) do |c, _|
         Touchpoint.from_native(c)
       end
@@ -275,9 +278,11 @@ module Referral
 
     # Record and attribute a conversion (idempotent on program + order_id). The
     # same order again returns the original with duplicate == true; with other
-    # data it raises ConflictError.
+    # data it raises ConflictError. customer_id ties the visitor to the host's
+    # customer (the touchpoints of all its visitor ids count); code is a code
+    # typed at checkout or used as a coupon.
     def record_conversion(program, visitor_id:, order_id:, value_minor: 0, currency: nil,
-                          kind: nil, at: nil)
+                          kind: nil, at: nil, customer_id: nil, code: nil)
       keep = []
       spec = Native::ConversionSpec.new
       Referral.check!(Native.rf_conversion_spec_init(spec, Native::CONVERSION_SPEC_VERSION))
@@ -288,8 +293,69 @@ module Referral
       spec[:value_minor] = Convert.int64(value_minor, "value_minor")
       Convert.set_text(spec, :currency, currency, "currency", keep)
       spec[:at_ms] = Convert.time_in(at, "at")
+      Convert.set_text(spec, :customer_id, customer_id, "customer_id", keep)
+      Convert.set_text(spec, :code, code, "code", keep)
       fetch(:rf_conversion_record, :rf_conversion_free, Native::Conversion, spec) do |c, status|
         Conversion.from_native(c, duplicate: status == RF_DUPLICATE)
+      end
+    end
+
+    # Refund amount_minor (nil: everything left) of a conversion, split over its
+    # credit in proportion to each share; returns the conversion after it.
+    # Idempotent on refund_id (the same refund again: duplicate == true); the
+    # same id with another amount raises ConflictError, more than is left
+    # InvalidError.
+    def refund(program, order_id, refund_id:, amount_minor: nil, at: nil)
+      keep = []
+      spec = Native::RefundSpec.new
+      Referral.check!(Native.rf_refund_spec_init(spec, Native::REFUND_SPEC_VERSION))
+      Convert.set_text(spec, :program, program, "program", keep)
+      Convert.set_text(spec, :order_id, order_id, "order_id", keep)
+      Convert.set_text(spec, :refund_id, refund_id, "refund_id", keep)
+      unless amount_minor.nil?
+        amount = Convert.int64(amount_minor, "amount_minor")
+        raise Referral.invalid("amount_minor: must be > 0 (nil refunds everything left)") unless amount.positive?
+
+        spec[:amount_minor] = amount
+      end
+      spec[:at_ms] = Convert.time_in(at, "at")
+      fetch(:rf_conversion_refund, :rf_conversion_free, Native::Conversion, spec) do |c, status|
+        Conversion.from_native(c, duplicate: status == RF_DUPLICATE)
+      end
+    end
+
+    # -- identity and attribution ----------------------------------------------
+
+    # Tie a visitor id to the host's customer id (cross-device journeys). Tying
+    # the same pair again is harmless; another customer raises ConflictError.
+    def identify(visitor_id, customer_id)
+      invoke(:rf_identify, [], text(visitor_id, "visitor_id"), text(customer_id, "customer_id"))
+      nil
+    end
+
+    # Fit a data-driven model (:markov or :shapley) on the program's journeys;
+    # later conversions under that model use the fitted values.
+    def fit_model(program, model)
+      c_model = Convert.enum_in(:model, model, "model")
+      raise Referral.invalid("model: required") if c_model.nil?
+
+      fetch(:rf_model_fit, :rf_fit_free, Native::Fit, text(program, "program"), c_model) do |c, _|
+        Fit.from_native(c)
+      end
+    end
+
+    # Re-attribute the program's conversions in [from, to) under other rules and
+    # compare with what is stored, per advocate and channel; nothing is written.
+    # rules (ProgramRules or Hash) and the keyword changes are merged over the
+    # program's current rules: replay("spring", model: :linear, lookback_ms: 7 * DAY_MS).
+    def replay(program, rules: nil, from: nil, to: nil, **changes)
+      base = self.program(program).rules.to_h
+      base = base.merge(rules.to_h.transform_keys(&:to_sym)) unless rules.nil?
+      base = base.merge(changes) unless changes.empty?
+      keep = []
+      fetch(:rf_replay_run, :rf_replay_free, Native::Replay, text(program, "program"),
+            rules_in(base, keep), Convert.time_in(from, "from"), Convert.time_in(to, "to")) do |c, _|
+        Replay.from_native(c)
       end
     end
 
@@ -401,12 +467,31 @@ module Referral
       c[:lookback_ms] = Convert.int64(rules[:lookback_ms], "lookback_ms")
       c[:duplicate_window_ms] = Convert.int64(rules[:duplicate_window_ms], "duplicate_window_ms")
       c[:lock_first_referrer] = rules[:lock_first_referrer] ? 1 : 0
+      c[:half_life_ms] = Convert.int64(rules[:half_life_ms], "half_life_ms")
+      c[:position_first_bp] = Convert.int32(rules[:position_first_bp], "position_first_bp")
+      c[:position_last_bp] = Convert.int32(rules[:position_last_bp], "position_last_bp")
+      set_weights(c, rules[:custom_weights] || [], keep)
+      c[:sale_follows_lead] = rules[:sale_follows_lead] ? 1 : 0
+      c[:renewal_months] = Convert.int32(rules[:renewal_months], "renewal_months")
       keep << c
       c
     end
 
+    def set_weights(c, weights, keep)
+      raise TypeError, "custom_weights: expected an Array, got #{weights.class}" unless weights.is_a?(Array)
+
+      values = weights.each_with_index.map { |w, i| Convert.int32(w, "custom_weights[#{i}]") }
+      c[:custom_count] = values.size
+      return c[:custom_weights] = FFI::Pointer::NULL if values.empty?
+
+      mem = FFI::MemoryPointer.new(:int32, values.size)
+      mem.write_array_of_int32(values)
+      keep << mem
+      c[:custom_weights] = mem
+    end
+
     def touchpoint_spec(fields, keep)
-      unknown = fields.keys - %i[code visitor_id kind at landing_url ip user_agent]
+      unknown = fields.keys - %i[code visitor_id kind at landing_url ip user_agent direct]
       raise ArgumentError, "unknown touchpoint fields: #{unknown.join(', ')}" unless unknown.empty?
 
       spec = Native::TouchpointSpec.new
@@ -416,6 +501,7 @@ module Referral
       end
       set_enum(spec, :kind, :touchpoint_kind, fields[:kind])
       spec[:at_ms] = Convert.time_in(fields[:at], "at")
+      spec[:direct] = fields[:direct] ? 1 : 0
       keep << spec
       spec
     end
