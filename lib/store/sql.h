@@ -186,9 +186,15 @@
 				" AND c.at >= ?2 AND c.at < ?3"                            \
 				" GROUP BY c.currency ORDER BY c.currency")
 
+#include "store/sql_reports.h"
+#include "store/sql_security.h"
+
+/* Every list, in one enum and one table. */
+#define RFS_ALL_STATEMENTS(X) RFS_STATEMENTS(X) RFS_STATEMENTS_REPORTS(X) RFS_STATEMENTS_SECURITY(X)
+
 typedef enum rfs_stmt_id {
 #define RFS_ENUM(id, sql) RFS_##id,
-	RFS_STATEMENTS(RFS_ENUM)
+	RFS_ALL_STATEMENTS(RFS_ENUM)
 #undef RFS_ENUM
 	RFS_STMT_COUNT
 } rfs_stmt_id;

@@ -6,7 +6,7 @@
 
 static const char *const stmt_sql[RFS_STMT_COUNT] = {
 #define RFS_TEXT(id, sql) [RFS_##id] = sql,
-	RFS_STATEMENTS(RFS_TEXT)
+	RFS_ALL_STATEMENTS(RFS_TEXT)
 #undef RFS_TEXT
 };
 
