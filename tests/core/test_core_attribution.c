@@ -112,7 +112,7 @@ static void check_per_journey(const rfc_params *params, const char *table, char 
 		assert_int_equal(rfc_weights(params, touches, n, 0, weights), 0);
 		assert_int_equal(vector_count(item), n);
 		for (size_t i = 0; i < n; i++) {
-			char at[220];
+			char at[256];
 			snprintf(at, sizeof(at), "%s[%zu]", item, i);
 			assert_float_equal(weights[i] * value, vector_number(at), 1e-6);
 		}
@@ -178,7 +178,7 @@ static void test_time_decay_vectors(void **state)
 		rfc_touch t[MAX_TOUCHES];
 		double w[MAX_TOUCHES];
 		for (size_t i = 0; i < n; i++) {
-			char at[180];
+			char at[200];
 			snprintf(at, sizeof(at), "%s[%zu]", path, i);
 			t[i] = (rfc_touch){ -(int64_t)(vector_number(at) * 86400000.0), 0 };
 		}
