@@ -284,7 +284,8 @@ int rf_replay_run(rf_replay **out, rf_store *store, const char *program,
 					    replay_one, &state);
 	rfs_rollback(store); /* end the read */
 	if (rc == RF_OK) {
-		qsort(state.tallies, state.keys.count, sizeof(*state.tallies), by_target_name);
+		if (state.keys.count)
+			qsort(state.tallies, state.keys.count, sizeof(*state.tallies), by_target_name);
 		rc = rf__pack_one(&state, pack_replay, out);
 	}
 	rf_strmap_free(&state.keys);
