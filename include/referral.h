@@ -16,6 +16,7 @@
 #include "referral/touchpoint.h"
 #include "referral/conversion.h"
 #include "referral/stats.h"
+#include "referral/report.h"
 #include "referral/identity.h"
 #include "referral/attribution.h"
 #include "referral/paths.h"

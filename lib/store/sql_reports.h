@@ -1,8 +1,87 @@
 /* Statements of the reports and exports area (see sql.h), kept in their
- * own list so that area can grow without touching the others. */
+ * own list so that area can grow without touching the others.
+ *
+ * Common parameters: ?1 program id, ?2 from (inclusive), ?3 to
+ * (exclusive), ?4 period (series) or split key (splits). */
 #ifndef RF_STORE_SQL_REPORTS_H
 #define RF_STORE_SQL_REPORTS_H
 
-#define RFS_STATEMENTS_REPORTS(X)
+/* The UTC calendar start of the bucket holding time `col` (ms >= 0) for
+ * period ?4: 1 day, 2 week from Monday (1970-01-01 was a Thursday, three
+ * days after a Monday), 3 month. */
+#define RFS_BUCKET(col)                                                                     \
+	"(CASE ?4 WHEN 1 THEN " col " - " col " % 86400000"                                 \
+	" WHEN 2 THEN " col " - (" col " + 259200000) % 604800000"                          \
+	" ELSE CAST(strftime('%s', " col " / 1000, 'unixepoch', 'start of month') AS INTEGER)" \
+	" * 1000 END)"
+
+/* A program's touchpoints in the period, as `c` (code) and `t`. */
+#define RFS_REPORT_TOUCHES                                                                  \
+	" FROM code c JOIN touchpoint t ON t.code_id = c.id"                                \
+	" WHERE c.program_id = ?1 AND t.at >= ?2 AND t.at < ?3"
+
+/* A program's credited rows of conversions in the period, as `v` and `cr`. */
+#define RFS_REPORT_CREDITS                                                                  \
+	" FROM conversion v JOIN credit cr ON cr.conversion_id = v.id"                      \
+	" WHERE v.program_id = ?1 AND v.at >= ?2 AND v.at < ?3 AND cr.weight > 0"
+
+/* The group of a split (?4: 1 advocate id, 2 channel, 3 advocate kind),
+ * with `a` the advocate and `ch` the channel column. */
+#define RFS_SPLIT_KEY(ch) "(CASE ?4 WHEN 1 THEN a.id WHEN 2 THEN " ch " ELSE a.kind END)"
+
+/* A visitor `p.id` (tied to customer `p.cu`) has a conversion of kind `k`
+ * in the program and period. */
+#define RFS_FUNNEL_HAS(k)                                                                   \
+	"(EXISTS(SELECT 1 FROM conversion x WHERE x.visitor_id = p.id AND x.program_id = ?1" \
+	" AND x.kind = " k " AND x.at >= ?2 AND x.at < ?3)"                                 \
+	" OR EXISTS(SELECT 1 FROM conversion x WHERE x.customer_id = p.cu AND x.program_id = ?1" \
+	" AND x.kind = " k " AND x.at >= ?2 AND x.at < ?3))"
+
+#define RFS_STATEMENTS_REPORTS(X)                                                          \
+	X(REPORT_SERIES_TOUCH, "SELECT b, count(*), count(DISTINCT vis) FROM (SELECT "      \
+			       RFS_BUCKET("t.at") " AS b, t.visitor_id AS vis"             \
+			       RFS_REPORT_TOUCHES ") GROUP BY b ORDER BY b")               \
+	X(REPORT_SERIES_CONV, "SELECT " RFS_BUCKET("at") " AS b, count(*), coalesce(sum(attributed), 0)" \
+			      " FROM conversion WHERE program_id = ?1 AND at >= ?2 AND at < ?3" \
+			      " GROUP BY b ORDER BY b")                                    \
+	X(REPORT_SERIES_VALUE, "SELECT " RFS_BUCKET("v.at") " AS b, v.currency,"          \
+			       " sum(cr.value_minor + " RFS_REFUNDED_OF_CREDIT ")"         \
+			       RFS_REPORT_CREDITS " GROUP BY b, v.currency ORDER BY b, v.currency") \
+	X(REPORT_SERIES_ADVOCATES, "SELECT b, count(DISTINCT adv) FROM (SELECT "          \
+				   RFS_BUCKET("t.at") " AS b, c.advocate_id AS adv"        \
+				   RFS_REPORT_TOUCHES " UNION ALL SELECT "                 \
+				   RFS_BUCKET("v.at") ", cr.advocate_id" RFS_REPORT_CREDITS \
+				   ") GROUP BY b ORDER BY b")                              \
+	/* ?5: the most rows (-1: all). */                                         \
+	X(REPORT_SPLIT, "WITH tp AS (SELECT " RFS_SPLIT_KEY("c.channel") " AS k, count(*) AS n," \
+			" count(DISTINCT t.visitor_id) AS u"                               \
+			" FROM code c JOIN advocate a ON a.id = c.advocate_id"             \
+			" JOIN touchpoint t ON t.code_id = c.id"                           \
+			" WHERE c.program_id = ?1 AND t.at >= ?2 AND t.at < ?3 GROUP BY k)," \
+			" cv AS (SELECT " RFS_SPLIT_KEY("cr.channel") " AS k,"             \
+			" count(DISTINCT cr.conversion_id) AS n, sum(cr.weight) AS w"      \
+			" FROM conversion v JOIN credit cr ON cr.conversion_id = v.id"     \
+			" JOIN advocate a ON a.id = cr.advocate_id"                        \
+			" WHERE v.program_id = ?1 AND v.at >= ?2 AND v.at < ?3 AND cr.weight > 0" \
+			" GROUP BY k),"                                                    \
+			" keys AS (SELECT k FROM tp UNION SELECT k FROM cv)"               \
+			" SELECT keys.k, coalesce(ad.external_id, ''), coalesce(ad.display_name, '')," \
+			" coalesce(tp.n, 0), coalesce(tp.u, 0), coalesce(cv.n, 0), coalesce(cv.w, 0.0)" \
+			" FROM keys LEFT JOIN tp ON tp.k = keys.k LEFT JOIN cv ON cv.k = keys.k" \
+			" LEFT JOIN advocate ad ON ?4 = 1 AND ad.id = keys.k"              \
+			" ORDER BY 7 DESC, 4 DESC, 2, 1 LIMIT ?5")                         \
+	X(REPORT_SPLIT_VALUE, "SELECT " RFS_SPLIT_KEY("cr.channel") " AS k, v.currency,"  \
+			      " sum(cr.value_minor + " RFS_REFUNDED_OF_CREDIT ")"          \
+			      " FROM conversion v JOIN credit cr ON cr.conversion_id = v.id" \
+			      " JOIN advocate a ON a.id = cr.advocate_id"                  \
+			      " WHERE v.program_id = ?1 AND v.at >= ?2 AND v.at < ?3 AND cr.weight > 0" \
+			      " GROUP BY k, v.currency ORDER BY k, v.currency")            \
+	X(REPORT_FUNNEL, "WITH vis AS (SELECT DISTINCT t.visitor_id AS id" RFS_REPORT_TOUCHES ")," \
+			 " p AS (SELECT vis.id AS id, i.customer_id AS cu FROM vis"        \
+			 " LEFT JOIN identity i ON i.visitor_id = vis.id),"                \
+			 " s AS (SELECT " RFS_FUNNEL_HAS("1") " AS su, "                   \
+			 RFS_FUNNEL_HAS("2") " AS pu FROM p)"                              \
+			 " SELECT count(*), coalesce(sum(su), 0), coalesce(sum(su AND pu), 0)," \
+			 " coalesce(sum(pu), 0) FROM s")
 
 #endif

@@ -171,6 +171,42 @@ class rf_stats(Structure):
                 ("values", POINTER(POINTER(rf_money)))]
 
 
+class rf_report_query(Structure):
+    _fields_ = [("version", c_uint), ("program", c_char_p), ("from_ms", c_int64),
+                ("to_ms", c_int64), ("period", c_int32), ("limit", c_uint32)]
+
+
+class rf_report_bucket(Structure):
+    _fields_ = [("start_ms", c_int64), ("end_ms", c_int64), ("touchpoints", c_int64),
+                ("unique_visitors", c_int64), ("conversions", c_int64),
+                ("attributed_conversions", c_int64), ("conversion_rate", c_double),
+                ("active_advocates", c_int64), ("value_count", c_size_t),
+                ("values", POINTER(POINTER(rf_money)))]
+
+
+class rf_report_series(Structure):
+    _fields_ = [("period", c_int32), ("count", c_size_t),
+                ("buckets", POINTER(POINTER(rf_report_bucket)))]
+
+
+class rf_report_split_row(Structure):
+    _fields_ = [("key", c_char_p), ("name", c_char_p), ("touchpoints", c_int64),
+                ("unique_visitors", c_int64), ("attributed_conversions", c_int64),
+                ("credited_conversions", c_double), ("value_count", c_size_t),
+                ("values", POINTER(POINTER(rf_money)))]
+
+
+class rf_report_split(Structure):
+    _fields_ = [("by", c_int32), ("count", c_size_t),
+                ("rows", POINTER(POINTER(rf_report_split_row)))]
+
+
+class rf_report_funnel(Structure):
+    _fields_ = [("visitors", c_int64), ("signed_up", c_int64), ("purchased", c_int64),
+                ("purchased_any", c_int64), ("signup_rate", c_double),
+                ("purchase_rate", c_double)]
+
+
 class rf_fit_value(Structure):
     _fields_ = [("advocate", c_char_p), ("value", c_double), ("weight", c_double)]
 
@@ -217,7 +253,8 @@ STRUCTS = {cls.__name__: cls for cls in (
     rf_touchpoint_spec, rf_touchpoint, rf_conversion_spec, rf_credit, rf_conversion,
     rf_refund_spec, rf_explained_touch, rf_explanation, rf_stats_query, rf_money, rf_stats,
     rf_fit_value, rf_fit, rf_replay_row, rf_replay, rf_paths_options, rf_path_credit,
-    rf_path_credits)}
+    rf_path_credits, rf_report_query, rf_report_bucket, rf_report_series,
+    rf_report_split_row, rf_report_split, rf_report_funnel)}
 
 # Version numbers of the input structs these declarations describe.
 STORE_OPTIONS_VERSION = 1
@@ -228,6 +265,8 @@ TOUCHPOINT_SPEC_VERSION = 2
 CONVERSION_SPEC_VERSION = 2
 REFUND_SPEC_VERSION = 1
 STATS_QUERY_VERSION = 1
+REPORT_QUERY_VERSION = 1
+REPORT_MAX_BUCKETS = 20000
 PATHS_OPTIONS_VERSION = 1
 CUSTOM_WEIGHTS_MAX = 32
 PATH_MAX_STEPS = 1024
@@ -301,6 +340,16 @@ SIGNATURES = {
     "rf_stats_query_init": (c_int, [POINTER(rf_stats_query), c_uint], True),
     "rf_stats_get": (c_int, [_out(rf_stats), _S, POINTER(rf_stats_query)], True),
     "rf_stats_free": (None, [POINTER(rf_stats)], False),
+    "rf_report_query_init": (c_int, [POINTER(rf_report_query), c_uint], True),
+    "rf_report_series_get": (c_int, [_out(rf_report_series), _S, POINTER(rf_report_query)],
+                             True),
+    "rf_report_series_free": (None, [POINTER(rf_report_series)], False),
+    "rf_report_split_get": (c_int, [_out(rf_report_split), _S, POINTER(rf_report_query),
+                                    c_int32], True),
+    "rf_report_split_free": (None, [POINTER(rf_report_split)], False),
+    "rf_report_funnel_get": (c_int, [_out(rf_report_funnel), _S, POINTER(rf_report_query)],
+                             True),
+    "rf_report_funnel_free": (None, [POINTER(rf_report_funnel)], False),
     "rf_refund_spec_init": (c_int, [POINTER(rf_refund_spec), c_uint], True),
     "rf_conversion_refund": (c_int, [_out(rf_conversion), _S, POINTER(rf_refund_spec)], True),
     "rf_identify": (c_int, [_S, c_char_p, c_char_p], True),

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import (Any, Callable, Iterable, Iterator, List, Mapping, Optional,
                     Tuple, Union)
 
-from . import _ffi
+from . import _ffi, reports
 from ._convert import (DurationLike, TimeLike, datetime_from_ms, int64, ms_from_duration,
                        ms_from_time, text_in, uint32)
 from .enums import (AdvocateKind, Channel, ConversionKind, Durability, Model,
@@ -454,6 +454,36 @@ class Store:
         query.to_ms = ms_from_time(end, "end")
         return self._fetch(lib.rf_stats_get, _ffi.rf_stats, lib.rf_stats_free,
                            lambda c, _rc: Stats.from_c(c), byref(query))
+
+    # -- reports -------------------------------------------------------------
+
+    def report_series(self, program: str, *, period: str = "day",
+                      start: Optional[TimeLike] = None,
+                      end: Optional[TimeLike] = None) -> List["reports.Bucket"]:
+        """A time series of ``program`` per ``period`` ("day", "week" from Monday,
+        "month"; UTC) over [start, end)."""
+        lib = _ffi.lib()
+        query = reports.query(program, start, end, period)
+        return self._fetch(lib.rf_report_series_get, _ffi.rf_report_series,
+                           lib.rf_report_series_free, reports.series_from_c, byref(query))
+
+    def report_split(self, program: str, by: str, *, start: Optional[TimeLike] = None,
+                     end: Optional[TimeLike] = None,
+                     limit: int = 0) -> List["reports.SplitRow"]:
+        """The period split by "advocate", "channel" or "kind" (largest first)."""
+        lib = _ffi.lib()
+        query = reports.query(program, start, end, limit=limit)
+        return self._fetch(lib.rf_report_split_get, _ffi.rf_report_split,
+                           lib.rf_report_split_free, reports.split_from_c, byref(query),
+                           reports.split_by(by))
+
+    def report_funnel(self, program: str, *, start: Optional[TimeLike] = None,
+                      end: Optional[TimeLike] = None) -> "reports.Funnel":
+        """Visitors with a touchpoint, of those signed up, of those purchased."""
+        lib = _ffi.lib()
+        query = reports.query(program, start, end)
+        return self._fetch(lib.rf_report_funnel_get, _ffi.rf_report_funnel,
+                           lib.rf_report_funnel_free, reports.funnel_from_c, byref(query))
 
 
 # -- helpers -------------------------------------------------------------------

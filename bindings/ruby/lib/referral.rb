@@ -15,6 +15,7 @@ require_relative "referral/errors"
 require_relative "referral/convert"
 require_relative "referral/types"
 require_relative "referral/store"
+require_relative "referral/reports"
 require_relative "referral/paths"
 
 module Referral

@@ -28,6 +28,8 @@ module Referral
     CONVERSION_SPEC_VERSION = 2
     REFUND_SPEC_VERSION = 1
     STATS_QUERY_VERSION = 1
+    REPORT_QUERY_VERSION = 1
+    REPORT_MAX_BUCKETS = 20_000
     PATHS_OPTIONS_VERSION = 1
     CUSTOM_WEIGHTS_MAX = 32
     PATH_MAX_STEPS = 1024
@@ -158,6 +160,36 @@ module Referral
              :value_count, :size_t, :values, :pointer
     end
 
+    class ReportQuery < FFI::Struct
+      layout :version, :uint, :program, :pointer, :from_ms, :int64, :to_ms, :int64,
+             :period, :int32, :limit, :uint32
+    end
+
+    class ReportBucket < FFI::Struct
+      layout :start_ms, :int64, :end_ms, :int64, :touchpoints, :int64, :unique_visitors, :int64,
+             :conversions, :int64, :attributed_conversions, :int64, :conversion_rate, :double,
+             :active_advocates, :int64, :value_count, :size_t, :values, :pointer
+    end
+
+    class ReportSeries < FFI::Struct
+      layout :period, :int32, :count, :size_t, :buckets, :pointer
+    end
+
+    class ReportSplitRow < FFI::Struct
+      layout :key, :pointer, :name, :pointer, :touchpoints, :int64, :unique_visitors, :int64,
+             :attributed_conversions, :int64, :credited_conversions, :double,
+             :value_count, :size_t, :values, :pointer
+    end
+
+    class ReportSplit < FFI::Struct
+      layout :by, :int32, :count, :size_t, :rows, :pointer
+    end
+
+    class ReportFunnel < FFI::Struct
+      layout :visitors, :int64, :signed_up, :int64, :purchased, :int64, :purchased_any, :int64,
+             :signup_rate, :double, :purchase_rate, :double
+    end
+
     class FitValue < FFI::Struct
       layout :advocate, :pointer, :value, :double, :weight, :double
     end
@@ -204,7 +236,10 @@ module Referral
       "rf_explanation" => Explanation, "rf_stats_query" => StatsQuery, "rf_money" => Money,
       "rf_stats" => Stats, "rf_fit_value" => FitValue, "rf_fit" => Fit,
       "rf_replay_row" => ReplayRow, "rf_replay" => Replay, "rf_paths_options" => PathsOptions,
-      "rf_path_credit" => PathCredit, "rf_path_credits" => PathCredits
+      "rf_path_credit" => PathCredit, "rf_path_credits" => PathCredits,
+      "rf_report_query" => ReportQuery, "rf_report_bucket" => ReportBucket,
+      "rf_report_series" => ReportSeries, "rf_report_split_row" => ReportSplitRow,
+      "rf_report_split" => ReportSplit, "rf_report_funnel" => ReportFunnel
     }.freeze
 
     # Store calls may wait on locks: release the GVL (blocking: true).
@@ -263,6 +298,13 @@ module Referral
     attach_function :rf_stats_query_init, [StatsQuery.by_ref, :uint], :int
     store_fn :rf_stats_get, [:pointer, :pointer, StatsQuery.by_ref], :int
     attach_function :rf_stats_free, [:pointer], :void
+    attach_function :rf_report_query_init, [ReportQuery.by_ref, :uint], :int
+    store_fn :rf_report_series_get, [:pointer, :pointer, ReportQuery.by_ref], :int
+    attach_function :rf_report_series_free, [:pointer], :void
+    store_fn :rf_report_split_get, [:pointer, :pointer, ReportQuery.by_ref, :int32], :int
+    attach_function :rf_report_split_free, [:pointer], :void
+    store_fn :rf_report_funnel_get, [:pointer, :pointer, ReportQuery.by_ref], :int
+    attach_function :rf_report_funnel_free, [:pointer], :void
     attach_function :rf_refund_spec_init, [RefundSpec.by_ref, :uint], :int
     store_fn :rf_conversion_refund, [:pointer, :pointer, RefundSpec.by_ref], :int
     store_fn :rf_identify, %i[pointer string string], :int

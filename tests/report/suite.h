@@ -1,0 +1,33 @@
+/* test_report: time series, splits, funnel and exports. */
+#ifndef RFT_REPORT_SUITE_H
+#define RFT_REPORT_SUITE_H
+
+#include "fixture.h"
+
+#define D RF_DAY_MS
+#define H RF_HOUR_MS
+
+/* The shared scene (scene.c): program "p" with ann (employee, email),
+ * bob (customer, qr), cy (influencer, linkedin); see scene.c. */
+int report_setup(void **state);
+/* A query on "p" over [from, to) at `period`. */
+rf_report_query report_query(int64_t from, int64_t to, int32_t period);
+/* The value of `currency` in a list (0 when absent). */
+int64_t report_value(rf_money **values, size_t n, const char *currency);
+
+void test_series_daily(void **state);
+void test_series_weekly_open(void **state);
+void test_series_monthly(void **state);
+void test_series_empty_and_clipped(void **state);
+void test_split_advocate(void **state);
+void test_split_channel_and_kind(void **state);
+void test_funnel(void **state);
+void test_bad_queries(void **state);
+void test_calendar_edges(void **state);
+
+void test_export_csv(void **state);
+void test_export_json(void **state);
+void test_export_streams_and_stops(void **state);
+void test_export_bad_input(void **state);
+
+#endif
