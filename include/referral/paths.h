@@ -66,8 +66,9 @@ typedef struct rf_path_credits {
 
 /**
  * Attribute everything added so far. The result is owned by the caller
- * (rf_path_credits_free()). Errors: RF_EINVALID (NULL), RF_ERROR (a
- * data-driven model with nothing converting).
+ * (rf_path_credits_free()); with no path added, a rule-based model gives
+ * an empty list. Errors: RF_EINVALID (NULL), RF_ERROR (a data-driven model
+ * with nothing converting, including no path at all).
  */
 RF_EXTERN int rf_paths_result(rf_path_credits **out, rf_paths *paths);
 

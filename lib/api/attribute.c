@@ -24,6 +24,23 @@ static void window_text(char *out, size_t size, int64_t ms)
 		snprintf(out, size, "%lld-ms", (long long)ms);
 }
 
+/* How a summary names a model. */
+static const char *model_label(int32_t model)
+{
+	switch (model) {
+	case RF_MODEL_LAST_TOUCH: return "last touch";
+	case RF_MODEL_FIRST_TOUCH: return "first touch";
+	case RF_MODEL_LAST_NON_DIRECT: return "last non-direct touch";
+	case RF_MODEL_LINEAR: return "linear";
+	case RF_MODEL_TIME_DECAY: return "time decay";
+	case RF_MODEL_POSITION: return "position based";
+	case RF_MODEL_CUSTOM: return "custom weights";
+	case RF_MODEL_MARKOV: return "Markov";
+	case RF_MODEL_SHAPLEY: return "Shapley";
+	default: return "unknown model";
+	}
+}
+
 /* Count a use of every distinct code that received credit. */
 static int count_uses(rf_store *s, const rfs_credit_in *credits, size_t n)
 {
@@ -154,7 +171,7 @@ static int attribute_journey(rf_store *s, const rfs_program *p, const rf__attrib
 		c->attributed = 1;
 		snprintf(c->parameters, sizeof(c->parameters), "%s", w.parameters);
 		snprintf(c->summary, sizeof(c->summary), "%s over %zu touchpoint%s in the %s window%s",
-			 rf_enum_name(RF_ENUM_MODEL, p->rules.model), n, n == 1 ? "" : "s", window,
+			 model_label(p->rules.model), n, n == 1 ? "" : "s", window,
 			 w.fallback ? " (no fitted model: linear)" : "");
 		rc = write_weighted(s, p, in, c, touches, w.weights,
 				    (const char(*)[RFS_NOTE_SIZE])w.notes, n);

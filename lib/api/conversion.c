@@ -71,7 +71,9 @@ static int same_request(const rfs_conversion *old, const rf_conversion_spec *spe
 	return strcmp(old->visitor, spec->visitor_id) == 0 && old->kind == spec->kind &&
 	       old->value_minor == spec->value_minor && strcmp(old->currency, currency) == 0 &&
 	       (spec->at_ms == 0 || spec->at_ms == old->at) &&
-	       strcmp(old->customer, spec->customer_id ? spec->customer_id : "") == 0;
+	       /* A retry may leave out a customer the first call gave or the
+	        * visitor's identity supplied; only a different one conflicts. */
+	       (spec->customer_id == NULL || strcmp(old->customer, spec->customer_id) == 0);
 }
 
 /* A conversion row with its credit rows, as read for packing. */

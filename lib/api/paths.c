@@ -221,6 +221,15 @@ static int credit_markov(const rf_paths *p, double *conv, double *value, double 
 	return RF_OK;
 }
 
+static int converts(const rf_paths *p)
+{
+	for (size_t r = 0; r < p->row_count; r++) {
+		if (p->rows[r].conversions > 0.0)
+			return 1;
+	}
+	return 0;
+}
+
 static int credit_shapley(const rf_paths *p, double *conv, double *value)
 {
 	unsigned char *seen = calloc(p->channels.count + 1, 1);
@@ -292,7 +301,8 @@ int rf_paths_result(rf_path_credits **out, rf_paths *paths)
 		rc = k ? credit_markov(paths, conv, value, weights)
 		       : rf__error(RF_ERROR, "no path converts: the Markov model has nothing to attribute");
 	else if (rc == RF_OK && paths->opts.model == RF_MODEL_SHAPLEY)
-		rc = credit_shapley(paths, conv, value);
+		rc = converts(paths) ? credit_shapley(paths, conv, value)
+				     : rf__error(RF_ERROR, "no path converts: the Shapley model has nothing to attribute");
 	else if (rc == RF_OK)
 		credit_heuristic(paths, conv, value, weights, touches);
 	if (rc == RF_OK) {

@@ -19,10 +19,16 @@ __attribute__((format(printf, 2, 3)))
 static void add(buf *b, const char *fmt, ...)
 {
 	va_list ap;
+	if (b->s == NULL) {
+		b->cap = 256;
+		b->len = 0;
+		b->s = malloc(b->cap);
+		assert_non_null(b->s);
+	}
 	for (;;) {
 		size_t room = b->cap - b->len;
 		va_start(ap, fmt);
-		int n = vsnprintf(b->s ? b->s + b->len : NULL, room, fmt, ap);
+		int n = vsnprintf(b->s + b->len, room, fmt, ap);
 		va_end(ap);
 		assert_true(n >= 0);
 		if ((size_t)n < room) {
