@@ -47,7 +47,9 @@ int raw_populate(raw_side *r, const workload *w)
 	int rc = exec(r, "BEGIN IMMEDIATE;"
 		      " INSERT INTO program(id, key, name, status, rules_version, created_at, updated_at)"
 		      "  VALUES(1, '" BENCH_PROGRAM "', 'Benchmark program', 0, 1, 0, 0);"
-		      " INSERT INTO program_rules VALUES(1, 1, 1, 8, 2592000000, 3600000, 0, 0);",
+		      " INSERT INTO program_rules(program_id, version, model, code_length, lookback_ms,"
+		      " duplicate_window_ms, lock_first_referrer, created_at)"
+		      " VALUES(1, 1, 1, 8, 2592000000, 3600000, 0, 0);",
 		      "creating the program");
 	if (rc == 0 && sqlite3_prepare_v2(r->db, "INSERT INTO advocate(external_id, kind,"
 					  " display_name, email_hash, status, created_at)"

@@ -101,12 +101,35 @@ const char raw_schema_sql[] =
 	" value_minor INTEGER NOT NULL,"
 	" note TEXT NOT NULL,"
 	" PRIMARY KEY(conversion_id, seq)) STRICT, WITHOUT ROWID;"
-	"CREATE INDEX credit_advocate ON credit(advocate_id, conversion_id) WHERE weight > 0;";
+	"CREATE INDEX credit_advocate ON credit(advocate_id, conversion_id) WHERE weight > 0;"
+
+	/* Schema version 2, applied the way the library migrates: the same
+	 * ALTERs in the same order, so the stored DDL text matches. */
+	"ALTER TABLE program_rules ADD COLUMN half_life_ms INTEGER NOT NULL DEFAULT 604800000;"
+	"ALTER TABLE program_rules ADD COLUMN position_first_bp INTEGER NOT NULL DEFAULT 4000;"
+	"ALTER TABLE program_rules ADD COLUMN position_last_bp INTEGER NOT NULL DEFAULT 4000;"
+	"ALTER TABLE program_rules ADD COLUMN custom_weights TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE program_rules ADD COLUMN sale_follows_lead INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE program_rules ADD COLUMN renewal_months INTEGER NOT NULL DEFAULT 12;"
+	"CREATE TABLE customer("
+	" id INTEGER PRIMARY KEY,"
+	" ext TEXT NOT NULL) STRICT;"
+	"CREATE TABLE identity("
+	" visitor_id INTEGER PRIMARY KEY REFERENCES visitor(id),"
+	" customer_id INTEGER NOT NULL REFERENCES customer(id),"
+	" at INTEGER NOT NULL) STRICT;"
+	"CREATE INDEX identity_customer ON identity(customer_id);"
+	"ALTER TABLE conversion ADD COLUMN customer_id INTEGER REFERENCES customer(id);"
+	"ALTER TABLE conversion ADD COLUMN follows_id INTEGER REFERENCES conversion(id);"
+	"ALTER TABLE conversion ADD COLUMN refunded_minor INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE conversion ADD COLUMN parameters TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE touchpoint ADD COLUMN direct INTEGER NOT NULL DEFAULT 0;"
+	"CREATE INDEX conversion_customer ON conversion(customer_id, program_id) WHERE customer_id IS NOT NULL;";
 
 /* The tables above; their indexes are found through sqlite_schema. */
 const char *const raw_schema_objects[] = {
 	"program", "program_rules", "advocate", "code", "visitor", "touchpoint",
-	"conversion", "credit", NULL,
+	"conversion", "credit", "customer", "identity", NULL,
 };
 
 /* Stored DDL with all white space removed, so layout does not matter. */
