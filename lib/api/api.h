@@ -28,6 +28,11 @@ int rf__conversion_load(rf_store *s, const char *program, const char *order_id,
 /* Read a stored conversion's credit and pack it into a new object. */
 int rf__conversion_new(rf_store *s, rf_conversion **out, const rfs_conversion *c, int replayed);
 
+/* Finish a write that produced conversion `c` with status `rc`: build
+ * the caller's object (when `out`) inside the transaction, then commit or
+ * roll back. Returns the final status. */
+int rf__end_with_conversion(rf_store *s, int rc, const rfs_conversion *c, rf_conversion **out);
+
 /* Keyed hash of personal data, with a domain ("email", "ip", "ua"). */
 void rf__personal_hash(rf_store *s, unsigned char out[RF_HASH_BYTES], const char *domain,
 		       const char *value);

@@ -213,14 +213,19 @@ int rf_conversion_record(rf_conversion **out, rf_store *store, const rf_conversi
 		return rc;
 	rfs_conversion c;
 	rc = record(store, &sp, currency, out != NULL, &c);
+	return rf__end_with_conversion(store, rc, &c, out);
+}
+
+int rf__end_with_conversion(rf_store *s, int rc, const rfs_conversion *c, rf_conversion **out)
+{
 	rf_conversion *made = NULL;
 	/* Build the result inside the transaction so it is what was written. */
 	if (rc >= 0 && out) {
-		int brc = rf__conversion_new(store, &made, &c, rc == RF_DUPLICATE);
+		int brc = rf__conversion_new(s, &made, c, rc == RF_DUPLICATE);
 		if (brc != RF_OK)
 			rc = brc;
 	}
-	rc = rfs_end(store, rc);
+	rc = rfs_end(s, rc);
 	if (rc >= 0 && out)
 		*out = made;
 	else

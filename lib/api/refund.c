@@ -116,16 +116,5 @@ int rf_conversion_refund(rf_conversion **out, rf_store *store, const rf_refund_s
 		return rc;
 	rfs_conversion c;
 	rc = refund(store, spec, &c);
-	rf_conversion *made = NULL;
-	if (rc >= 0 && out) {
-		int brc = rf__conversion_new(store, &made, &c, rc == RF_DUPLICATE);
-		if (brc != RF_OK)
-			rc = brc;
-	}
-	rc = rfs_end(store, rc);
-	if (rc >= 0 && out)
-		*out = made;
-	else
-		rf_conversion_free(made);
-	return rc;
+	return rf__end_with_conversion(store, rc, &c, out);
 }
