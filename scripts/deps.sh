@@ -4,7 +4,8 @@
 set -eu
 
 PACKAGES="cmake make gcc clang pkg-config libsqlite3-dev libsodium-dev uuid-dev
-libcmocka-dev python3 python3-venv python3-setuptools python3-wheel ruby ruby-ffi valgrind"
+libcmocka-dev python3 python3-venv python3-setuptools python3-wheel ruby ruby-ffi valgrind
+chromium"
 
 missing=""
 for p in $PACKAGES; do

@@ -10,10 +10,15 @@ const char *const args_global_help =
 	"  --quiet                      print only the essential value, or nothing\n"
 	"  -h, --help                   show help\n";
 
-/* "--name" or "--name=value": does `arg` name option `name`? */
+/* "--name" or "--name=value" (or "-n" for a one-letter name): does `arg`
+ * name option `name`? */
 static int names(const char *arg, const char *name, const char **inline_value)
 {
 	size_t n = strlen(name);
+	if (n == 1 && arg[0] == '-' && arg[1] == name[0] && arg[2] == '\0') {
+		*inline_value = NULL;
+		return 1;
+	}
 	if (strncmp(arg, "--", 2) != 0 || strncmp(arg + 2, name, n) != 0)
 		return 0;
 	if (arg[2 + n] == '\0') {
@@ -74,8 +79,8 @@ void args_print_help(const arg_spec *spec)
 	for (size_t i = 0; i < spec->opt_count; i++) {
 		const arg_opt *o = &spec->opts[i];
 		char left[64];
-		snprintf(left, sizeof left, "--%s%s%s", o->name, o->metavar ? " " : "",
-			 o->metavar ? o->metavar : "");
+		snprintf(left, sizeof left, "%s%s%s%s", o->name[1] ? "--" : "-", o->name,
+			 o->metavar ? " " : "", o->metavar ? o->metavar : "");
 		printf("  %-28s %s\n", left, o->desc);
 	}
 	printf("\n%s", args_global_help);

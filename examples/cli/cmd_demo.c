@@ -3,6 +3,7 @@
  * the library's CSPRNG). */
 #include "args.h"
 #include "commands.h"
+#include "dashboard.h"
 #include "demo.h"
 
 #include <stdio.h>
@@ -77,21 +78,46 @@ static int open_fresh(rf_store **out, const cli *c, demo_clock *clock)
 	return CLI_EXIT_OK;
 }
 
+/* The dashboard goes next to the database: "x.db" -> "x.html", else "x.html"
+ * appended. Returns 0, or -1 when the path does not fit. */
+static int dashboard_path(char *out, size_t size, const char *db)
+{
+	size_t n = strlen(db);
+	if (n > 3 && strcmp(db + n - 3, ".db") == 0)
+		n -= 3;
+	if (n > INT32_MAX)
+		return -1;
+	return (size_t)snprintf(out, size, "%.*s.html", (int)n, db) < size ? 0 : -1;
+}
+
+static int write_dashboard(const cli *c, rf_store *store, const char *path)
+{
+	rf_report_query q = RF_REPORT_QUERY_INIT;
+	q.program = DEMO_PROGRAM;
+	q.period = 0; /* auto */
+	return dashboard_write(c, store, &q, path);
+}
+
 static int run(const cli *c, const demo_config *cfg)
 {
+	char html_path[4096];
 	double started = demo_seconds();
 	demo_clock clock = { 0 };
 	demo_world world;
 	rf_store *store;
 	int rc;
 
+	if (dashboard_path(html_path, sizeof html_path, c->db_path) != 0)
+		return cli_error(c, "demo: path too long: %s", c->db_path);
 	demo_simulate(&world, cfg);
 	clock.now_ms = world.start_ms;
 	rc = open_fresh(&store, c, &clock);
 	if (rc == CLI_EXIT_OK)
 		rc = demo_ingest(c, store, &clock, &world);
 	if (rc == CLI_EXIT_OK)
-		rc = demo_report(c, store, &world, started);
+		rc = write_dashboard(c, store, html_path);
+	if (rc == CLI_EXIT_OK)
+		rc = demo_report(c, store, &world, started, html_path);
 	rf_store_free(store);
 	demo_world_free(&world);
 	return rc;

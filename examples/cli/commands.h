@@ -42,5 +42,6 @@ int cmd_replay(cli *c, int argc, char **argv);
 int cmd_attribute(cli *c, int argc, char **argv);
 
 int cmd_demo(cli *c, int argc, char **argv);
+int cmd_dashboard(cli *c, int argc, char **argv);
 
 #endif

@@ -97,8 +97,10 @@ int64_t demo_clock_now(void *ctx);
 int demo_ingest(const cli *c, rf_store *store, demo_clock *clock, demo_world *w);
 
 /** Print what a marketer wants to see; `started_s` is demo_seconds() at
- *  the start, for the elapsed time. */
-int demo_report(const cli *c, rf_store *store, const demo_world *w, double started_s);
+ *  the start, for the elapsed time; `dashboard` is the path of the HTML
+ *  dashboard already written (printed last; alone with --quiet). */
+int demo_report(const cli *c, rf_store *store, const demo_world *w, double started_s,
+		const char *dashboard);
 
 /** A monotonic clock in seconds, for timing. */
 double demo_seconds(void);

@@ -41,6 +41,7 @@ typedef struct report {
 	size_t week_count;
 	rf_conversion *example;
 	rf_explanation *why;
+	const char *dashboard; /* path of the HTML dashboard */
 } report;
 
 static int64_t euro_value(const rf_stats *s)
@@ -331,6 +332,7 @@ static void print_text(const cli *c, const report *r)
 	print_channels(r);
 	print_weeks(r);
 	print_example(r);
+	printf("\nDashboard: %s\n", r->dashboard);
 	printf("\nDone in %.1f s. Explore: referral --db %s stats %s --advocate %s\n", r->elapsed_s,
 	       c->db_path, DEMO_PROGRAM, r->w->advocate_count ? r->w->advocates[r->rows[0].index].id : "");
 }
@@ -423,6 +425,7 @@ static void print_json(const cli *c, const report *r)
 	jw_obj_begin(&w);
 	jw_kstr(&w, "db", c->db_path);
 	jw_kstr(&w, "program", DEMO_PROGRAM);
+	jw_kstr(&w, "dashboard", r->dashboard);
 	jw_kint(&w, "seed", (int64_t)dw->cfg.seed);
 	jw_kint(&w, "advocates", (int64_t)dw->advocate_count);
 	jw_kint(&w, "codes", (int64_t)dw->code_count);
@@ -452,12 +455,14 @@ static void print_json(const cli *c, const report *r)
 	jw_finish(&w);
 }
 
-int demo_report(const cli *c, rf_store *store, const demo_world *w, double started_s)
+int demo_report(const cli *c, rf_store *store, const demo_world *w, double started_s,
+		const char *dashboard)
 {
 	report r;
 	int rc;
 	memset(&r, 0, sizeof r);
 	r.w = w;
+	r.dashboard = dashboard;
 	rc = query(c, store, NULL, 0, 0, &r.total);
 	if (rc == CLI_EXIT_OK)
 		rc = collect_advocates(c, store, &r);
@@ -470,6 +475,8 @@ int demo_report(const cli *c, rf_store *store, const demo_world *w, double start
 		print_json(c, &r);
 	else if (rc == CLI_EXIT_OK && !c->quiet)
 		print_text(c, &r);
+	else if (rc == CLI_EXIT_OK)
+		printf("%s\n", dashboard);
 	report_free(&r);
 	return rc;
 }

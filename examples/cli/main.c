@@ -39,6 +39,7 @@ static const command commands[] = {
 	{ "fit", NULL, cmd_fit, "fit a data-driven model (markov, shapley)" },
 	{ "replay", NULL, cmd_replay, "replay history under other rules (what-if)" },
 	{ "attribute", NULL, cmd_attribute, "attribute a CSV file of paths offline" },
+	{ "dashboard", NULL, cmd_dashboard, "write a self-contained HTML dashboard" },
 	{ "demo", NULL, cmd_demo, "simulate a realistic program and report on it" },
 	{ "version", NULL, cmd_version, "print the CLI and library versions" },
 };

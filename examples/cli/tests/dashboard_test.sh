@@ -1,0 +1,106 @@
+#!/bin/sh
+# Browser test of 'referral dashboard': builds a small demo database, writes
+# the dashboard, renders it in headless Chromium and checks that every
+# section is in the DOM and that the page fetches nothing. Also checks that
+# strings from the database are escaped. Exit 77 (skipped) without chromium.
+#
+#   sh dashboard_test.sh PATH/TO/referral
+set -u
+BIN=${1:?usage: dashboard_test.sh PATH/TO/referral}
+case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
+CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
+if [ -z "$CHROMIUM" ]; then
+	echo "skipped: chromium is not installed (Debian package 'chromium')"
+	exit 77
+fi
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/dashboard_test.XXXXXX") || exit 1
+trap 'rm -rf "$TMP"' EXIT INT TERM
+failures=0
+fail() { failures=$((failures + 1)); echo "not ok - $1"; }
+
+SECTIONS="headline time-series funnel channels advocate-kinds top-advocates"
+
+# dump HTML: the DOM after Chromium loaded the page.
+dump() {
+	"$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-background-networking \
+		--disable-component-update --disable-sync --no-first-run \
+		--user-data-dir="$(mktemp -d "$TMP/profile.XXXXXX")" --dump-dom "file://$1" \
+		>"$TMP/dom" 2>"$TMP/chromium.log"
+}
+
+# check_page HTML WHAT [loose]: the checks every dashboard must pass. Strict:
+# no "http://", "https://" or "src=" anywhere; loose (for pages showing
+# hostile names, escaped): none inside a tag.
+check_page() {
+	[ -s "$1" ] || { fail "$2: no file written"; return; }
+	pattern='https?://|src=|<script|@import|url\('
+	[ "${3:-}" = loose ] && pattern='<[^>]*(https?://|[[:space:]](src|href)=)|<script|@import|url\('
+	if grep -Eqi "$pattern" "$1"; then
+		fail "$2: external reference or script in the page"
+		grep -Eoi ".{0,40}($pattern).{0,40}" "$1" | head -5
+	fi
+	dump "$1" || { fail "$2: chromium failed"; cat "$TMP/chromium.log"; return; }
+	grep -q '</html>' "$TMP/dom" || fail "$2: no DOM dumped"
+	for id in $SECTIONS; do
+		grep -q "<section id=\"$id\"" "$TMP/dom" || fail "$2: section #$id missing from the DOM"
+	done
+	[ "$(grep -o '<svg ' "$TMP/dom" | wc -l)" -ge 5 ] || fail "$2: fewer than 5 charts"
+	[ "$(grep -o '<title id=' "$TMP/dom" | wc -l)" -ge 5 ] || fail "$2: charts without <title>"
+	[ "$(grep -o '<desc id=' "$TMP/dom" | wc -l)" -ge 5 ] || fail "$2: charts without <desc>"
+	grep -q '@media print' "$TMP/dom" || fail "$2: no print layout"
+}
+
+# 1. The demo writes the dashboard next to its database and prints the path.
+"$BIN" --db "$TMP/demo.db" demo --advocates 50 --visitors 2000 --days 14 >"$TMP/out" 2>&1 ||
+	{ fail "demo exited $?"; cat "$TMP/out"; }
+grep -q "^Dashboard: $TMP/demo.html\$" "$TMP/out" || fail "demo does not print the dashboard path"
+check_page "$TMP/demo.html" "demo dashboard"
+grep -q '<dt>Clicks (all touchpoints)</dt><dd>[0-9]' "$TMP/demo.html" || fail "no click count"
+[ "$(grep -c '<tr><td class="num">[0-9]*</td><th scope="row">' "$TMP/demo.html")" = 10 ] ||
+	fail "top advocates: not 10 rows"
+
+# 2. The command, with a period and each granularity.
+for g in day week month; do
+	"$BIN" --db "$TMP/demo.db" dashboard demo -o "$TMP/$g.html" --granularity "$g" \
+		--from 2026-01-01 >"$TMP/out" 2>&1 || { fail "dashboard --granularity $g"; cat "$TMP/out"; }
+	grep -q "per $g (UTC)" "$TMP/$g.html" || fail "$g: granularity not shown"
+done
+check_page "$TMP/week.html" "weekly dashboard"
+"$BIN" --db "$TMP/demo.db" dashboard demo -o "$TMP/x.html" --granularity hour >/dev/null 2>&1
+[ $? = 2 ] || fail "bad --granularity is not a usage error"
+"$BIN" --db "$TMP/demo.db" dashboard demo >/dev/null 2>&1
+[ $? = 2 ] || fail "missing -o is not a usage error"
+"$BIN" --db "$TMP/demo.db" dashboard nosuch -o "$TMP/n.html" >/dev/null 2>&1
+[ $? = 1 ] || fail "unknown program is not an error"
+[ ! -e "$TMP/n.html" ] || fail "a failed dashboard left a file"
+
+# 3. An empty program still renders; strings from the database are escaped.
+DB=$TMP/evil.db
+EVIL='<script>alert(1)</script> & "x" '"'"'y'"'"
+"$BIN" --db "$DB" init >/dev/null 2>&1
+"$BIN" --db "$DB" program create evil --name "$EVIL" >"$TMP/out" 2>&1 ||
+	{ fail "program create"; cat "$TMP/out"; }
+"$BIN" --db "$DB" advocate add a1 --name "<img src=x onerror=alert(2)>" >"$TMP/out" 2>&1 ||
+	{ fail "advocate add"; cat "$TMP/out"; }
+"$BIN" --db "$DB" --quiet code issue evil a1 >"$TMP/code" 2>&1 || { fail "code issue"; cat "$TMP/code"; }
+"$BIN" --db "$DB" track click "$(cat "$TMP/code")" v1 >"$TMP/out" 2>&1 ||
+	{ fail "track click"; cat "$TMP/out"; }
+"$BIN" --db "$DB" convert evil v1 o1 10.00 EUR >"$TMP/out" 2>&1 || { fail "convert"; cat "$TMP/out"; }
+"$BIN" --db "$DB" program create empty >/dev/null 2>&1
+"$BIN" --db "$DB" dashboard empty -o "$TMP/empty.html" >"$TMP/out" 2>&1 ||
+	{ fail "dashboard of an empty program"; cat "$TMP/out"; }
+check_page "$TMP/empty.html" "empty dashboard"
+grep -q 'No data in this period' "$TMP/empty.html" || fail "empty charts not labelled"
+"$BIN" --db "$DB" dashboard evil -o "$TMP/evil.html" >"$TMP/out" 2>&1 ||
+	{ fail "dashboard with markup in names"; cat "$TMP/out"; }
+check_page "$TMP/evil.html" "escaped dashboard" loose
+grep -q '<script>\|<img' "$TMP/evil.html" && fail "unescaped markup from the database"
+grep -q '&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot; &#39;y&#39;' "$TMP/evil.html" ||
+	fail "program name not escaped as expected"
+grep -q '&lt;img src=x onerror=alert(2)&gt;' "$TMP/evil.html" || fail "advocate name not shown escaped"
+
+if [ "$failures" -gt 0 ]; then
+	echo "$failures failure(s)"
+	exit 1
+fi
+echo "ok - dashboard"
