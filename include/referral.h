@@ -20,5 +20,6 @@
 #include "referral/identity.h"
 #include "referral/attribution.h"
 #include "referral/paths.h"
+#include "referral/link.h"
 
 #endif

@@ -103,6 +103,14 @@ void rf__uuid4(char out[37]);
 /* The UUID made from 16 given random bytes (version and variant set). */
 void rf__uuid4_from_bytes(char out[37], const unsigned char random16[16]);
 
+/* HMAC-SHA-256 (libsodium) with a key of any length. */
+#define RF_HMAC_BYTES 32
+void rf__hmac_sha256(unsigned char out[RF_HMAC_BYTES], const unsigned char *key, size_t key_len,
+		     const void *data, size_t len);
+/* Constant-time check of an HMAC-SHA-256 under a 32-byte key: 1 if it matches. */
+int rf__hmac_sha256_verify(const unsigned char mac[RF_HMAC_BYTES],
+			   const unsigned char key[RF_SECRET_BYTES], const void *data, size_t len);
+
 /* Case-insensitive ASCII comparison. */
 int rf__strcaseeq(const char *a, const char *b);
 

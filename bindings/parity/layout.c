@@ -119,6 +119,11 @@ int main(void)
 	S(rf_path_credit); F(rf_path_credit, channel); F(rf_path_credit, conversions);
 	F(rf_path_credit, value);
 	S(rf_path_credits); F(rf_path_credits, count); F(rf_path_credits, items);
+	S(rf_link); F(rf_link, url); F(rf_link, code); F(rf_link, campaign); F(rf_link, content);
+	F(rf_link, expires_at_ms); F(rf_link, key_id);
+	S(rf_link_key); F(rf_link_key, id); F(rf_link_key, created_at_ms);
+	F(rf_link_key, retired_at_ms);
+	S(rf_link_keys); F(rf_link_keys, count); F(rf_link_keys, items);
 	/* Constants the bindings hard-code. */
 	printf("const RF_STORE_OPTIONS_VERSION %d\n", RF_STORE_OPTIONS_VERSION);
 	printf("const RF_PROGRAM_RULES_VERSION %d\n", RF_PROGRAM_RULES_VERSION);
@@ -148,6 +153,7 @@ int main(void)
 		{ "RF_EVERSION", RF_EVERSION }, { "RF_EMISUSE", RF_EMISUSE }, { "RF_ECORRUPT", RF_ECORRUPT },
 		{ "RF_EIO", RF_EIO }, { "RF_ENOTADB", RF_ENOTADB }, { "RF_ECHECK", RF_ECHECK },
 		{ "RF_EEXPIRED", RF_EEXPIRED }, { "RF_EDISABLED", RF_EDISABLED }, { "RF_EEXHAUSTED", RF_EEXHAUSTED },
+		{ "RF_ETAMPERED", RF_ETAMPERED }, { "RF_EKEY", RF_EKEY },
 		{ "RF_ENUM_MODEL", RF_ENUM_MODEL }, { "RF_ENUM_ADVOCATE_KIND", RF_ENUM_ADVOCATE_KIND }, { "RF_ENUM_CHANNEL", RF_ENUM_CHANNEL },
 		{ "RF_ENUM_TOUCHPOINT_KIND", RF_ENUM_TOUCHPOINT_KIND }, { "RF_ENUM_CONVERSION_KIND", RF_ENUM_CONVERSION_KIND }, { "RF_ENUM_STATUS", RF_ENUM_STATUS },
 		{ "RF_ENUM_TARGET", RF_ENUM_TARGET },

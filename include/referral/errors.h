@@ -32,7 +32,9 @@ typedef enum rf_status {
 	RF_ECHECK = -13,     /**< code mistyped: its check symbol does not match */
 	RF_EEXPIRED = -14,   /**< code expired */
 	RF_EDISABLED = -15,  /**< code disabled, or its advocate or program inactive */
-	RF_EEXHAUSTED = -16  /**< code reached its maximum number of uses */
+	RF_EEXHAUSTED = -16, /**< code reached its maximum number of uses */
+	RF_ETAMPERED = -17,  /**< signed link malformed or its signature does not match */
+	RF_EKEY = -18        /**< link key unknown or retired, or no active key to sign with */
 } rf_status;
 
 /** Details of the calling thread's last failure. */

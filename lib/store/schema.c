@@ -173,10 +173,20 @@ static const char schema_v2[] =
 	" fitted_at INTEGER NOT NULL,"
 	" PRIMARY KEY(program_id, model, advocate_id)) STRICT, WITHOUT ROWID;";
 
+/* Signed links: HMAC keys, never reused (AUTOINCREMENT keeps retired
+ * ids from coming back). */
+static const char schema_v3[] =
+	"CREATE TABLE link_key("
+	" id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	" secret BLOB NOT NULL CHECK(length(secret) = 32),"
+	" created_at INTEGER NOT NULL,"
+	" retired_at INTEGER) STRICT;";
+
 static const char *const migrations[] = {
 	NULL,      /* version 0: empty file */
 	schema_v1, /* version 1 */
 	schema_v2, /* version 2 */
+	schema_v3, /* version 3 */
 };
 
 #define LATEST_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])) - 1)

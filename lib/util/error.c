@@ -68,6 +68,8 @@ const char *rf_strerror(int code)
 	case RF_EEXPIRED: return "code expired";
 	case RF_EDISABLED: return "disabled";
 	case RF_EEXHAUSTED: return "code has no uses left";
+	case RF_ETAMPERED: return "link tampered with or malformed";
+	case RF_EKEY: return "link key unknown or retired";
 	default: return "unknown status";
 	}
 }

@@ -19,8 +19,10 @@ from .enums import (AdvocateKind, Channel, ConversionKind, Durability, EnumType,
 from .errors import (ERRORS, BusyError, CheckError, ConflictError, CorruptError,
                      DisabledError, Error, ExhaustedError, ExistsError, ExpiredError,
                      InternalError, InvalidError, IoError, MisuseError, NotADatabaseError,
-                     NotFoundError, OutOfMemoryError, VersionError, clear_error,
+                     NotFoundError, OutOfMemoryError, VersionError, TamperedError,
+                     LinkKeyError, clear_error,
                      error_class, last_error, strerror)
+from .links import Link, LinkKey
 from .paths import Paths
 from .store import Store
 from .types import (Advocate, Code, Conversion, Credit, Explanation, ExplainedTouch, Fit,
@@ -71,5 +73,5 @@ __all__ = [
     "ERRORS", "Error", "InternalError", "InvalidError", "NotFoundError", "ExistsError",
     "ConflictError", "BusyError", "OutOfMemoryError", "VersionError", "MisuseError",
     "CorruptError", "IoError", "NotADatabaseError", "CheckError", "ExpiredError",
-    "DisabledError", "ExhaustedError",
+    "DisabledError", "ExhaustedError", "TamperedError", "LinkKeyError", "Link", "LinkKey",
 ]

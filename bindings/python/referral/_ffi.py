@@ -246,6 +246,19 @@ class rf_path_credits(Structure):
     _fields_ = [("count", c_size_t), ("items", POINTER(POINTER(rf_path_credit)))]
 
 
+class rf_link(Structure):
+    _fields_ = [("url", c_char_p), ("code", c_char_p), ("campaign", c_char_p),
+                ("content", c_char_p), ("expires_at_ms", c_int64), ("key_id", c_int64)]
+
+
+class rf_link_key(Structure):
+    _fields_ = [("id", c_int64), ("created_at_ms", c_int64), ("retired_at_ms", c_int64)]
+
+
+class rf_link_keys(Structure):
+    _fields_ = [("count", c_size_t), ("items", POINTER(POINTER(rf_link_key)))]
+
+
 #: Every struct, by C name, for layout checks against the compiler.
 STRUCTS = {cls.__name__: cls for cls in (
     rf_error, rf_store_options, rf_program_rules, rf_program, rf_programs,
@@ -254,7 +267,8 @@ STRUCTS = {cls.__name__: cls for cls in (
     rf_refund_spec, rf_explained_touch, rf_explanation, rf_stats_query, rf_money, rf_stats,
     rf_fit_value, rf_fit, rf_replay_row, rf_replay, rf_paths_options, rf_path_credit,
     rf_path_credits, rf_report_query, rf_report_bucket, rf_report_series,
-    rf_report_split_row, rf_report_split, rf_report_funnel)}
+    rf_report_split_row, rf_report_split, rf_report_funnel, rf_link, rf_link_key,
+    rf_link_keys)}
 
 # Version numbers of the input structs these declarations describe.
 STORE_OPTIONS_VERSION = 1
@@ -353,6 +367,14 @@ SIGNATURES = {
     "rf_refund_spec_init": (c_int, [POINTER(rf_refund_spec), c_uint], True),
     "rf_conversion_refund": (c_int, [_out(rf_conversion), _S, POINTER(rf_refund_spec)], True),
     "rf_identify": (c_int, [_S, c_char_p, c_char_p], True),
+    "rf_link_key_add": (c_int, [_S, POINTER(c_int64)], True),
+    "rf_link_key_retire": (c_int, [_S, c_int64], True),
+    "rf_link_key_list": (c_int, [_out(rf_link_keys), _S], True),
+    "rf_link_keys_free": (None, [POINTER(rf_link_keys)], False),
+    "rf_link_build": (c_int, [_out(rf_link), _S, c_char_p, c_char_p, c_char_p, c_char_p,
+                              c_int64], True),
+    "rf_link_verify": (c_int, [_out(rf_link), _S, c_char_p], True),
+    "rf_link_free": (None, [POINTER(rf_link)], False),
     "rf_model_fit": (c_int, [_out(rf_fit), _S, c_char_p, c_int32], True),
     "rf_fit_free": (None, [POINTER(rf_fit)], False),
     "rf_replay_run": (c_int, [_out(rf_replay), _S, c_char_p, POINTER(rf_program_rules),

@@ -21,6 +21,8 @@ RF_ECHECK = -13
 RF_EEXPIRED = -14
 RF_EDISABLED = -15
 RF_EEXHAUSTED = -16
+RF_ETAMPERED = -17
+RF_EKEY = -18
 
 
 class Error(Exception):
@@ -108,6 +110,14 @@ class ExhaustedError(Error):
     """RF_EEXHAUSTED: the code reached its maximum number of uses."""
 
 
+class TamperedError(Error):
+    """RF_ETAMPERED: a signed link is malformed or its signature does not match."""
+
+
+class LinkKeyError(Error):
+    """RF_EKEY: the link key is unknown or retired, or no key is active."""
+
+
 #: rf_status -> exception class, one-to-one.
 ERRORS: Dict[int, Type[Error]] = {
     RF_ERROR: InternalError,
@@ -126,6 +136,8 @@ ERRORS: Dict[int, Type[Error]] = {
     RF_EEXPIRED: ExpiredError,
     RF_EDISABLED: DisabledError,
     RF_EEXHAUSTED: ExhaustedError,
+    RF_ETAMPERED: TamperedError,
+    RF_EKEY: LinkKeyError,
 }
 
 

@@ -23,6 +23,8 @@ EXPECTED = {
     -14: (referral.ExpiredError, ()),
     -15: (referral.DisabledError, ()),
     -16: (referral.ExhaustedError, ()),
+    -17: (referral.TamperedError, ()),
+    -18: (referral.LinkKeyError, ()),
 }
 
 

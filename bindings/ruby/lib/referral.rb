@@ -17,6 +17,7 @@ require_relative "referral/types"
 require_relative "referral/store"
 require_relative "referral/reports"
 require_relative "referral/paths"
+require_relative "referral/links"
 
 module Referral
   DAY_MS = 86_400_000

@@ -32,13 +32,16 @@ module Referral
   class ExpiredError < Error; end       # RF_EEXPIRED (-14)
   class DisabledError < Error; end      # RF_EDISABLED (-15)
   class ExhaustedError < Error; end     # RF_EEXHAUSTED (-16)
+  class TamperedError < Error; end      # RF_ETAMPERED (-17): signed link malformed or forged
+  class LinkKeyError < Error; end       # RF_EKEY (-18): link key unknown, retired or none active
 
   # rf_status => exception class, one to one.
   ERRORS = {
     -1 => InternalError, -2 => InvalidError, -3 => NotFoundError, -4 => ExistsError,
     -5 => ConflictError, -6 => BusyError, -7 => OutOfMemoryError, -8 => VersionError,
     -9 => MisuseError, -10 => CorruptError, -11 => IoError, -12 => NotADatabaseError,
-    -13 => CheckError, -14 => ExpiredError, -15 => DisabledError, -16 => ExhaustedError
+    -13 => CheckError, -14 => ExpiredError, -15 => DisabledError, -16 => ExhaustedError,
+    -17 => TamperedError, -18 => LinkKeyError
   }.freeze
 
   class << self

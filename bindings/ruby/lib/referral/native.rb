@@ -222,6 +222,19 @@ module Referral
       layout :count, :size_t, :items, :pointer
     end
 
+    class Link < FFI::Struct
+      layout :url, :pointer, :code, :pointer, :campaign, :pointer, :content, :pointer,
+             :expires_at_ms, :int64, :key_id, :int64
+    end
+
+    class LinkKey < FFI::Struct
+      layout :id, :int64, :created_at_ms, :int64, :retired_at_ms, :int64
+    end
+
+    class LinkKeys < FFI::Struct
+      layout :count, :size_t, :items, :pointer
+    end
+
     # Every struct by C name, for layout checks against the compiler.
     STRUCTS = {
       "rf_error" => Error, "rf_store_options" => StoreOptions,
@@ -239,7 +252,8 @@ module Referral
       "rf_path_credit" => PathCredit, "rf_path_credits" => PathCredits,
       "rf_report_query" => ReportQuery, "rf_report_bucket" => ReportBucket,
       "rf_report_series" => ReportSeries, "rf_report_split_row" => ReportSplitRow,
-      "rf_report_split" => ReportSplit, "rf_report_funnel" => ReportFunnel
+      "rf_report_split" => ReportSplit, "rf_report_funnel" => ReportFunnel,
+      "rf_link" => Link, "rf_link_key" => LinkKey, "rf_link_keys" => LinkKeys
     }.freeze
 
     # Store calls may wait on locks: release the GVL (blocking: true).
@@ -319,6 +333,13 @@ module Referral
     attach_function :rf_paths_result, %i[pointer pointer], :int, blocking: true
     attach_function :rf_paths_free, [:pointer], :void
     attach_function :rf_path_credits_free, [:pointer], :void
+    store_fn :rf_link_key_add, %i[pointer pointer], :int
+    store_fn :rf_link_key_retire, %i[pointer int64], :int
+    store_fn :rf_link_key_list, %i[pointer pointer], :int
+    attach_function :rf_link_keys_free, [:pointer], :void
+    store_fn :rf_link_build, %i[pointer pointer string string string string int64], :int
+    store_fn :rf_link_verify, %i[pointer pointer string], :int
+    attach_function :rf_link_free, [:pointer], :void
 
     # Every attached C function, for the completeness test.
     FUNCTIONS = singleton_methods.map(&:to_s).grep(/\Arf_/).sort.freeze
