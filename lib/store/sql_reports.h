@@ -31,10 +31,15 @@
 
 /* A visitor `p.id` (tied to customer `p.cu`) has a conversion of kind `k`
  * in the program and period. */
+/* INDEXED BY: left alone, the planner answers each visitor's EXISTS by
+ * walking every conversion of the period (conversion_program_at), which
+ * made the funnel O(visitors x conversions): 35 s for the demo. */
 #define RFS_FUNNEL_HAS(k)                                                                   \
-	"(EXISTS(SELECT 1 FROM conversion x WHERE x.visitor_id = p.id AND x.program_id = ?1" \
+	"(EXISTS(SELECT 1 FROM conversion x INDEXED BY conversion_visitor"                  \
+	" WHERE x.visitor_id = p.id AND x.program_id = ?1"                                  \
 	" AND x.kind = " k " AND x.at >= ?2 AND x.at < ?3)"                                 \
-	" OR EXISTS(SELECT 1 FROM conversion x WHERE x.customer_id = p.cu AND x.program_id = ?1" \
+	" OR EXISTS(SELECT 1 FROM conversion x INDEXED BY conversion_customer"              \
+	" WHERE x.customer_id = p.cu AND x.program_id = ?1"                                 \
 	" AND x.kind = " k " AND x.at >= ?2 AND x.at < ?3))"
 
 #define RFS_STATEMENTS_REPORTS(X)                                                          \
