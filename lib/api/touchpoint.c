@@ -148,19 +148,18 @@ int rf_touchpoint_record_batch(rf_store *store, const rf_touchpoint_spec *const 
 	if (rc != RF_OK)
 		return rc;
 	RF_CHECK_ARG(specs != NULL || count == 0);
-	rf_touchpoint_spec sp;
-	for (size_t i = 0; i < count; i++) {
-		if ((rc = check_spec(specs[i], 1, &sp)) != RF_OK)
-			return batch_error(rc, i);
-	}
 	if (count == 0)
 		return RF_OK;
 	if ((rc = rfs_begin(store)) != RF_OK)
 		return rc;
+	/* Each spec is checked once, as it is recorded; a bad one anywhere
+	 * rolls the whole batch back, so nothing of it is stored. */
+	rf_touchpoint_spec sp;
 	recorded r;
 	for (size_t i = 0; i < count && rc == RF_OK; i++) {
-		check_spec(specs[i], 1, &sp); /* checked above: only copies */
-		rc = record_one(store, &sp, &r);
+		rc = check_spec(specs[i], 1, &sp);
+		if (rc == RF_OK)
+			rc = record_one(store, &sp, &r);
 		if (rc != RF_OK)
 			rc = batch_error(rc, i);
 	}
