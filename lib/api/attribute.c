@@ -65,6 +65,7 @@ static int write_all(rf_store *s, const rfs_program *p, const rf__attribution_in
 	if (rc == RF_OK)
 		rc = count_uses(s, credits, n);
 	c->id = id;
+	c->program_id = p->id;
 	return rc;
 }
 

@@ -1,5 +1,6 @@
 /* Public conversion functions: record (idempotent), get, explain. */
 #include "api/attribute.h"
+#include "api/events.h"
 
 #include <stddef.h>
 #include <stdio.h>
@@ -195,6 +196,8 @@ static int record(rf_store *s, const rf_conversion_spec *spec, const char *curre
 		rc = record_checkout(s, &p, spec->code, in.visitor_id, c->at);
 	if (rc == RF_OK)
 		rc = rf__attribute(s, &p, &in, c);
+	if (rc == RF_OK)
+		rc = rf__on_conversion(s, &(rf__conversion_event){ &p, c, in.visitor_id, in.customer_id });
 	if (rc == RF_OK && want)
 		rc = rfs_conversion_by_order(s, p.id, spec->order_id, c);
 	return rc;

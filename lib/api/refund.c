@@ -4,7 +4,7 @@
  * partial refunds never take a share below zero and a full refund leaves
  * every share at exactly zero. Credit rows stay as written.
  */
-#include "api/api.h"
+#include "api/events.h"
 
 #include "core/attribution.h"
 
@@ -102,6 +102,9 @@ static int refund(rf_store *s, const rf_refund_spec *spec, rfs_conversion *c)
 		rc = rfs_conversion_add_refund(s, c->id, amount);
 	if (rc == RF_OK)
 		c->refunded_minor += amount;
+	if (rc == RF_OK)
+		rc = rf__on_refund(s, &(rf__refund_event){ c->program_id, c, refund_id, spec->refund_id,
+							   amount, at });
 	return rc;
 }
 

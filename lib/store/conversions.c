@@ -13,6 +13,7 @@ int rfs_conversion_by_order(rf_store *s, int64_t program_id, const char *order_i
 	int step = sqlite3_step(st);
 	if (step == SQLITE_ROW) {
 		c->id = sqlite3_column_int64(st, 0);
+		c->program_id = program_id;
 		rfs_col_text(st, 1, c->program_key, sizeof(c->program_key));
 		rfs_col_text(st, 2, c->order_id, sizeof(c->order_id));
 		rfs_col_text(st, 3, c->visitor, sizeof(c->visitor));

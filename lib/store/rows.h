@@ -110,6 +110,7 @@ int rfs_touch_insert(rf_store *s, const rfs_touch *t, int64_t *id);
 
 typedef struct rfs_conversion {
 	int64_t id;
+	int64_t program_id;
 	char program_key[RFS_ID_SIZE];
 	char order_id[RFS_ID_SIZE];
 	char visitor[RFS_ID_SIZE];

@@ -1,0 +1,72 @@
+/*
+ * What happens after a conversion, a refund or a review, inside the
+ * caller's write transaction. conversion.c and refund.c know only these
+ * calls; each area (fraud, rewards, scoring, engagement) supplies its own
+ * function and events.c calls them in a fixed order, so no area reaches
+ * into another's tables.
+ */
+#ifndef RF_API_EVENTS_H
+#define RF_API_EVENTS_H
+
+#include "api/api.h"
+
+/* A conversion just attributed and stored (c->id is set). */
+typedef struct rf__conversion_event {
+	const rfs_program *program;
+	const rfs_conversion *conversion;
+	int64_t visitor_id;  /* interned */
+	int64_t customer_id; /* interned, 0: none */
+} rf__conversion_event;
+
+/* A refund just applied to a conversion. */
+typedef struct rf__refund_event {
+	int64_t program_id;
+	const rfs_conversion *conversion; /* refunded_minor already includes `amount` */
+	int64_t refund_row_id;            /* refund.id */
+	const char *refund_key;           /* the host's refund id */
+	int64_t amount_minor;
+	int64_t at;
+} rf__refund_event;
+
+/* The fraud verdict on a conversion; rewards follow it. */
+enum {
+	RF__VERDICT_APPROVE = 0,
+	RF__VERDICT_REVIEW = 1,
+	RF__VERDICT_REJECT = 2
+};
+typedef struct rf__verdict {
+	int32_t decision; /* RF__VERDICT_* */
+	int32_t risk;     /* 0..100 */
+} rf__verdict;
+
+/* Called by conversion.c after attribution. */
+int rf__on_conversion(rf_store *s, const rf__conversion_event *ev);
+/* Called by refund.c after a refund row and its credit shares are written. */
+int rf__on_refund(rf_store *s, const rf__refund_event *ev);
+
+/*
+ * The areas' entry points, called only from events.c (and the review
+ * functions). Each lives in its area's file.
+ */
+/* fraud.c: assess a new conversion, store its signals, give the verdict. */
+int rf__fraud_on_conversion(rf_store *s, const rf__conversion_event *ev, rf__verdict *out);
+/* rewards.c: ledger entries for a conversion under a verdict; clawbacks on
+ * refunds; a reviewer's decision on a held conversion (approved: 1/0). */
+int rf__rewards_on_conversion(rf_store *s, const rf__conversion_event *ev, const rf__verdict *v);
+int rf__rewards_on_refund(rf_store *s, const rf__refund_event *ev);
+int rf__rewards_on_review(rf_store *s, int64_t conversion_id, int approved, int64_t at);
+/* scoring: an advocate's referral value moved. */
+int rf__scores_on_conversion(rf_store *s, const rf__conversion_event *ev);
+int rf__scores_on_refund(rf_store *s, const rf__refund_event *ev);
+
+/*
+ * engagement: ask the host to deliver a message to an advocate (reward
+ * earned, tier reached, badge earned, ...). `kind` names the template;
+ * `vars` is a JSON object of placeholder values (may be NULL). Consent and
+ * the frequency cap are engagement's business: a call that is held back
+ * still returns RF_OK.
+ */
+int rf__notify(rf_store *s, int64_t program_id, int64_t advocate_id, const char *kind,
+	       const char *vars, int64_t at);
+
+#endif

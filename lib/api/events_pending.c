@@ -1,0 +1,64 @@
+/*
+ * Entry points of areas that have not landed yet: each does nothing. An
+ * area that lands deletes its functions from this file and defines them
+ * in its own; when this file is empty it goes.
+ */
+#include "api/events.h"
+
+int rf__fraud_on_conversion(rf_store *s, const rf__conversion_event *ev, rf__verdict *out)
+{
+	(void)s;
+	(void)ev;
+	*out = (rf__verdict){ RF__VERDICT_APPROVE, 0 };
+	return RF_OK;
+}
+
+int rf__rewards_on_conversion(rf_store *s, const rf__conversion_event *ev, const rf__verdict *v)
+{
+	(void)s;
+	(void)ev;
+	(void)v;
+	return RF_OK;
+}
+
+int rf__rewards_on_refund(rf_store *s, const rf__refund_event *ev)
+{
+	(void)s;
+	(void)ev;
+	return RF_OK;
+}
+
+int rf__rewards_on_review(rf_store *s, int64_t conversion_id, int approved, int64_t at)
+{
+	(void)s;
+	(void)conversion_id;
+	(void)approved;
+	(void)at;
+	return RF_OK;
+}
+
+int rf__scores_on_conversion(rf_store *s, const rf__conversion_event *ev)
+{
+	(void)s;
+	(void)ev;
+	return RF_OK;
+}
+
+int rf__scores_on_refund(rf_store *s, const rf__refund_event *ev)
+{
+	(void)s;
+	(void)ev;
+	return RF_OK;
+}
+
+int rf__notify(rf_store *s, int64_t program_id, int64_t advocate_id, const char *kind,
+	       const char *vars, int64_t at)
+{
+	(void)s;
+	(void)program_id;
+	(void)advocate_id;
+	(void)kind;
+	(void)vars;
+	(void)at;
+	return RF_OK;
+}
