@@ -21,5 +21,6 @@
 #include "referral/attribution.h"
 #include "referral/paths.h"
 #include "referral/link.h"
+#include "referral/consent.h"
 
 #endif

@@ -124,6 +124,11 @@ int main(void)
 	S(rf_link_key); F(rf_link_key, id); F(rf_link_key, created_at_ms);
 	F(rf_link_key, retired_at_ms);
 	S(rf_link_keys); F(rf_link_keys, count); F(rf_link_keys, items);
+	S(rf_consent_change); F(rf_consent_change, purpose); F(rf_consent_change, granted);
+	F(rf_consent_change, source); F(rf_consent_change, at_ms);
+	S(rf_consent); F(rf_consent, advocate); F(rf_consent, tracking); F(rf_consent, messages);
+	F(rf_consent, tracking_at_ms); F(rf_consent, messages_at_ms); F(rf_consent, count);
+	F(rf_consent, items);
 	/* Constants the bindings hard-code. */
 	printf("const RF_STORE_OPTIONS_VERSION %d\n", RF_STORE_OPTIONS_VERSION);
 	printf("const RF_PROGRAM_RULES_VERSION %d\n", RF_PROGRAM_RULES_VERSION);
@@ -154,6 +159,7 @@ int main(void)
 		{ "RF_EIO", RF_EIO }, { "RF_ENOTADB", RF_ENOTADB }, { "RF_ECHECK", RF_ECHECK },
 		{ "RF_EEXPIRED", RF_EEXPIRED }, { "RF_EDISABLED", RF_EDISABLED }, { "RF_EEXHAUSTED", RF_EEXHAUSTED },
 		{ "RF_ETAMPERED", RF_ETAMPERED }, { "RF_EKEY", RF_EKEY },
+		{ "RF_ECONSENT", RF_ECONSENT }, { "RF_ELIMIT", RF_ELIMIT },
 		{ "RF_ENUM_MODEL", RF_ENUM_MODEL }, { "RF_ENUM_ADVOCATE_KIND", RF_ENUM_ADVOCATE_KIND }, { "RF_ENUM_CHANNEL", RF_ENUM_CHANNEL },
 		{ "RF_ENUM_TOUCHPOINT_KIND", RF_ENUM_TOUCHPOINT_KIND }, { "RF_ENUM_CONVERSION_KIND", RF_ENUM_CONVERSION_KIND }, { "RF_ENUM_STATUS", RF_ENUM_STATUS },
 		{ "RF_ENUM_TARGET", RF_ENUM_TARGET },

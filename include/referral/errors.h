@@ -34,7 +34,9 @@ typedef enum rf_status {
 	RF_EDISABLED = -15,  /**< code disabled, or its advocate or program inactive */
 	RF_EEXHAUSTED = -16, /**< code reached its maximum number of uses */
 	RF_ETAMPERED = -17,  /**< signed link malformed or its signature does not match */
-	RF_EKEY = -18        /**< link key unknown or retired, or no active key to sign with */
+	RF_EKEY = -18,       /**< link key unknown or retired, or no active key to sign with */
+	RF_ECONSENT = -19,   /**< the advocate has not consented (tracking or messages) */
+	RF_ELIMIT = -20      /**< a frequency cap or count limit is reached */
 } rf_status;
 
 /** Details of the calling thread's last failure. */

@@ -69,4 +69,12 @@ int rf__scores_on_refund(rf_store *s, const rf__refund_event *ev);
 int rf__notify(rf_store *s, int64_t program_id, int64_t advocate_id, const char *kind,
 	       const char *vars, int64_t at);
 
+/*
+ * engagement (consent.c): has the advocate consented to `purpose`
+ * (RF_CONSENT_TRACKING, RF_CONSENT_MESSAGES)? *allowed is 1 or 0; never
+ * asked means 0. Whoever records an advocate's activity asks for tracking
+ * first and stores nothing without it.
+ */
+int rf__consent_allowed(rf_store *s, int64_t advocate_id, int32_t purpose, int *allowed);
+
 #endif

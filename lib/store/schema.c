@@ -182,11 +182,137 @@ static const char schema_v3[] =
 	" created_at INTEGER NOT NULL,"
 	" retired_at INTEGER) STRICT;";
 
+/* Engagement: advocates' consent (current state and every change),
+ * per-program engagement configuration (versioned), message templates,
+ * the outbox, the content library (codes may be bound to an item),
+ * lifecycle stages and their history, segments, testimonials and
+ * reference asks. */
+static const char schema_v4[] =
+	"CREATE TABLE consent("
+	" advocate_id INTEGER PRIMARY KEY REFERENCES advocate(id),"
+	" tracking INTEGER NOT NULL DEFAULT 0,"
+	" tracking_at INTEGER NOT NULL DEFAULT 0,"
+	" messages INTEGER NOT NULL DEFAULT 0,"
+	" messages_at INTEGER NOT NULL DEFAULT 0) STRICT;"
+	"CREATE TABLE consent_change("
+	" id INTEGER PRIMARY KEY,"
+	" advocate_id INTEGER NOT NULL REFERENCES advocate(id),"
+	" purpose INTEGER NOT NULL,"
+	" granted INTEGER NOT NULL,"
+	" source TEXT NOT NULL,"
+	" at INTEGER NOT NULL) STRICT;"
+	"CREATE INDEX consent_change_advocate ON consent_change(advocate_id, id);"
+
+	"CREATE TABLE engagement_config("
+	" program_id INTEGER NOT NULL REFERENCES program(id),"
+	" version INTEGER NOT NULL,"
+	" cap_messages INTEGER NOT NULL,"
+	" cap_window_ms INTEGER NOT NULL,"
+	" active_min_activities INTEGER NOT NULL,"
+	" referring_min_referrals INTEGER NOT NULL,"
+	" champion_min_referrals INTEGER NOT NULL,"
+	" dormant_after_ms INTEGER NOT NULL,"
+	" ask_cap INTEGER NOT NULL,"
+	" ask_window_ms INTEGER NOT NULL,"
+	" created_at INTEGER NOT NULL,"
+	" PRIMARY KEY(program_id, version)) STRICT, WITHOUT ROWID;"
+
+	"CREATE TABLE message_template("
+	" program_id INTEGER NOT NULL REFERENCES program(id),"
+	" kind TEXT NOT NULL,"
+	" body TEXT NOT NULL,"
+	" updated_at INTEGER NOT NULL,"
+	" PRIMARY KEY(program_id, kind)) STRICT, WITHOUT ROWID;"
+
+	/* status: 0 queued, 1 delivered (acknowledged), 2 held back. */
+	"CREATE TABLE outbox("
+	" id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	" program_id INTEGER NOT NULL REFERENCES program(id),"
+	" advocate_id INTEGER NOT NULL REFERENCES advocate(id),"
+	" kind TEXT NOT NULL,"
+	" body TEXT NOT NULL,"
+	" status INTEGER NOT NULL,"
+	" reason TEXT NOT NULL,"
+	" event_at INTEGER NOT NULL,"
+	" queued_at INTEGER NOT NULL,"
+	" acked_at INTEGER NOT NULL DEFAULT 0,"
+	" config_version INTEGER NOT NULL) STRICT;"
+	"CREATE INDEX outbox_cap ON outbox(advocate_id, program_id, status, queued_at);"
+	"CREATE INDEX outbox_status ON outbox(status, id);"
+
+	"CREATE TABLE content("
+	" id INTEGER PRIMARY KEY,"
+	" program_id INTEGER NOT NULL REFERENCES program(id),"
+	" key TEXT NOT NULL,"
+	" title TEXT NOT NULL,"
+	" url TEXT NOT NULL,"
+	" kind INTEGER NOT NULL,"
+	" stages INTEGER NOT NULL,"
+	" tier TEXT NOT NULL,"
+	" status INTEGER NOT NULL DEFAULT 0,"
+	" created_at INTEGER NOT NULL,"
+	" UNIQUE(program_id, key)) STRICT;"
+	"ALTER TABLE code ADD COLUMN content_id INTEGER REFERENCES content(id);"
+	"CREATE INDEX code_content ON code(content_id) WHERE content_id IS NOT NULL;"
+
+	"CREATE TABLE advocate_stage("
+	" program_id INTEGER NOT NULL REFERENCES program(id),"
+	" advocate_id INTEGER NOT NULL REFERENCES advocate(id),"
+	" stage INTEGER NOT NULL,"
+	" since INTEGER NOT NULL,"
+	" activities INTEGER NOT NULL DEFAULT 0,"
+	" last_activity_at INTEGER NOT NULL DEFAULT 0,"
+	" referrals INTEGER NOT NULL DEFAULT 0,"
+	" last_referral_at INTEGER NOT NULL DEFAULT 0,"
+	" config_version INTEGER NOT NULL,"
+	" PRIMARY KEY(program_id, advocate_id)) STRICT, WITHOUT ROWID;"
+	"CREATE TABLE stage_change("
+	" id INTEGER PRIMARY KEY,"
+	" program_id INTEGER NOT NULL REFERENCES program(id),"
+	" advocate_id INTEGER NOT NULL REFERENCES advocate(id),"
+	" stage INTEGER NOT NULL,"
+	" previous INTEGER NOT NULL,"
+	" at INTEGER NOT NULL,"
+	" config_version INTEGER NOT NULL) STRICT;"
+	"CREATE INDEX stage_change_advocate ON stage_change(program_id, advocate_id, id);"
+
+	"CREATE TABLE advocate_segment("
+	" advocate_id INTEGER PRIMARY KEY REFERENCES advocate(id),"
+	" segment TEXT NOT NULL) STRICT;"
+	"CREATE INDEX advocate_segment_segment ON advocate_segment(segment);"
+
+	/* status: 0 pending, 1 approved, 2 rejected. */
+	"CREATE TABLE testimonial("
+	" id INTEGER PRIMARY KEY,"
+	" program_id INTEGER NOT NULL REFERENCES program(id),"
+	" advocate_id INTEGER NOT NULL REFERENCES advocate(id),"
+	" product TEXT NOT NULL,"
+	" segment TEXT NOT NULL,"
+	" body TEXT NOT NULL,"
+	" rating INTEGER NOT NULL,"
+	" publish_consent INTEGER NOT NULL,"
+	" status INTEGER NOT NULL DEFAULT 0,"
+	" created_at INTEGER NOT NULL,"
+	" decided_at INTEGER NOT NULL DEFAULT 0) STRICT;"
+	"CREATE INDEX testimonial_program ON testimonial(program_id, status, id);"
+
+	/* outcome: 0 open, then rf_reference_outcome. */
+	"CREATE TABLE reference_ask("
+	" id INTEGER PRIMARY KEY,"
+	" program_id INTEGER NOT NULL REFERENCES program(id),"
+	" advocate_id INTEGER NOT NULL REFERENCES advocate(id),"
+	" prospect TEXT NOT NULL,"
+	" outcome INTEGER NOT NULL DEFAULT 0,"
+	" asked_at INTEGER NOT NULL,"
+	" closed_at INTEGER NOT NULL DEFAULT 0) STRICT;"
+	"CREATE INDEX reference_ask_advocate ON reference_ask(advocate_id, program_id, asked_at);";
+
 static const char *const migrations[] = {
 	NULL,      /* version 0: empty file */
 	schema_v1, /* version 1 */
 	schema_v2, /* version 2 */
 	schema_v3, /* version 3 */
+	schema_v4, /* version 4 */
 };
 
 #define LATEST_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])) - 1)

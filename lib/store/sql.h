@@ -196,9 +196,11 @@
 
 #include "store/sql_reports.h"
 #include "store/sql_security.h"
+#include "store/sql_engagement.h"
 
 /* Every list, in one enum and one table. */
-#define RFS_ALL_STATEMENTS(X) RFS_STATEMENTS(X) RFS_STATEMENTS_REPORTS(X) RFS_STATEMENTS_SECURITY(X)
+#define RFS_ALL_STATEMENTS(X) RFS_STATEMENTS(X) RFS_STATEMENTS_REPORTS(X) RFS_STATEMENTS_SECURITY(X) \
+	RFS_STATEMENTS_ENGAGEMENT(X)
 
 typedef enum rfs_stmt_id {
 #define RFS_ENUM(id, sql) RFS_##id,

@@ -70,6 +70,8 @@ const char *rf_strerror(int code)
 	case RF_EEXHAUSTED: return "code has no uses left";
 	case RF_ETAMPERED: return "link tampered with or malformed";
 	case RF_EKEY: return "link key unknown or retired";
+	case RF_ECONSENT: return "the advocate has not given consent";
+	case RF_ELIMIT: return "a frequency cap or limit is reached";
 	default: return "unknown status";
 	}
 }

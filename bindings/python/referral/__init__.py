@@ -20,9 +20,10 @@ from .errors import (ERRORS, BusyError, CheckError, ConflictError, CorruptError,
                      DisabledError, Error, ExhaustedError, ExistsError, ExpiredError,
                      InternalError, InvalidError, IoError, MisuseError, NotADatabaseError,
                      NotFoundError, OutOfMemoryError, VersionError, TamperedError,
-                     LinkKeyError, clear_error,
+                     LinkKeyError, ConsentError, LimitError, clear_error,
                      error_class, last_error, strerror)
 from .links import Link, LinkKey
+from .engagement import Consent, ConsentChange
 from .paths import Paths
 from .store import Store
 from .types import (Advocate, Code, Conversion, Credit, Explanation, ExplainedTouch, Fit,
@@ -73,5 +74,6 @@ __all__ = [
     "ERRORS", "Error", "InternalError", "InvalidError", "NotFoundError", "ExistsError",
     "ConflictError", "BusyError", "OutOfMemoryError", "VersionError", "MisuseError",
     "CorruptError", "IoError", "NotADatabaseError", "CheckError", "ExpiredError",
-    "DisabledError", "ExhaustedError", "TamperedError", "LinkKeyError", "Link", "LinkKey",
+    "DisabledError", "ExhaustedError", "TamperedError", "LinkKeyError", "ConsentError", "LimitError", "Link", "LinkKey",
+    "Consent", "ConsentChange",
 ]

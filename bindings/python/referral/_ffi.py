@@ -259,6 +259,17 @@ class rf_link_keys(Structure):
     _fields_ = [("count", c_size_t), ("items", POINTER(POINTER(rf_link_key)))]
 
 
+class rf_consent_change(Structure):
+    _fields_ = [("purpose", c_int32), ("granted", c_int32), ("source", c_char_p),
+                ("at_ms", c_int64)]
+
+
+class rf_consent(Structure):
+    _fields_ = [("advocate", c_char_p), ("tracking", c_int32), ("messages", c_int32),
+                ("tracking_at_ms", c_int64), ("messages_at_ms", c_int64),
+                ("count", c_size_t), ("items", POINTER(POINTER(rf_consent_change)))]
+
+
 #: Every struct, by C name, for layout checks against the compiler.
 STRUCTS = {cls.__name__: cls for cls in (
     rf_error, rf_store_options, rf_program_rules, rf_program, rf_programs,
@@ -268,7 +279,7 @@ STRUCTS = {cls.__name__: cls for cls in (
     rf_fit_value, rf_fit, rf_replay_row, rf_replay, rf_paths_options, rf_path_credit,
     rf_path_credits, rf_report_query, rf_report_bucket, rf_report_series,
     rf_report_split_row, rf_report_split, rf_report_funnel, rf_link, rf_link_key,
-    rf_link_keys)}
+    rf_link_keys, rf_consent_change, rf_consent)}
 
 # Version numbers of the input structs these declarations describe.
 STORE_OPTIONS_VERSION = 1
@@ -375,6 +386,9 @@ SIGNATURES = {
                               c_int64], True),
     "rf_link_verify": (c_int, [_out(rf_link), _S, c_char_p], True),
     "rf_link_free": (None, [POINTER(rf_link)], False),
+    "rf_consent_set": (c_int, [_S, c_char_p, c_int32, c_int32, c_char_p], True),
+    "rf_consent_get": (c_int, [_out(rf_consent), _S, c_char_p], True),
+    "rf_consent_free": (None, [POINTER(rf_consent)], False),
     "rf_model_fit": (c_int, [_out(rf_fit), _S, c_char_p, c_int32], True),
     "rf_fit_free": (None, [POINTER(rf_fit)], False),
     "rf_replay_run": (c_int, [_out(rf_replay), _S, c_char_p, POINTER(rf_program_rules),

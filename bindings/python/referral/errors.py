@@ -23,6 +23,8 @@ RF_EDISABLED = -15
 RF_EEXHAUSTED = -16
 RF_ETAMPERED = -17
 RF_EKEY = -18
+RF_ECONSENT = -19
+RF_ELIMIT = -20
 
 
 class Error(Exception):
@@ -118,6 +120,14 @@ class LinkKeyError(Error):
     """RF_EKEY: the link key is unknown or retired, or no key is active."""
 
 
+class ConsentError(Error):
+    """RF_ECONSENT: the advocate has not consented (tracking or messages)."""
+
+
+class LimitError(Error):
+    """RF_ELIMIT: a frequency cap or count limit is reached."""
+
+
 #: rf_status -> exception class, one-to-one.
 ERRORS: Dict[int, Type[Error]] = {
     RF_ERROR: InternalError,
@@ -138,6 +148,8 @@ ERRORS: Dict[int, Type[Error]] = {
     RF_EEXHAUSTED: ExhaustedError,
     RF_ETAMPERED: TamperedError,
     RF_EKEY: LinkKeyError,
+    RF_ECONSENT: ConsentError,
+    RF_ELIMIT: LimitError,
 }
 
 

@@ -18,6 +18,7 @@ from ._convert import (DurationLike, TimeLike, datetime_from_ms, int64, ms_from_
 from .enums import (AdvocateKind, Channel, ConversionKind, Durability, Model,
                     TouchpointKind, to_c)
 from .links import LinksMixin
+from .engagement import EngagementMixin
 from .errors import RF_DUPLICATE, RF_EMISUSE, MisuseError, invalid
 from .types import (Advocate, Code, Conversion, Explanation, Fit, Program, ProgramRules,
                     Replay, Stats, Touchpoint, TouchpointSpec)
@@ -55,7 +56,7 @@ def _free_store(handle: _ffi.StoreHandle, _keep_alive: Any) -> None:
     _ffi.lib().rf_store_free(handle)
 
 
-class Store(LinksMixin):
+class Store(LinksMixin, EngagementMixin):
     """An open libreferral database (a file path or ``":memory:"``).
 
     Use it as a context manager; it is closed exactly once (by :meth:`close`,

@@ -25,6 +25,8 @@ EXPECTED = {
     -16: (referral.ExhaustedError, ()),
     -17: (referral.TamperedError, ()),
     -18: (referral.LinkKeyError, ()),
+    -19: (referral.ConsentError, ()),
+    -20: (referral.LimitError, ()),
 }
 
 

@@ -18,6 +18,7 @@ require_relative "referral/store"
 require_relative "referral/reports"
 require_relative "referral/paths"
 require_relative "referral/links"
+require_relative "referral/engagement"
 
 module Referral
   DAY_MS = 86_400_000

@@ -10,7 +10,8 @@ class TestErrorMapping < Minitest::Test
     -7 => Referral::OutOfMemoryError, -8 => Referral::VersionError, -9 => Referral::MisuseError,
     -10 => Referral::CorruptError, -11 => Referral::IoError, -12 => Referral::NotADatabaseError,
     -13 => Referral::CheckError, -14 => Referral::ExpiredError, -15 => Referral::DisabledError,
-    -16 => Referral::ExhaustedError, -17 => Referral::TamperedError, -18 => Referral::LinkKeyError
+    -16 => Referral::ExhaustedError, -17 => Referral::TamperedError, -18 => Referral::LinkKeyError,
+    -19 => Referral::ConsentError, -20 => Referral::LimitError
   }.freeze
 
   def test_one_class_per_status

@@ -34,6 +34,8 @@ module Referral
   class ExhaustedError < Error; end     # RF_EEXHAUSTED (-16)
   class TamperedError < Error; end      # RF_ETAMPERED (-17): signed link malformed or forged
   class LinkKeyError < Error; end       # RF_EKEY (-18): link key unknown, retired or none active
+  class ConsentError < Error; end       # RF_ECONSENT (-19): the advocate has not consented
+  class LimitError < Error; end         # RF_ELIMIT (-20): a frequency cap or limit is reached
 
   # rf_status => exception class, one to one.
   ERRORS = {
@@ -41,7 +43,7 @@ module Referral
     -5 => ConflictError, -6 => BusyError, -7 => OutOfMemoryError, -8 => VersionError,
     -9 => MisuseError, -10 => CorruptError, -11 => IoError, -12 => NotADatabaseError,
     -13 => CheckError, -14 => ExpiredError, -15 => DisabledError, -16 => ExhaustedError,
-    -17 => TamperedError, -18 => LinkKeyError
+    -17 => TamperedError, -18 => LinkKeyError, -19 => ConsentError, -20 => LimitError
   }.freeze
 
   class << self

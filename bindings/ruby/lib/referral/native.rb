@@ -235,6 +235,15 @@ module Referral
       layout :count, :size_t, :items, :pointer
     end
 
+    class ConsentChange < FFI::Struct
+      layout :purpose, :int32, :granted, :int32, :source, :pointer, :at_ms, :int64
+    end
+
+    class Consent < FFI::Struct
+      layout :advocate, :pointer, :tracking, :int32, :messages, :int32,
+             :tracking_at_ms, :int64, :messages_at_ms, :int64, :count, :size_t, :items, :pointer
+    end
+
     # Every struct by C name, for layout checks against the compiler.
     STRUCTS = {
       "rf_error" => Error, "rf_store_options" => StoreOptions,
@@ -253,7 +262,8 @@ module Referral
       "rf_report_query" => ReportQuery, "rf_report_bucket" => ReportBucket,
       "rf_report_series" => ReportSeries, "rf_report_split_row" => ReportSplitRow,
       "rf_report_split" => ReportSplit, "rf_report_funnel" => ReportFunnel,
-      "rf_link" => Link, "rf_link_key" => LinkKey, "rf_link_keys" => LinkKeys
+      "rf_link" => Link, "rf_link_key" => LinkKey, "rf_link_keys" => LinkKeys,
+      "rf_consent_change" => ConsentChange, "rf_consent" => Consent
     }.freeze
 
     # Store calls may wait on locks: release the GVL (blocking: true).
@@ -340,6 +350,9 @@ module Referral
     store_fn :rf_link_build, %i[pointer pointer string string string string int64], :int
     store_fn :rf_link_verify, %i[pointer pointer string], :int
     attach_function :rf_link_free, [:pointer], :void
+    store_fn :rf_consent_set, %i[pointer string int32 int32 string], :int
+    store_fn :rf_consent_get, %i[pointer pointer string], :int
+    attach_function :rf_consent_free, [:pointer], :void
 
     # Every attached C function, for the completeness test.
     FUNCTIONS = singleton_methods.map(&:to_s).grep(/\Arf_/).sort.freeze

@@ -1,0 +1,19 @@
+/* test_engagement: consent, outbox, content, stages, testimonials, references. */
+#ifndef ENGAGEMENT_TESTS_H
+#define ENGAGEMENT_TESTS_H
+
+#include "fixture.h"
+
+#define WEEK (7 * RF_DAY_MS)
+
+/* A program "p" and advocates "alice", "bob" (no consent given). */
+void eng_scene(rft_fixture *f);
+/* Grant (1) or withdraw (0) both purposes. */
+void eng_consent(rft_fixture *f, const char *advocate, int tracking, int messages);
+
+void test_consent_default_none(void **state);
+void test_consent_set_and_history(void **state);
+void test_consent_errors(void **state);
+void test_consent_survives_reopen(void **state);
+
+#endif
