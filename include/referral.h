@@ -22,5 +22,6 @@
 #include "referral/paths.h"
 #include "referral/link.h"
 #include "referral/consent.h"
+#include "referral/privacy.h"
 
 #endif

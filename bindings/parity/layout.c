@@ -129,6 +129,15 @@ int main(void)
 	S(rf_consent); F(rf_consent, advocate); F(rf_consent, tracking); F(rf_consent, messages);
 	F(rf_consent, tracking_at_ms); F(rf_consent, messages_at_ms); F(rf_consent, count);
 	F(rf_consent, items);
+	S(rf_hash_key); F(rf_hash_key, id); F(rf_hash_key, created_at_ms);
+	F(rf_hash_key, retired_at_ms); F(rf_hash_key, expires_at_ms); F(rf_hash_key, live);
+	F(rf_hash_key, destroyed);
+	S(rf_hash_keys); F(rf_hash_keys, count); F(rf_hash_keys, items);
+	S(rf_privacy_policy); F(rf_privacy_policy, version); F(rf_privacy_policy, ip_truncate);
+	F(rf_privacy_policy, retention_ms);
+	S(rf_privacy_settings); F(rf_privacy_settings, program); F(rf_privacy_settings, revision);
+	F(rf_privacy_settings, ip_truncate); F(rf_privacy_settings, retention_ms);
+	F(rf_privacy_settings, set_at_ms);
 	/* Constants the bindings hard-code. */
 	printf("const RF_STORE_OPTIONS_VERSION %d\n", RF_STORE_OPTIONS_VERSION);
 	printf("const RF_PROGRAM_RULES_VERSION %d\n", RF_PROGRAM_RULES_VERSION);
@@ -145,6 +154,8 @@ int main(void)
 	printf("const RF_PATH_MAX_STEPS %d\n", RF_PATH_MAX_STEPS);
 	printf("const RF_PATH_MAX_CHANNELS %d\n", RF_PATH_MAX_CHANNELS);
 	printf("const RF_SCHEMA_VERSION %d\n", RF_SCHEMA_VERSION);
+	printf("const RF_PRIVACY_POLICY_VERSION %d\n", RF_PRIVACY_POLICY_VERSION);
+	printf("const RF_HASH_KEYS_MAX %d\n", RF_HASH_KEYS_MAX);
 	printf("const RF_CODE_BUFSIZE %d\n", RF_CODE_BUFSIZE);
 	printf("const RF_STORE_NO_CREATE %u\n", (unsigned)RF_STORE_NO_CREATE);
 	printf("const RF_LIST_INCLUDE_ARCHIVED %u\n", (unsigned)RF_LIST_INCLUDE_ARCHIVED);

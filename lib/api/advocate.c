@@ -12,16 +12,9 @@ int rf_advocate_spec_init(rf_advocate_spec *spec, unsigned version)
 				"rf_advocate_spec");
 }
 
-void rf__personal_hash(rf_store *s, unsigned char out[RF_HASH_BYTES], const char *domain,
-		       const char *value)
-{
-	rf__hash(out, s->secret, domain, value, strlen(value));
-}
-
 /* Emails are compared trimmed and case-folded (ASCII). */
-static int email_hash(rf_store *s, const char *email, unsigned char out[RF_HASH_BYTES])
+int rf__email_fold(const char *email, char folded[RF_MAX_TEXT_LEN + 1])
 {
-	char folded[RF_MAX_TEXT_LEN + 1];
 	size_t start = 0, end = strlen(email);
 	while (start < end && isspace((unsigned char)email[start]))
 		start++;
@@ -33,8 +26,16 @@ static int email_hash(rf_store *s, const char *email, unsigned char out[RF_HASH_
 	folded[n] = '\0';
 	if (n < 3 || memchr(folded, '@', n) == NULL)
 		return rf__error(RF_EINVALID, "email is not an address");
-	rf__personal_hash(s, out, "email", folded);
 	return RF_OK;
+}
+
+static int email_hash(rf_store *s, const char *email, unsigned char out[RF_HASH_BYTES])
+{
+	char folded[RF_MAX_TEXT_LEN + 1];
+	int rc = rf__email_fold(email, folded);
+	if (rc == RF_OK)
+		rf__personal_hash(s, out, "email", folded);
+	return rc;
 }
 
 static int check_spec(const rf_advocate_spec *spec)

@@ -33,8 +33,20 @@ int rf__conversion_new(rf_store *s, rf_conversion **out, const rfs_conversion *c
  * roll back. Returns the final status. */
 int rf__end_with_conversion(rf_store *s, int rc, const rfs_conversion *c, rf_conversion **out);
 
-/* Keyed hash of personal data, with a domain ("email", "ip", "ua"). */
+/* Keyed hash of personal data, with a domain ("email", "ip", "ua"),
+ * under the current hash key (lib/api/privacy_keys.c). */
 void rf__personal_hash(rf_store *s, unsigned char out[RF_HASH_BYTES], const char *domain,
 		       const char *value);
+/* For lookups: the value hashed under every live key, the current one
+ * first; returns how many (1..RF_HASH_KEYS_MAX). Match a stored hash
+ * against all of them (e.g. `col IN (?1, ?2, ?3, ?4)`). */
+int rf__personal_hashes(rf_store *s, unsigned char out[RF_HASH_KEYS_MAX][RF_HASH_BYTES],
+			const char *domain, const char *value);
+/* Hash a visitor's IP as program `program_id`'s privacy policy says
+ * (whole, or its /24 or /48). Returns 0, storing nothing, when the policy
+ * truncates and `ip` is not an IP address. */
+int rf__ip_hash(rf_store *s, int64_t program_id, const char *ip, unsigned char out[RF_HASH_BYTES]);
+/* Trim and case-fold an email (ASCII); RF_EINVALID when not an address. */
+int rf__email_fold(const char *email, char folded[RF_MAX_TEXT_LEN + 1]);
 
 #endif

@@ -75,10 +75,8 @@ static int record_one(rf_store *s, const rf_touchpoint_spec *spec, recorded *r)
 		rc = rfs_touch_recent(s, t.visitor_id, t.code_id, t.at - window, t.at + window,
 				      &t.duplicate);
 	}
-	if (spec->ip) {
-		rf__personal_hash(s, ip_hash, "ip", spec->ip);
+	if (spec->ip && rf__ip_hash(s, r->code.program_id, spec->ip, ip_hash))
 		t.ip_hash = ip_hash;
-	}
 	if (spec->user_agent) {
 		rf__personal_hash(s, ua_hash, "ua", spec->user_agent);
 		t.ua_hash = ua_hash;

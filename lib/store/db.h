@@ -13,6 +13,20 @@
 
 struct rfs_code_cache; /* see codecache.c */
 
+/* The live hash keys (newest, the current one, first) and the programs'
+ * IP truncation, reloaded at least every second of the store clock so
+ * that a rotation or policy change by another handle is noticed. */
+#define RFS_POLICY_CACHE 8
+typedef struct rfs_keyring {
+	int count;
+	int64_t ids[RF_HASH_KEYS_MAX];
+	unsigned char secrets[RF_HASH_KEYS_MAX][RF_SECRET_BYTES];
+	int64_t loaded_at, valid_until;
+	int policies;
+	int64_t policy_program[RFS_POLICY_CACHE];
+	int32_t policy_truncate[RFS_POLICY_CACHE];
+} rfs_keyring;
+
 struct rf_store {
 	sqlite3 *db;             /* NULL once closed */
 	pid_t pid;               /* process that opened it */
@@ -22,6 +36,7 @@ struct rf_store {
 	sqlite3_stmt *stmts[RFS_STMT_COUNT];
 	struct rfs_code_cache *codes; /* resolved code rows; NULL until first use */
 	uint64_t generation;     /* bumped by our own writes to codes, programs, advocates */
+	rfs_keyring keys;        /* see lib/store/privacy.c */
 };
 
 /* Our own write changed rows the code cache copies (codes, programs,

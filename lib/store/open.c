@@ -1,5 +1,5 @@
 /* Opening and closing the SQLite connection, with its pragmas. */
-#include "store/rows.h"
+#include "store/privacy.h"
 
 #include <stdio.h>
 #include <unistd.h>
@@ -69,6 +69,7 @@ int rfs_open(rf_store *s, const char *path, const rf_store_options *o)
 
 void rfs_close(rf_store *s)
 {
+	rfs_keyring_wipe(s);
 	rfs_code_cache_free(s);
 	for (int i = 0; i < RFS_STMT_COUNT; i++) {
 		sqlite3_finalize(s->stmts[i]);

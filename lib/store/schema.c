@@ -307,12 +307,43 @@ static const char schema_v4[] =
 	" closed_at INTEGER NOT NULL DEFAULT 0) STRICT;"
 	"CREATE INDEX reference_ask_advocate ON reference_ask(advocate_id, program_id, asked_at);";
 
+/* Privacy: rotatable hash keys (key 1 is the store secret the file was
+ * created with, so its hashes keep matching), per-program privacy
+ * policies, and the daily touch counts that survive retention purges. */
+static const char schema_v5[] =
+	"CREATE TABLE hash_key("
+	" id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	" secret BLOB CHECK(secret IS NULL OR length(secret) = 32),"
+	" created_at INTEGER NOT NULL,"
+	" retired_at INTEGER,"
+	" expires_at INTEGER) STRICT;"
+	"INSERT INTO hash_key(id, secret, created_at)"
+	" SELECT 1, value, 0 FROM meta WHERE key = 'secret';"
+	"CREATE INDEX advocate_email ON advocate(email_hash) WHERE email_hash IS NOT NULL;"
+
+	"CREATE TABLE privacy_policy("
+	" program_id INTEGER NOT NULL REFERENCES program(id),"
+	" version INTEGER NOT NULL,"
+	" ip_truncate INTEGER NOT NULL,"
+	" retention_ms INTEGER NOT NULL,"
+	" created_at INTEGER NOT NULL,"
+	" PRIMARY KEY(program_id, version)) STRICT, WITHOUT ROWID;"
+
+	/* Touchpoints removed by retention, counted per code and UTC day. */
+	"CREATE TABLE touch_daily("
+	" code_id INTEGER NOT NULL REFERENCES code(id),"
+	" day INTEGER NOT NULL,"
+	" touches INTEGER NOT NULL,"
+	" unique_touches INTEGER NOT NULL,"
+	" PRIMARY KEY(code_id, day)) STRICT, WITHOUT ROWID;";
+
 static const char *const migrations[] = {
 	NULL,      /* version 0: empty file */
 	schema_v1, /* version 1 */
 	schema_v2, /* version 2 */
 	schema_v3, /* version 3 */
 	schema_v4, /* version 4 */
+	schema_v5, /* version 5 */
 };
 
 #define LATEST_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])) - 1)

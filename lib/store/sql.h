@@ -197,10 +197,11 @@
 #include "store/sql_reports.h"
 #include "store/sql_security.h"
 #include "store/sql_engagement.h"
+#include "store/sql_privacy.h"
 
 /* Every list, in one enum and one table. */
 #define RFS_ALL_STATEMENTS(X) RFS_STATEMENTS(X) RFS_STATEMENTS_REPORTS(X) RFS_STATEMENTS_SECURITY(X) \
-	RFS_STATEMENTS_ENGAGEMENT(X)
+	RFS_STATEMENTS_ENGAGEMENT(X) RFS_STATEMENTS_PRIVACY(X)
 
 typedef enum rfs_stmt_id {
 #define RFS_ENUM(id, sql) RFS_##id,

@@ -268,6 +268,22 @@ class rf_consent(Structure):
     _fields_ = [("advocate", c_char_p), ("tracking", c_int32), ("messages", c_int32),
                 ("tracking_at_ms", c_int64), ("messages_at_ms", c_int64),
                 ("count", c_size_t), ("items", POINTER(POINTER(rf_consent_change)))]
+class rf_hash_key(Structure):
+    _fields_ = [("id", c_int64), ("created_at_ms", c_int64), ("retired_at_ms", c_int64),
+                ("expires_at_ms", c_int64), ("live", c_int32), ("destroyed", c_int32)]
+
+
+class rf_hash_keys(Structure):
+    _fields_ = [("count", c_size_t), ("items", POINTER(POINTER(rf_hash_key)))]
+
+
+class rf_privacy_policy(Structure):
+    _fields_ = [("version", c_uint), ("ip_truncate", c_int32), ("retention_ms", c_int64)]
+
+
+class rf_privacy_settings(Structure):
+    _fields_ = [("program", c_char_p), ("revision", c_int64), ("ip_truncate", c_int32),
+                ("retention_ms", c_int64), ("set_at_ms", c_int64)]
 
 
 #: Every struct, by C name, for layout checks against the compiler.
@@ -279,7 +295,8 @@ STRUCTS = {cls.__name__: cls for cls in (
     rf_fit_value, rf_fit, rf_replay_row, rf_replay, rf_paths_options, rf_path_credit,
     rf_path_credits, rf_report_query, rf_report_bucket, rf_report_series,
     rf_report_split_row, rf_report_split, rf_report_funnel, rf_link, rf_link_key,
-    rf_link_keys, rf_consent_change, rf_consent)}
+    rf_link_keys, rf_consent_change, rf_consent, rf_hash_key, rf_hash_keys,
+    rf_privacy_policy, rf_privacy_settings)}
 
 # Version numbers of the input structs these declarations describe.
 STORE_OPTIONS_VERSION = 1
@@ -299,6 +316,8 @@ PATH_MAX_CHANNELS = 2000
 CODE_BUFSIZE = 40
 STORE_NO_CREATE = 1
 LIST_INCLUDE_ARCHIVED = 1
+PRIVACY_POLICY_VERSION = 1
+HASH_KEYS_MAX = 4
 
 
 def _out(cls: Any) -> Any:
@@ -389,6 +408,17 @@ SIGNATURES = {
     "rf_consent_set": (c_int, [_S, c_char_p, c_int32, c_int32, c_char_p], True),
     "rf_consent_get": (c_int, [_out(rf_consent), _S, c_char_p], True),
     "rf_consent_free": (None, [POINTER(rf_consent)], False),
+    "rf_secret_rotate": (c_int, [POINTER(c_int64), _S, c_int64], True),
+    "rf_secret_expire": (c_int, [POINTER(c_int64), _S], True),
+    "rf_secret_list": (c_int, [_out(rf_hash_keys), _S], True),
+    "rf_hash_keys_free": (None, [POINTER(rf_hash_keys)], False),
+    "rf_advocate_find_by_email": (c_int, [_out(rf_advocate), _S, c_char_p], True),
+    "rf_advocate_set_email": (c_int, [_S, c_char_p, c_char_p], True),
+    "rf_privacy_policy_init": (c_int, [POINTER(rf_privacy_policy), c_uint], True),
+    "rf_privacy_policy_set": (c_int, [POINTER(c_int64), _S, c_char_p,
+                                      POINTER(rf_privacy_policy)], True),
+    "rf_privacy_policy_get": (c_int, [_out(rf_privacy_settings), _S, c_char_p], True),
+    "rf_privacy_settings_free": (None, [POINTER(rf_privacy_settings)], False),
     "rf_model_fit": (c_int, [_out(rf_fit), _S, c_char_p, c_int32], True),
     "rf_fit_free": (None, [POINTER(rf_fit)], False),
     "rf_replay_run": (c_int, [_out(rf_replay), _S, c_char_p, POINTER(rf_program_rules),

@@ -242,6 +242,22 @@ module Referral
     class Consent < FFI::Struct
       layout :advocate, :pointer, :tracking, :int32, :messages, :int32,
              :tracking_at_ms, :int64, :messages_at_ms, :int64, :count, :size_t, :items, :pointer
+    class HashKey < FFI::Struct
+      layout :id, :int64, :created_at_ms, :int64, :retired_at_ms, :int64,
+             :expires_at_ms, :int64, :live, :int32, :destroyed, :int32
+    end
+
+    class HashKeys < FFI::Struct
+      layout :count, :size_t, :items, :pointer
+    end
+
+    class PrivacyPolicy < FFI::Struct
+      layout :version, :uint, :ip_truncate, :int32, :retention_ms, :int64
+    end
+
+    class PrivacySettings < FFI::Struct
+      layout :program, :pointer, :revision, :int64, :ip_truncate, :int32,
+             :retention_ms, :int64, :set_at_ms, :int64
     end
 
     # Every struct by C name, for layout checks against the compiler.
@@ -263,7 +279,9 @@ module Referral
       "rf_report_series" => ReportSeries, "rf_report_split_row" => ReportSplitRow,
       "rf_report_split" => ReportSplit, "rf_report_funnel" => ReportFunnel,
       "rf_link" => Link, "rf_link_key" => LinkKey, "rf_link_keys" => LinkKeys,
-      "rf_consent_change" => ConsentChange, "rf_consent" => Consent
+      "rf_consent_change" => ConsentChange, "rf_consent" => Consent,
+      "rf_hash_key" => HashKey, "rf_hash_keys" => HashKeys,
+      "rf_privacy_policy" => PrivacyPolicy, "rf_privacy_settings" => PrivacySettings
     }.freeze
 
     # Store calls may wait on locks: release the GVL (blocking: true).
@@ -353,6 +371,16 @@ module Referral
     store_fn :rf_consent_set, %i[pointer string int32 int32 string], :int
     store_fn :rf_consent_get, %i[pointer pointer string], :int
     attach_function :rf_consent_free, [:pointer], :void
+    store_fn :rf_secret_rotate, %i[pointer pointer int64], :int
+    store_fn :rf_secret_expire, %i[pointer pointer], :int
+    store_fn :rf_secret_list, %i[pointer pointer], :int
+    attach_function :rf_hash_keys_free, [:pointer], :void
+    store_fn :rf_advocate_find_by_email, %i[pointer pointer string], :int
+    store_fn :rf_advocate_set_email, %i[pointer string string], :int
+    attach_function :rf_privacy_policy_init, [PrivacyPolicy.by_ref, :uint], :int
+    store_fn :rf_privacy_policy_set, [:pointer, :pointer, :string, PrivacyPolicy.by_ref], :int
+    store_fn :rf_privacy_policy_get, %i[pointer pointer string], :int
+    attach_function :rf_privacy_settings_free, [:pointer], :void
 
     # Every attached C function, for the completeness test.
     FUNCTIONS = singleton_methods.map(&:to_s).grep(/\Arf_/).sort.freeze
