@@ -23,5 +23,6 @@
 #include "referral/link.h"
 #include "referral/consent.h"
 #include "referral/privacy.h"
+#include "referral/reward.h"
 
 #endif

@@ -138,6 +138,37 @@ int main(void)
 	S(rf_privacy_settings); F(rf_privacy_settings, program); F(rf_privacy_settings, revision);
 	F(rf_privacy_settings, ip_truncate); F(rf_privacy_settings, retention_ms);
 	F(rf_privacy_settings, set_at_ms);
+	S(rf_reward_rule); F(rf_reward_rule, version); F(rf_reward_rule, id);
+	F(rf_reward_rule, side); F(rf_reward_rule, event); F(rf_reward_rule, kind);
+	F(rf_reward_rule, basis); F(rf_reward_rule, amount); F(rf_reward_rule, min_referrals);
+	F(rf_reward_rule, max_referrals); F(rf_reward_rule, nth); F(rf_reward_rule, months);
+	F(rf_reward_rule, kinds); F(rf_reward_rule, min_value); F(rf_reward_rule, max_value);
+	F(rf_reward_rule, currency); F(rf_reward_rule, code_bank);
+	F(rf_reward_rule, approve_at_once); F(rf_reward_rule, label);
+	S(rf_reward_policy); F(rf_reward_policy, version); F(rf_reward_policy, holding_ms);
+	F(rf_reward_policy, min_payout_minor); F(rf_reward_policy, day_count);
+	F(rf_reward_policy, day_amount); F(rf_reward_policy, week_count);
+	F(rf_reward_policy, week_amount); F(rf_reward_policy, month_count);
+	F(rf_reward_policy, month_amount); F(rf_reward_policy, total_count);
+	F(rf_reward_policy, total_amount); F(rf_reward_policy, budget_minor);
+	F(rf_reward_policy, budget_currency);
+	S(rf_reward_config); F(rf_reward_config, program); F(rf_reward_config, version);
+	F(rf_reward_config, policy); F(rf_reward_config, rule_count); F(rf_reward_config, rules);
+	S(rf_reward); F(rf_reward, id); F(rf_reward, order_id); F(rf_reward, recipient);
+	F(rf_reward, side); F(rf_reward, rule_id); F(rf_reward, config_version); F(rf_reward, kind);
+	F(rf_reward, state); F(rf_reward, unit); F(rf_reward, requested); F(rf_reward, amount);
+	F(rf_reward, clawed); F(rf_reward, coupon); F(rf_reward, note);
+	F(rf_reward, created_at_ms); F(rf_reward, due_at_ms);
+	S(rf_reward_list); F(rf_reward_list, count); F(rf_reward_list, items);
+	S(rf_balance); F(rf_balance, recipient); F(rf_balance, side); F(rf_balance, kind);
+	F(rf_balance, unit); F(rf_balance, held); F(rf_balance, pending); F(rf_balance, approved);
+	F(rf_balance, paid); F(rf_balance, owed);
+	S(rf_balance_list); F(rf_balance_list, count); F(rf_balance_list, items);
+	S(rf_payout_line); F(rf_payout_line, recipient); F(rf_payout_line, side);
+	F(rf_payout_line, kind); F(rf_payout_line, unit); F(rf_payout_line, amount);
+	F(rf_payout_line, settled_owed); F(rf_payout_line, rewards);
+	S(rf_payout); F(rf_payout, program); F(rf_payout, payout_id); F(rf_payout, at_ms);
+	F(rf_payout, count); F(rf_payout, lines); F(rf_payout, replayed);
 	/* Constants the bindings hard-code. */
 	printf("const RF_STORE_OPTIONS_VERSION %d\n", RF_STORE_OPTIONS_VERSION);
 	printf("const RF_PROGRAM_RULES_VERSION %d\n", RF_PROGRAM_RULES_VERSION);
@@ -174,6 +205,9 @@ int main(void)
 		{ "RF_ENUM_MODEL", RF_ENUM_MODEL }, { "RF_ENUM_ADVOCATE_KIND", RF_ENUM_ADVOCATE_KIND }, { "RF_ENUM_CHANNEL", RF_ENUM_CHANNEL },
 		{ "RF_ENUM_TOUCHPOINT_KIND", RF_ENUM_TOUCHPOINT_KIND }, { "RF_ENUM_CONVERSION_KIND", RF_ENUM_CONVERSION_KIND }, { "RF_ENUM_STATUS", RF_ENUM_STATUS },
 		{ "RF_ENUM_TARGET", RF_ENUM_TARGET },
+		{ "RF_ENUM_REWARD_SIDE", RF_ENUM_REWARD_SIDE }, { "RF_ENUM_REWARD_EVENT", RF_ENUM_REWARD_EVENT },
+		{ "RF_ENUM_REWARD_KIND", RF_ENUM_REWARD_KIND }, { "RF_ENUM_REWARD_BASIS", RF_ENUM_REWARD_BASIS },
+		{ "RF_ENUM_REWARD_STATE", RF_ENUM_REWARD_STATE },
 		{ "RF_MODEL_LAST_TOUCH", RF_MODEL_LAST_TOUCH }, { "RF_MODEL_FIRST_TOUCH", RF_MODEL_FIRST_TOUCH },
 		{ "RF_MODEL_LAST_NON_DIRECT", RF_MODEL_LAST_NON_DIRECT }, { "RF_MODEL_LINEAR", RF_MODEL_LINEAR },
 		{ "RF_MODEL_TIME_DECAY", RF_MODEL_TIME_DECAY }, { "RF_MODEL_POSITION", RF_MODEL_POSITION },

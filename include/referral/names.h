@@ -19,7 +19,14 @@ typedef enum rf_enum {
 	RF_ENUM_CONVERSION_KIND = 5, /**< rf_conversion_kind: "signup", "purchase", "custom",
 	                                  "renewal" */
 	RF_ENUM_STATUS = 6,          /**< rf_record_status: "active", "archived", ... */
-	RF_ENUM_TARGET = 7           /**< rf_target: "advocate", "channel" */
+	RF_ENUM_TARGET = 7,          /**< rf_target: "advocate", "channel" */
+	RF_ENUM_REWARD_SIDE = 8,     /**< rf_reward_side: "referrer", "referee" */
+	RF_ENUM_REWARD_EVENT = 9,    /**< rf_reward_event: "conversion", "signup", "purchase",
+	                                  "custom", "renewal", "nth", "milestone" */
+	RF_ENUM_REWARD_KIND = 10,    /**< rf_reward_kind: "cash", "credit", "points", "coupon" */
+	RF_ENUM_REWARD_BASIS = 11,   /**< rf_reward_basis: "fixed", "percent" */
+	RF_ENUM_REWARD_STATE = 12    /**< rf_reward_state: "held", "pending", "approved", "paid",
+	                                  "rejected", "voided", "skipped", "reversed" */
 } rf_enum;
 
 /** Name of `value` in enumeration `type`; NULL when it has none. Static. */

@@ -49,4 +49,7 @@ int rf__ip_hash(rf_store *s, int64_t program_id, const char *ip, unsigned char o
 /* Trim and case-fold an email (ASCII); RF_EINVALID when not an address. */
 int rf__email_fold(const char *email, char folded[RF_MAX_TEXT_LEN + 1]);
 
+/* ISO 4217 shape: three ASCII letters, copied upper-case into `out`. */
+int rf__check_currency(const char *in, char out[4]);
+
 #endif

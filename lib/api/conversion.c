@@ -17,7 +17,7 @@ int rf_conversion_spec_init(rf_conversion_spec *spec, unsigned version)
 }
 
 /* ISO 4217 shape: three ASCII letters, returned upper-case. */
-static int check_currency(const char *in, char out[4])
+int rf__check_currency(const char *in, char out[4])
 {
 	if (in == NULL || strlen(in) != 3)
 		return rf__error(RF_EINVALID, "currency must be a three-letter ISO 4217 code");
@@ -56,7 +56,7 @@ static int check_spec(const rf_conversion_spec *in, rf_conversion_spec *out, cha
 	if (rc == RF_OK && spec->at_ms < 0)
 		rc = rf__error(RF_EINVALID, "at_ms must be >= 0");
 	if (rc == RF_OK)
-		rc = check_currency(spec->currency, currency);
+		rc = rf__check_currency(spec->currency, currency);
 	if (rc == RF_OK)
 		rc = rf__check_opt_text(spec->customer_id, RF_MAX_ID_LEN, "customer id");
 	if (rc == RF_OK && spec->customer_id && !*spec->customer_id)

@@ -13,30 +13,6 @@ int rf__fraud_on_conversion(rf_store *s, const rf__conversion_event *ev, rf__ver
 	return RF_OK;
 }
 
-int rf__rewards_on_conversion(rf_store *s, const rf__conversion_event *ev, const rf__verdict *v)
-{
-	(void)s;
-	(void)ev;
-	(void)v;
-	return RF_OK;
-}
-
-int rf__rewards_on_refund(rf_store *s, const rf__refund_event *ev)
-{
-	(void)s;
-	(void)ev;
-	return RF_OK;
-}
-
-int rf__rewards_on_review(rf_store *s, int64_t conversion_id, int approved, int64_t at)
-{
-	(void)s;
-	(void)conversion_id;
-	(void)approved;
-	(void)at;
-	return RF_OK;
-}
-
 int rf__scores_on_conversion(rf_store *s, const rf__conversion_event *ev)
 {
 	(void)s;

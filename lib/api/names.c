@@ -49,6 +49,30 @@ static const name_entry targets[] = {
 	{ RF_TARGET_ADVOCATE, "advocate" }, { RF_TARGET_CHANNEL, "channel" }, { 0, NULL }
 };
 
+static const name_entry reward_sides[] = {
+	{ RF_SIDE_REFERRER, "referrer" }, { RF_SIDE_REFEREE, "referee" }, { 0, NULL }
+};
+static const name_entry reward_events[] = {
+	{ RF_ON_CONVERSION, "conversion" }, { RF_ON_SIGNUP, "signup" },
+	{ RF_ON_PURCHASE, "purchase" },     { RF_ON_CUSTOM, "custom" },
+	{ RF_ON_RENEWAL, "renewal" },       { RF_ON_NTH, "nth" },
+	{ RF_ON_MILESTONE, "milestone" },   { 0, NULL }
+};
+static const name_entry reward_kinds[] = {
+	{ RF_REWARD_CASH, "cash" },     { RF_REWARD_CREDIT, "credit" },
+	{ RF_REWARD_POINTS, "points" }, { RF_REWARD_COUPON, "coupon" }, { 0, NULL }
+};
+static const name_entry reward_bases[] = {
+	{ RF_AMOUNT_FIXED, "fixed" }, { RF_AMOUNT_PERCENT, "percent" }, { 0, NULL }
+};
+static const name_entry reward_states[] = {
+	{ RF_REWARD_HELD, "held" },         { RF_REWARD_PENDING, "pending" },
+	{ RF_REWARD_APPROVED, "approved" }, { RF_REWARD_PAID, "paid" },
+	{ RF_REWARD_REJECTED, "rejected" }, { RF_REWARD_VOIDED, "voided" },
+	{ RF_REWARD_SKIPPED, "skipped" },   { RF_REWARD_REVERSED, "reversed" },
+	{ 0, NULL }
+};
+
 static const name_entry *table_of(int type)
 {
 	switch (type) {
@@ -59,6 +83,11 @@ static const name_entry *table_of(int type)
 	case RF_ENUM_CONVERSION_KIND: return conversion_kinds;
 	case RF_ENUM_STATUS: return statuses;
 	case RF_ENUM_TARGET: return targets;
+	case RF_ENUM_REWARD_SIDE: return reward_sides;
+	case RF_ENUM_REWARD_EVENT: return reward_events;
+	case RF_ENUM_REWARD_KIND: return reward_kinds;
+	case RF_ENUM_REWARD_BASIS: return reward_bases;
+	case RF_ENUM_REWARD_STATE: return reward_states;
 	default: return NULL;
 	}
 }

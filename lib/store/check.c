@@ -1,13 +1,8 @@
 /* Integrity checks: SQLite's own, foreign keys, and the ledger-like
  * invariants of attribution (credits add up to each conversion). */
-#include "store/db.h"
+#include "store/rewards.h"
 
-typedef struct check {
-	const char *sql;      /* returns a row when something is wrong */
-	const char *problem;
-} check;
-
-static const check checks[] = {
+static const rfs_check_item checks[] = {
 	{ "SELECT 1 FROM pragma_foreign_key_check LIMIT 1",
 	  "a foreign key points at a missing row" },
 	{ "SELECT c.id FROM conversion c JOIN credit cr ON cr.conversion_id = c.id"
@@ -49,6 +44,19 @@ static int first_row(rf_store *s, const char *sql, char *text, size_t size, int 
 	return RF_OK;
 }
 
+int rfs_run_checks(rf_store *s, const rfs_check_item *list, size_t count)
+{
+	int found = 0;
+	for (size_t i = 0; i < count; i++) {
+		int rc = first_row(s, list[i].sql, NULL, 0, &found);
+		if (rc != RF_OK)
+			return rc;
+		if (found)
+			return rf__error(RF_ECORRUPT, "check failed: %s", list[i].problem);
+	}
+	return RF_OK;
+}
+
 int rfs_check(rf_store *s)
 {
 	char text[256];
@@ -58,12 +66,8 @@ int rfs_check(rf_store *s)
 		return rc;
 	if (!found || strcmp(text, "ok") != 0)
 		return rf__error(RF_ECORRUPT, "integrity check failed: %s", found ? text : "no answer");
-	for (size_t i = 0; i < sizeof(checks) / sizeof(checks[0]); i++) {
-		rc = first_row(s, checks[i].sql, NULL, 0, &found);
-		if (rc != RF_OK)
-			return rc;
-		if (found)
-			return rf__error(RF_ECORRUPT, "check failed: %s", checks[i].problem);
-	}
-	return RF_OK;
+	rc = rfs_run_checks(s, checks, sizeof(checks) / sizeof(checks[0]));
+	if (rc == RF_OK)
+		rc = rfs_check_rewards(s);
+	return rc;
 }

@@ -97,6 +97,12 @@ int rfs_load_secret(rf_store *s);
 
 /* Integrity and invariant checks (RF_ECORRUPT with the first problem). */
 int rfs_check(rf_store *s);
+/* Run a list of checks: each query returns a row when something is wrong. */
+typedef struct rfs_check_item {
+	const char *sql;
+	const char *problem;
+} rfs_check_item;
+int rfs_run_checks(rf_store *s, const rfs_check_item *list, size_t count);
 
 /* Bind helpers: NULL text binds SQL NULL. */
 int rfs_bind_text(sqlite3_stmt *st, int i, const char *v);

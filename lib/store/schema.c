@@ -336,6 +336,110 @@ static const char schema_v5[] =
 	" touches INTEGER NOT NULL,"
 	" unique_touches INTEGER NOT NULL,"
 	" PRIMARY KEY(code_id, day)) STRICT, WITHOUT ROWID;";
+/* Rewards: versioned configuration (policy + rules), coupon code banks,
+ * referral counters, rewards, and the append-only double-entry ledger.
+ * Ledger buckets: 0 program, 1 held, 2 pending, 3 approved, 4 paid, 5 owed.
+ * Holders: 1 advocate, 2 customer, 3 visitor. */
+static const char schema_v6[] =
+	"CREATE TABLE reward_config("
+	" program_id INTEGER NOT NULL REFERENCES program(id),"
+	" version INTEGER NOT NULL,"
+	" holding_ms INTEGER NOT NULL,"
+	" min_payout_minor INTEGER NOT NULL,"
+	" day_count INTEGER NOT NULL, day_amount INTEGER NOT NULL,"
+	" week_count INTEGER NOT NULL, week_amount INTEGER NOT NULL,"
+	" month_count INTEGER NOT NULL, month_amount INTEGER NOT NULL,"
+	" total_count INTEGER NOT NULL, total_amount INTEGER NOT NULL,"
+	" budget_minor INTEGER NOT NULL,"
+	" budget_currency TEXT NOT NULL,"
+	" created_at INTEGER NOT NULL,"
+	" PRIMARY KEY(program_id, version)) STRICT, WITHOUT ROWID;"
+	/* A rule belongs to the versions [added_version, removed_version). */
+	"CREATE TABLE reward_rule("
+	" id INTEGER PRIMARY KEY,"
+	" program_id INTEGER NOT NULL REFERENCES program(id),"
+	" added_version INTEGER NOT NULL,"
+	" removed_version INTEGER,"
+	" side INTEGER NOT NULL, event INTEGER NOT NULL, kind INTEGER NOT NULL,"
+	" basis INTEGER NOT NULL, amount INTEGER NOT NULL,"
+	" min_referrals INTEGER NOT NULL, max_referrals INTEGER NOT NULL,"
+	" nth INTEGER NOT NULL, months INTEGER NOT NULL, kinds INTEGER NOT NULL,"
+	" min_value INTEGER NOT NULL, max_value INTEGER NOT NULL,"
+	" currency TEXT NOT NULL, code_bank TEXT NOT NULL,"
+	" approve_at_once INTEGER NOT NULL, label TEXT NOT NULL) STRICT;"
+	"CREATE INDEX reward_rule_program ON reward_rule(program_id, added_version);"
+	"CREATE TABLE reward_code("
+	" id INTEGER PRIMARY KEY,"
+	" program_id INTEGER NOT NULL REFERENCES program(id),"
+	" bank TEXT NOT NULL,"
+	" code TEXT NOT NULL,"
+	" reward_id INTEGER REFERENCES reward(id),"
+	" UNIQUE(program_id, bank, code)) STRICT;"
+	"CREATE INDEX reward_code_free ON reward_code(program_id, bank, id) WHERE reward_id IS NULL;"
+	"CREATE UNIQUE INDEX reward_code_used ON reward_code(reward_id) WHERE reward_id IS NOT NULL;"
+	/* Each advocate's count of referrals (credited conversions) per program. */
+	"CREATE TABLE reward_referrals("
+	" program_id INTEGER NOT NULL,"
+	" advocate_id INTEGER NOT NULL,"
+	" referrals INTEGER NOT NULL,"
+	" PRIMARY KEY(program_id, advocate_id)) STRICT, WITHOUT ROWID;"
+	"CREATE TABLE reward("
+	" id INTEGER PRIMARY KEY,"
+	" program_id INTEGER NOT NULL REFERENCES program(id),"
+	" conversion_id INTEGER NOT NULL REFERENCES conversion(id),"
+	" holder_kind INTEGER NOT NULL,"
+	" holder_id INTEGER NOT NULL,"
+	" side INTEGER NOT NULL,"
+	" rule_id INTEGER NOT NULL REFERENCES reward_rule(id),"
+	" config_version INTEGER NOT NULL,"
+	" kind INTEGER NOT NULL,"
+	" unit TEXT NOT NULL,"
+	" requested INTEGER NOT NULL,"
+	" amount INTEGER NOT NULL CHECK(amount >= 0),"
+	" state INTEGER NOT NULL,"
+	" approve_at_once INTEGER NOT NULL,"
+	" coupon TEXT NOT NULL,"
+	" note TEXT NOT NULL,"
+	" created_at INTEGER NOT NULL,"
+	" due_at INTEGER NOT NULL,"
+	" UNIQUE(conversion_id, rule_id, holder_kind, holder_id)) STRICT;"
+	"CREATE INDEX reward_holder ON reward(program_id, holder_kind, holder_id, unit, created_at);"
+	"CREATE INDEX reward_due ON reward(program_id, state, due_at);"
+	"CREATE INDEX reward_unit ON reward(program_id, unit, state);"
+	"CREATE TABLE payout("
+	" id INTEGER PRIMARY KEY,"
+	" program_id INTEGER NOT NULL REFERENCES program(id),"
+	" payout_key TEXT NOT NULL,"
+	" at INTEGER NOT NULL,"
+	" UNIQUE(program_id, payout_key)) STRICT;"
+	"CREATE TABLE payout_line("
+	" payout_id INTEGER NOT NULL REFERENCES payout(id),"
+	" holder_kind INTEGER NOT NULL, holder_id INTEGER NOT NULL,"
+	" kind INTEGER NOT NULL, unit TEXT NOT NULL,"
+	" amount INTEGER NOT NULL, settled_owed INTEGER NOT NULL, rewards INTEGER NOT NULL,"
+	" PRIMARY KEY(payout_id, holder_kind, holder_id, kind, unit)) STRICT, WITHOUT ROWID;"
+	/* Append-only: each entry moves `amount` from bucket `src` to bucket
+	 * `dst` of one holder's (kind, unit) accounts; reversals are negative. */
+	"CREATE TABLE ledger("
+	" id INTEGER PRIMARY KEY,"
+	" program_id INTEGER NOT NULL REFERENCES program(id),"
+	" cause TEXT NOT NULL,"
+	" reward_id INTEGER REFERENCES reward(id),"
+	" payout_id INTEGER REFERENCES payout(id),"
+	" holder_kind INTEGER NOT NULL, holder_id INTEGER NOT NULL,"
+	" kind INTEGER NOT NULL, unit TEXT NOT NULL,"
+	" src INTEGER NOT NULL CHECK(src BETWEEN 0 AND 5),"
+	" dst INTEGER NOT NULL CHECK(dst BETWEEN 0 AND 5 AND dst != src),"
+	" amount INTEGER NOT NULL CHECK(amount != 0),"
+	" at INTEGER NOT NULL,"
+	" UNIQUE(program_id, cause)) STRICT;"
+	"CREATE INDEX ledger_reward ON ledger(reward_id) WHERE reward_id IS NOT NULL;"
+	"CREATE INDEX ledger_holder ON ledger(program_id, holder_kind, holder_id, kind, unit);"
+	"CREATE INDEX ledger_payout ON ledger(payout_id) WHERE payout_id IS NOT NULL;"
+	"CREATE TRIGGER ledger_no_update BEFORE UPDATE ON ledger"
+	" BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only'); END;"
+	"CREATE TRIGGER ledger_no_delete BEFORE DELETE ON ledger"
+	" BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only'); END;";
 
 static const char *const migrations[] = {
 	NULL,      /* version 0: empty file */
@@ -344,6 +448,7 @@ static const char *const migrations[] = {
 	schema_v3, /* version 3 */
 	schema_v4, /* version 4 */
 	schema_v5, /* version 5 */
+	schema_v6, /* version 6 */
 };
 
 #define LATEST_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])) - 1)

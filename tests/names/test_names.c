@@ -46,6 +46,23 @@ static const named targets[] = { { RF_TARGET_ADVOCATE, "advocate" },
 static const named statuses[] = { { RF_STATUS_ACTIVE, "active" }, { RF_STATUS_ARCHIVED, "archived" },
 				  { RF_STATUS_INACTIVE, "inactive" },
 				  { RF_STATUS_DISABLED, "disabled" } };
+static const named reward_sides[] = { { RF_SIDE_REFERRER, "referrer" },
+				      { RF_SIDE_REFEREE, "referee" } };
+static const named reward_kinds[] = { { RF_REWARD_CASH, "cash" }, { RF_REWARD_CREDIT, "credit" },
+				      { RF_REWARD_POINTS, "points" },
+				      { RF_REWARD_COUPON, "coupon" } };
+static const named reward_states[] = {
+	{ RF_REWARD_HELD, "held" },         { RF_REWARD_PENDING, "pending" },
+	{ RF_REWARD_APPROVED, "approved" }, { RF_REWARD_PAID, "paid" },
+	{ RF_REWARD_REJECTED, "rejected" }, { RF_REWARD_VOIDED, "voided" },
+	{ RF_REWARD_SKIPPED, "skipped" },   { RF_REWARD_REVERSED, "reversed" }
+};
+static const named reward_events[] = {
+	{ RF_ON_CONVERSION, "conversion" }, { RF_ON_SIGNUP, "signup" }, { RF_ON_PURCHASE, "purchase" },
+	{ RF_ON_CUSTOM, "custom" },         { RF_ON_RENEWAL, "renewal" }, { RF_ON_NTH, "nth" },
+	{ RF_ON_MILESTONE, "milestone" }
+};
+static const named reward_bases[] = { { RF_AMOUNT_FIXED, "fixed" }, { RF_AMOUNT_PERCENT, "percent" } };
 
 #define CASE(t, a, o0, o1, o2) { t, a, sizeof a / sizeof a[0], { o0, o1, o2 } }
 static const enum_case cases[] = {
@@ -56,6 +73,11 @@ static const enum_case cases[] = {
 	CASE(RF_ENUM_CONVERSION_KIND, conversions, 0, 5, -1),
 	CASE(RF_ENUM_STATUS, statuses, 4, -1, 99),
 	CASE(RF_ENUM_TARGET, targets, 0, 3, -1),
+	CASE(RF_ENUM_REWARD_SIDE, reward_sides, 0, 3, -1),
+	CASE(RF_ENUM_REWARD_EVENT, reward_events, 0, 8, -1),
+	CASE(RF_ENUM_REWARD_KIND, reward_kinds, 0, 5, -1),
+	CASE(RF_ENUM_REWARD_BASIS, reward_bases, 0, 3, -1),
+	CASE(RF_ENUM_REWARD_STATE, reward_states, 0, 9, -1),
 };
 #define NCASES (sizeof cases / sizeof cases[0])
 
@@ -79,11 +101,11 @@ static void test_unknown_type_has_no_names(void **state)
 {
 	(void)state;
 	assert_null(rf_enum_name(0, 1));
-	assert_null(rf_enum_name(8, 1));
+	assert_null(rf_enum_name(99, 1));
 	assert_null(rf_enum_name(-1, 0));
 	int32_t v = 0;
 	RFT_RC(rf_enum_parse(&v, 0, "last"), RF_EINVALID);
-	RFT_RC(rf_enum_parse(&v, 8, "click"), RF_EINVALID);
+	RFT_RC(rf_enum_parse(&v, 99, "click"), RF_EINVALID);
 }
 
 static void parse_ok(int type, const char *name, int32_t want)

@@ -15,7 +15,8 @@ from typing import Optional, Tuple
 
 from . import _ffi
 from .enums import (AdvocateKind, Channel, ConversionKind, Durability, EnumType, Model,
-                    RecordStatus, Target, TouchpointKind, enum_name, enum_parse, name_of)
+                    RecordStatus, RewardBasis, RewardEvent, RewardKind, RewardSide, RewardState,
+                    Target, TouchpointKind, enum_name, enum_parse, name_of)
 from .errors import (ERRORS, BusyError, CheckError, ConflictError, CorruptError,
                      DisabledError, Error, ExhaustedError, ExistsError, ExpiredError,
                      InternalError, InvalidError, IoError, MisuseError, NotADatabaseError,
@@ -24,6 +25,8 @@ from .errors import (ERRORS, BusyError, CheckError, ConflictError, CorruptError,
                      error_class, last_error, strerror)
 from .links import Link, LinkKey
 from .engagement import Consent, ConsentChange
+from .rewards import (Balance, Payout, PayoutLine, Reward, RewardConfig, RewardPolicy,
+                      RewardRule)
 from .paths import Paths
 from .store import Store
 from .types import (Advocate, Code, Conversion, Credit, Explanation, ExplainedTouch, Fit,
@@ -76,4 +79,6 @@ __all__ = [
     "CorruptError", "IoError", "NotADatabaseError", "CheckError", "ExpiredError",
     "DisabledError", "ExhaustedError", "TamperedError", "LinkKeyError", "ConsentError", "LimitError", "Link", "LinkKey",
     "Consent", "ConsentChange",
+    "RewardSide", "RewardEvent", "RewardKind", "RewardBasis", "RewardState", "RewardRule",
+    "RewardPolicy", "RewardConfig", "Reward", "Balance", "PayoutLine", "Payout",
 ]

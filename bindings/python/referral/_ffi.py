@@ -284,6 +284,62 @@ class rf_privacy_policy(Structure):
 class rf_privacy_settings(Structure):
     _fields_ = [("program", c_char_p), ("revision", c_int64), ("ip_truncate", c_int32),
                 ("retention_ms", c_int64), ("set_at_ms", c_int64)]
+class rf_reward_rule(Structure):
+    _fields_ = [("version", c_uint), ("id", c_int64), ("side", c_int32), ("event", c_int32),
+                ("kind", c_int32), ("basis", c_int32), ("amount", c_int64),
+                ("min_referrals", c_int64), ("max_referrals", c_int64), ("nth", c_int64),
+                ("months", c_int32), ("kinds", c_int32), ("min_value", c_int64),
+                ("max_value", c_int64), ("currency", c_char_p), ("code_bank", c_char_p),
+                ("approve_at_once", c_int32), ("label", c_char_p)]
+
+
+class rf_reward_policy(Structure):
+    _fields_ = [("version", c_uint), ("holding_ms", c_int64), ("min_payout_minor", c_int64),
+                ("day_count", c_int64), ("day_amount", c_int64), ("week_count", c_int64),
+                ("week_amount", c_int64), ("month_count", c_int64), ("month_amount", c_int64),
+                ("total_count", c_int64), ("total_amount", c_int64), ("budget_minor", c_int64),
+                ("budget_currency", c_char_p)]
+
+
+class rf_reward_config(Structure):
+    _fields_ = [("program", c_char_p), ("version", c_int64),
+                ("policy", POINTER(rf_reward_policy)), ("rule_count", c_size_t),
+                ("rules", POINTER(POINTER(rf_reward_rule)))]
+
+
+class rf_reward(Structure):
+    _fields_ = [("id", c_int64), ("order_id", c_char_p), ("recipient", c_char_p),
+                ("side", c_int32), ("rule_id", c_int64), ("config_version", c_int64),
+                ("kind", c_int32), ("state", c_int32), ("unit", c_char_p),
+                ("requested", c_int64), ("amount", c_int64), ("clawed", c_int64),
+                ("coupon", c_char_p), ("note", c_char_p), ("created_at_ms", c_int64),
+                ("due_at_ms", c_int64)]
+
+
+class rf_reward_list(Structure):
+    _fields_ = [("count", c_size_t), ("items", POINTER(POINTER(rf_reward)))]
+
+
+class rf_balance(Structure):
+    _fields_ = [("recipient", c_char_p), ("side", c_int32), ("kind", c_int32),
+                ("unit", c_char_p), ("held", c_int64), ("pending", c_int64),
+                ("approved", c_int64), ("paid", c_int64), ("owed", c_int64)]
+
+
+class rf_balance_list(Structure):
+    _fields_ = [("count", c_size_t), ("items", POINTER(POINTER(rf_balance)))]
+
+
+class rf_payout_line(Structure):
+    _fields_ = [("recipient", c_char_p), ("side", c_int32), ("kind", c_int32),
+                ("unit", c_char_p), ("amount", c_int64), ("settled_owed", c_int64),
+                ("rewards", c_int64)]
+
+
+class rf_payout(Structure):
+    _fields_ = [("program", c_char_p), ("payout_id", c_char_p), ("at_ms", c_int64),
+                ("count", c_size_t), ("lines", POINTER(POINTER(rf_payout_line))),
+                ("replayed", c_int32)]
 
 
 #: Every struct, by C name, for layout checks against the compiler.
@@ -296,7 +352,8 @@ STRUCTS = {cls.__name__: cls for cls in (
     rf_path_credits, rf_report_query, rf_report_bucket, rf_report_series,
     rf_report_split_row, rf_report_split, rf_report_funnel, rf_link, rf_link_key,
     rf_link_keys, rf_consent_change, rf_consent, rf_hash_key, rf_hash_keys,
-    rf_privacy_policy, rf_privacy_settings)}
+    rf_privacy_policy, rf_privacy_settings, rf_reward_rule, rf_reward_policy, rf_reward_config,
+    rf_reward, rf_reward_list, rf_balance, rf_balance_list, rf_payout_line, rf_payout)}
 
 # Version numbers of the input structs these declarations describe.
 STORE_OPTIONS_VERSION = 1
@@ -318,6 +375,8 @@ STORE_NO_CREATE = 1
 LIST_INCLUDE_ARCHIVED = 1
 PRIVACY_POLICY_VERSION = 1
 HASH_KEYS_MAX = 4
+REWARD_RULE_VERSION = 1
+REWARD_POLICY_VERSION = 1
 
 
 def _out(cls: Any) -> Any:
@@ -419,6 +478,26 @@ SIGNATURES = {
                                       POINTER(rf_privacy_policy)], True),
     "rf_privacy_policy_get": (c_int, [_out(rf_privacy_settings), _S, c_char_p], True),
     "rf_privacy_settings_free": (None, [POINTER(rf_privacy_settings)], False),
+    "rf_reward_rule_init": (c_int, [POINTER(rf_reward_rule), c_uint], True),
+    "rf_reward_policy_init": (c_int, [POINTER(rf_reward_policy), c_uint], True),
+    "rf_reward_policy_set": (c_int, [POINTER(c_int64), _S, c_char_p,
+                                     POINTER(rf_reward_policy)], True),
+    "rf_reward_rule_add": (c_int, [POINTER(c_int64), _S, c_char_p, POINTER(rf_reward_rule)],
+                           True),
+    "rf_reward_rule_remove": (c_int, [_S, c_char_p, c_int64], True),
+    "rf_reward_config_get": (c_int, [_out(rf_reward_config), _S, c_char_p], True),
+    "rf_reward_config_free": (None, [POINTER(rf_reward_config)], False),
+    "rf_reward_codes_load": (c_int, [POINTER(c_size_t), _S, c_char_p, c_char_p,
+                                     POINTER(c_char_p), c_size_t], True),
+    "rf_reward_list_get": (c_int, [_out(rf_reward_list), _S, c_char_p, c_char_p, c_char_p],
+                           True),
+    "rf_reward_list_free": (None, [POINTER(rf_reward_list)], False),
+    "rf_reward_balances": (c_int, [_out(rf_balance_list), _S, c_char_p, c_char_p], True),
+    "rf_balance_list_free": (None, [POINTER(rf_balance_list)], False),
+    "rf_reward_settle": (c_int, [POINTER(c_size_t), _S, c_char_p, c_int64], True),
+    "rf_payout_run": (c_int, [_out(rf_payout), _S, c_char_p, c_char_p, c_int64], True),
+    "rf_payout_free": (None, [POINTER(rf_payout)], False),
+    "rf_reward_check": (c_int, [_S], True),
     "rf_model_fit": (c_int, [_out(rf_fit), _S, c_char_p, c_int32], True),
     "rf_fit_free": (None, [POINTER(rf_fit)], False),
     "rf_replay_run": (c_int, [_out(rf_replay), _S, c_char_p, POINTER(rf_program_rules),

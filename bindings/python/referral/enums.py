@@ -25,6 +25,11 @@ class EnumType(enum.IntEnum):
     CONVERSION_KIND = 5
     STATUS = 6
     TARGET = 7
+    REWARD_SIDE = 8
+    REWARD_EVENT = 9
+    REWARD_KIND = 10
+    REWARD_BASIS = 11
+    REWARD_STATE = 12
 
 
 class Model(enum.IntEnum):
@@ -98,6 +103,49 @@ class Durability(enum.IntEnum):
 
 
 #: Python enum -> rf_enum type, for the name table.
+class RewardSide(enum.IntEnum):
+    """``rf_reward_side``: who a rule rewards."""
+    REFERRER = 1
+    REFEREE = 2
+
+
+class RewardEvent(enum.IntEnum):
+    """``rf_reward_event``: what a rule fires on."""
+    CONVERSION = 1
+    SIGNUP = 2
+    PURCHASE = 3
+    CUSTOM = 4
+    RENEWAL = 5
+    NTH = 6
+    MILESTONE = 7
+
+
+class RewardKind(enum.IntEnum):
+    """``rf_reward_kind``: what a reward is paid in."""
+    CASH = 1
+    CREDIT = 2
+    POINTS = 3
+    COUPON = 4
+
+
+class RewardBasis(enum.IntEnum):
+    """``rf_reward_basis``: fixed amount or basis points of the attributed value."""
+    FIXED = 1
+    PERCENT = 2
+
+
+class RewardState(enum.IntEnum):
+    """``rf_reward_state``."""
+    HELD = 1
+    PENDING = 2
+    APPROVED = 3
+    PAID = 4
+    REJECTED = 5
+    VOIDED = 6
+    SKIPPED = 7
+    REVERSED = 8
+
+
 NAMED: Dict[type, EnumType] = {
     Model: EnumType.MODEL,
     AdvocateKind: EnumType.ADVOCATE_KIND,
@@ -106,6 +154,11 @@ NAMED: Dict[type, EnumType] = {
     ConversionKind: EnumType.CONVERSION_KIND,
     RecordStatus: EnumType.STATUS,
     Target: EnumType.TARGET,
+    RewardSide: EnumType.REWARD_SIDE,
+    RewardEvent: EnumType.REWARD_EVENT,
+    RewardKind: EnumType.REWARD_KIND,
+    RewardBasis: EnumType.REWARD_BASIS,
+    RewardState: EnumType.REWARD_STATE,
 }
 
 E = TypeVar("E", bound=enum.IntEnum)

@@ -135,7 +135,7 @@ class TestModuleFunctions(unittest.TestCase):
         self.assertEqual(referral.version_string(), "%d.%d.%d" % (major, minor, patch))
 
     def test_schema_version(self):
-        self.assertEqual(referral.schema_version(), 5)
+        self.assertEqual(referral.schema_version(), 6)
         consts = {w[1]: int(w[2]) for w in layout_lines() if w[0] == "const"}
         self.assertEqual(referral.schema_version(), consts["RF_SCHEMA_VERSION"])
 

@@ -19,6 +19,7 @@ require_relative "referral/reports"
 require_relative "referral/paths"
 require_relative "referral/links"
 require_relative "referral/engagement"
+require_relative "referral/rewards"
 
 module Referral
   DAY_MS = 86_400_000

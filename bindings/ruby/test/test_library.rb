@@ -72,7 +72,7 @@ class TestLibrary < Minitest::Test
     major, minor, patch = Referral.version
     assert_equal Referral::Native::ABI, [major, minor]
     assert_equal "#{major}.#{minor}.#{patch}", Referral.version_string
-    assert_equal 5, Referral.schema_version
+    assert_equal 6, Referral.schema_version
   end
 
   def test_strerror

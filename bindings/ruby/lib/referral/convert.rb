@@ -9,7 +9,9 @@ module Referral
 
     # rf_enum types and the names of their values (Ruby uses the names as symbols).
     ENUM_TYPES = { model: 1, advocate_kind: 2, channel: 3, touchpoint_kind: 4,
-                   conversion_kind: 5, status: 6, target: 7 }.freeze
+                   conversion_kind: 5, status: 6, target: 7, reward_side: 8,
+                   reward_event: 9, reward_kind: 10, reward_basis: 11,
+                   reward_state: 12 }.freeze
     DURABILITY = { normal: 0, full: 1 }.freeze
 
     module_function

@@ -260,6 +260,59 @@ module Referral
              :retention_ms, :int64, :set_at_ms, :int64
     end
 
+    class RewardRule < FFI::Struct
+      layout :version, :uint, :id, :int64, :side, :int32, :event, :int32, :kind, :int32,
+             :basis, :int32, :amount, :int64, :min_referrals, :int64, :max_referrals, :int64,
+             :nth, :int64, :months, :int32, :kinds, :int32, :min_value, :int64,
+             :max_value, :int64, :currency, :pointer, :code_bank, :pointer,
+             :approve_at_once, :int32, :label, :pointer
+    end
+
+    class RewardPolicy < FFI::Struct
+      layout :version, :uint, :holding_ms, :int64, :min_payout_minor, :int64,
+             :day_count, :int64, :day_amount, :int64, :week_count, :int64, :week_amount, :int64,
+             :month_count, :int64, :month_amount, :int64, :total_count, :int64,
+             :total_amount, :int64, :budget_minor, :int64, :budget_currency, :pointer
+    end
+
+    class RewardConfig < FFI::Struct
+      layout :program, :pointer, :version, :int64, :policy, :pointer, :rule_count, :size_t,
+             :rules, :pointer
+    end
+
+    class Reward < FFI::Struct
+      layout :id, :int64, :order_id, :pointer, :recipient, :pointer, :side, :int32,
+             :rule_id, :int64, :config_version, :int64, :kind, :int32, :state, :int32,
+             :unit, :pointer, :requested, :int64, :amount, :int64, :clawed, :int64,
+             :coupon, :pointer, :note, :pointer, :created_at_ms, :int64, :due_at_ms, :int64
+    end
+
+    class RewardList < FFI::Struct
+      layout :count, :size_t, :items, :pointer
+    end
+
+    class Balance < FFI::Struct
+      layout :recipient, :pointer, :side, :int32, :kind, :int32, :unit, :pointer,
+             :held, :int64, :pending, :int64, :approved, :int64, :paid, :int64, :owed, :int64
+    end
+
+    class BalanceList < FFI::Struct
+      layout :count, :size_t, :items, :pointer
+    end
+
+    class PayoutLine < FFI::Struct
+      layout :recipient, :pointer, :side, :int32, :kind, :int32, :unit, :pointer,
+             :amount, :int64, :settled_owed, :int64, :rewards, :int64
+    end
+
+    class Payout < FFI::Struct
+      layout :program, :pointer, :payout_id, :pointer, :at_ms, :int64, :count, :size_t,
+             :lines, :pointer, :replayed, :int32
+    end
+
+    REWARD_RULE_VERSION = 1
+    REWARD_POLICY_VERSION = 1
+
     # Every struct by C name, for layout checks against the compiler.
     STRUCTS = {
       "rf_error" => Error, "rf_store_options" => StoreOptions,
@@ -281,7 +334,11 @@ module Referral
       "rf_link" => Link, "rf_link_key" => LinkKey, "rf_link_keys" => LinkKeys,
       "rf_consent_change" => ConsentChange, "rf_consent" => Consent,
       "rf_hash_key" => HashKey, "rf_hash_keys" => HashKeys,
-      "rf_privacy_policy" => PrivacyPolicy, "rf_privacy_settings" => PrivacySettings
+      "rf_privacy_policy" => PrivacyPolicy, "rf_privacy_settings" => PrivacySettings,
+      "rf_reward_rule" => RewardRule, "rf_reward_policy" => RewardPolicy,
+      "rf_reward_config" => RewardConfig, "rf_reward" => Reward,
+      "rf_reward_list" => RewardList, "rf_balance" => Balance,
+      "rf_balance_list" => BalanceList, "rf_payout_line" => PayoutLine, "rf_payout" => Payout
     }.freeze
 
     # Store calls may wait on locks: release the GVL (blocking: true).
@@ -381,6 +438,22 @@ module Referral
     store_fn :rf_privacy_policy_set, [:pointer, :pointer, :string, PrivacyPolicy.by_ref], :int
     store_fn :rf_privacy_policy_get, %i[pointer pointer string], :int
     attach_function :rf_privacy_settings_free, [:pointer], :void
+    attach_function :rf_reward_rule_init, %i[pointer uint], :int
+    attach_function :rf_reward_policy_init, %i[pointer uint], :int
+    store_fn :rf_reward_policy_set, %i[pointer pointer string pointer], :int
+    store_fn :rf_reward_rule_add, %i[pointer pointer string pointer], :int
+    store_fn :rf_reward_rule_remove, %i[pointer string int64], :int
+    store_fn :rf_reward_config_get, %i[pointer pointer string], :int
+    attach_function :rf_reward_config_free, [:pointer], :void
+    store_fn :rf_reward_codes_load, %i[pointer pointer string string pointer size_t], :int
+    store_fn :rf_reward_list_get, %i[pointer pointer string string string], :int
+    attach_function :rf_reward_list_free, [:pointer], :void
+    store_fn :rf_reward_balances, %i[pointer pointer string string], :int
+    attach_function :rf_balance_list_free, [:pointer], :void
+    store_fn :rf_reward_settle, %i[pointer pointer string int64], :int
+    store_fn :rf_payout_run, %i[pointer pointer string string int64], :int
+    attach_function :rf_payout_free, [:pointer], :void
+    store_fn :rf_reward_check, [:pointer], :int
 
     # Every attached C function, for the completeness test.
     FUNCTIONS = singleton_methods.map(&:to_s).grep(/\Arf_/).sort.freeze
