@@ -242,6 +242,8 @@ module Referral
     class Consent < FFI::Struct
       layout :advocate, :pointer, :tracking, :int32, :messages, :int32,
              :tracking_at_ms, :int64, :messages_at_ms, :int64, :count, :size_t, :items, :pointer
+    end
+
     class HashKey < FFI::Struct
       layout :id, :int64, :created_at_ms, :int64, :retired_at_ms, :int64,
              :expires_at_ms, :int64, :live, :int32, :destroyed, :int32
