@@ -24,5 +24,6 @@
 #include "referral/consent.h"
 #include "referral/privacy.h"
 #include "referral/reward.h"
+#include "referral/fraud.h"
 
 #endif

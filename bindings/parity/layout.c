@@ -32,9 +32,11 @@ int main(void)
 	S(rf_codes); F(rf_codes, count); F(rf_codes, items);
 	S(rf_advocate_spec); F(rf_advocate_spec, version); F(rf_advocate_spec, external_id);
 	F(rf_advocate_spec, kind); F(rf_advocate_spec, display_name); F(rf_advocate_spec, email);
+	F(rf_advocate_spec, customer_id); F(rf_advocate_spec, visitor_id); F(rf_advocate_spec, ip);
+	F(rf_advocate_spec, user_agent);
 	S(rf_advocate); F(rf_advocate, id); F(rf_advocate, external_id); F(rf_advocate, kind);
 	F(rf_advocate, display_name); F(rf_advocate, status); F(rf_advocate, has_email);
-	F(rf_advocate, created_at_ms);
+	F(rf_advocate, created_at_ms); F(rf_advocate, customer_id);
 	S(rf_advocates); F(rf_advocates, count); F(rf_advocates, items);
 	F(rf_advocates, next_cursor);
 	S(rf_code_spec); F(rf_code_spec, version); F(rf_code_spec, program);
@@ -57,6 +59,8 @@ int main(void)
 	F(rf_conversion_spec, kind); F(rf_conversion_spec, value_minor);
 	F(rf_conversion_spec, currency); F(rf_conversion_spec, at_ms);
 	F(rf_conversion_spec, customer_id); F(rf_conversion_spec, code);
+	F(rf_conversion_spec, email); F(rf_conversion_spec, ip); F(rf_conversion_spec, user_agent);
+	F(rf_conversion_spec, existing_customer);
 	S(rf_credit); F(rf_credit, advocate); F(rf_credit, code); F(rf_credit, channel);
 	F(rf_credit, weight); F(rf_credit, value_minor); F(rf_credit, refunded_minor);
 	S(rf_conversion); F(rf_conversion, id); F(rf_conversion, program);
@@ -188,6 +192,7 @@ int main(void)
 	printf("const RF_PRIVACY_POLICY_VERSION %d\n", RF_PRIVACY_POLICY_VERSION);
 	printf("const RF_HASH_KEYS_MAX %d\n", RF_HASH_KEYS_MAX);
 	printf("const RF_CODE_BUFSIZE %d\n", RF_CODE_BUFSIZE);
+	printf("const RF_EMAIL_BUFSIZE %d\n", RF_EMAIL_BUFSIZE);
 	printf("const RF_STORE_NO_CREATE %u\n", (unsigned)RF_STORE_NO_CREATE);
 	printf("const RF_LIST_INCLUDE_ARCHIVED %u\n", (unsigned)RF_LIST_INCLUDE_ARCHIVED);
 	printf("const RF_VERSION_MAJOR %d\n", RF_VERSION_MAJOR);

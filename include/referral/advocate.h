@@ -2,7 +2,16 @@
  * libreferral — advocates: the people who refer (customers, employees,
  * partners, influencers), known by the host's own external id. Advocates
  * belong to the store and may take part in any number of programs.
- * An email is never stored: only its keyed hash (lower-cased, trimmed).
+ * An email is never stored: only its keyed hashes (lower-cased and
+ * trimmed; and normalised as rf_email_normalize() does, for fraud checks).
+ *
+ * Version 2 of the spec says who the advocate is to the host: its
+ * customer id (a conversion credited to advocate Y by customer X's
+ * customer id means Y referred X: the referral graph in which rings are
+ * found), and the visitor id, IP and user agent seen when the advocate
+ * signed up (the IP and user agent stored only as keyed hashes). The
+ * fraud checks compare them with each converting customer (self-referral)
+ * and across advocates (duplicate identities). All are optional.
  */
 #ifndef REFERRAL_ADVOCATE_H
 #define REFERRAL_ADVOCATE_H
@@ -25,10 +34,16 @@ typedef struct rf_advocate_spec {
 	int32_t kind;              /**< rf_advocate_kind (default customer) */
 	const char *display_name;  /**< optional, up to RF_MAX_NAME_LEN bytes */
 	const char *email;         /**< optional; stored only as a keyed hash */
+	/* Version 2 fields. */
+	const char *customer_id;   /**< optional: the host's customer id of this advocate */
+	const char *visitor_id;    /**< optional: the advocate's visitor id at sign-up */
+	const char *ip;            /**< optional: IP at sign-up; keyed hash only */
+	const char *user_agent;    /**< optional: user agent at sign-up; keyed hash only */
 } rf_advocate_spec;
 
-#define RF_ADVOCATE_SPEC_VERSION 1
-#define RF_ADVOCATE_SPEC_INIT { RF_ADVOCATE_SPEC_VERSION, NULL, RF_ADVOCATE_CUSTOMER, NULL, NULL }
+#define RF_ADVOCATE_SPEC_VERSION 2
+#define RF_ADVOCATE_SPEC_INIT \
+	{ RF_ADVOCATE_SPEC_VERSION, NULL, RF_ADVOCATE_CUSTOMER, NULL, NULL, NULL, NULL, NULL, NULL }
 
 /** Fill `spec` with the defaults of `version`. Errors: RF_EINVALID, RF_EVERSION. */
 RF_EXTERN int rf_advocate_spec_init(rf_advocate_spec *spec, unsigned version);
@@ -42,6 +57,7 @@ typedef struct rf_advocate {
 	int32_t status;           /**< RF_STATUS_ACTIVE or RF_STATUS_INACTIVE */
 	int32_t has_email;        /**< 1 if an email hash is held */
 	int64_t created_at_ms;
+	const char *customer_id;  /**< the host's customer id, "" when none */
 } rf_advocate;
 
 /** One page of advocates. */
@@ -52,8 +68,9 @@ typedef struct rf_advocates {
 } rf_advocates;
 
 /**
- * Add an advocate. `out` may be NULL.
- * Errors: RF_EINVALID, RF_EEXISTS (external id taken).
+ * Add an advocate. `out` may be NULL. Empty optional texts count as not given.
+ * Errors: RF_EINVALID (also: an email that is not an address), RF_EEXISTS
+ * (external id taken).
  */
 RF_EXTERN int rf_advocate_add(rf_advocate **out, rf_store *store,
 			      const rf_advocate_spec *spec);

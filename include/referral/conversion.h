@@ -56,11 +56,18 @@ typedef struct rf_conversion_spec {
 	/* Version 2 fields. */
 	const char *customer_id; /**< optional: the host's customer id; ties the visitor to it */
 	const char *code;        /**< optional: a code typed at checkout or used as a coupon */
+	/* Version 3 fields: the converting customer, for the fraud checks
+	 * (see fraud.h); none of them is stored in clear. */
+	const char *email;       /**< optional; normalised, then kept as a keyed hash */
+	const char *ip;          /**< optional; keyed hash only */
+	const char *user_agent;  /**< optional; keyed hash only */
+	int32_t existing_customer; /**< 1: the host already had this customer (no referral) */
 } rf_conversion_spec;
 
-#define RF_CONVERSION_SPEC_VERSION 2
+#define RF_CONVERSION_SPEC_VERSION 3
 #define RF_CONVERSION_SPEC_INIT \
-	{ RF_CONVERSION_SPEC_VERSION, NULL, NULL, NULL, RF_CONVERSION_PURCHASE, 0, NULL, 0, NULL, NULL }
+	{ RF_CONVERSION_SPEC_VERSION, NULL, NULL, NULL, RF_CONVERSION_PURCHASE, 0, NULL, 0, NULL, NULL, \
+	  NULL, NULL, NULL, 0 }
 
 /** Fill `spec` with the defaults of `version`. Errors: RF_EINVALID, RF_EVERSION. */
 RF_EXTERN int rf_conversion_spec_init(rf_conversion_spec *spec, unsigned version);
@@ -100,8 +107,12 @@ typedef struct rf_conversion {
  * Record and attribute a conversion in one transaction. `out` may be NULL.
  * Returns RF_OK, or RF_DUPLICATE when the order id was already recorded with
  * the same data (the original result is returned).
- * Errors: RF_EINVALID, RF_ENOTFOUND (program), RF_EDISABLED (archived
- * program), RF_ECONFLICT (order id recorded with other data).
+ * The fraud checks assess every new conversion inside the same
+ * transaction (rf_fraud_get() shows their verdict). The version 3 fields
+ * are not part of the idempotency comparison: a retry need not repeat them.
+ * Errors: RF_EINVALID (also: an email that is not an address, or
+ * existing_customer not 0/1), RF_ENOTFOUND (program), RF_EDISABLED
+ * (archived program), RF_ECONFLICT (order id recorded with other data).
  */
 RF_EXTERN int rf_conversion_record(rf_conversion **out, rf_store *store,
 				   const rf_conversion_spec *spec);

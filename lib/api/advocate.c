@@ -1,10 +1,16 @@
 /* Public advocate functions. */
 #include "api/api.h"
 
+#include "core/fraud.h"
+
 #include <ctype.h>
+#include <stddef.h>
+#include <stdio.h>
 
 static const rf_advocate_spec spec_defaults = RF_ADVOCATE_SPEC_INIT;
-static const size_t advocate_spec_sizes[] = RF_SIZES_V1(rf_advocate_spec);
+/* Bytes of rf_advocate_spec that each version defines. */
+static const size_t advocate_spec_sizes[] = { 0, offsetof(rf_advocate_spec, customer_id),
+					       sizeof(rf_advocate_spec) };
 
 int rf_advocate_spec_init(rf_advocate_spec *spec, unsigned version)
 {
@@ -38,10 +44,53 @@ static int email_hash(rf_store *s, const char *email, unsigned char out[RF_HASH_
 	return rc;
 }
 
-static int check_spec(const rf_advocate_spec *spec)
+int rf__person_hash(rf_store *s, const char *email, const char *ip, const char *user_agent,
+		    rf__person *out)
 {
-	RF_CHECK_ARG(spec != NULL);
-	int rc = rf__check_version(spec->version, RF_ADVOCATE_SPEC_VERSION, "rf_advocate_spec");
+	memset(out, 0, sizeof(*out));
+	if (email && *email) {
+		char norm[RF_MAX_TEXT_LEN + 1];
+		if (rfc_email_normalize(email, norm, sizeof(norm)) != 0)
+			return rf__error(RF_EINVALID, "email is not an address");
+		rf__personal_hash(s, out->keys[0], "email-key", norm);
+		out->email_key = out->keys[0];
+		snprintf(out->domain, sizeof(out->domain), "%s", rfc_email_domain(norm));
+		out->email_domain = out->domain;
+	}
+	if (ip && *ip) {
+		rf__personal_hash(s, out->keys[1], "ip", ip);
+		out->ip_hash = out->keys[1];
+	}
+	if (user_agent && *user_agent) {
+		rf__personal_hash(s, out->keys[2], "ua", user_agent);
+		out->ua_hash = out->keys[2];
+	}
+	return RF_OK;
+}
+
+/* An optional text: NULL and "" both mean not given. */
+static const char *given(const char *text)
+{
+	return text && *text ? text : NULL;
+}
+
+/* Check a caller's spec of any version, copying it into `out` (newest layout). */
+static int check_spec(const rf_advocate_spec *in, rf_advocate_spec *out)
+{
+	RF_CHECK_ARG(in != NULL);
+	int rc = rf__check_version(in->version, RF_ADVOCATE_SPEC_VERSION, "rf_advocate_spec");
+	if (rc != RF_OK)
+		return rc;
+	rf__options_read(out, &spec_defaults, sizeof(*out), in, advocate_spec_sizes);
+	const rf_advocate_spec *spec = out;
+	if (rc == RF_OK)
+		rc = rf__check_opt_text(spec->customer_id, RF_MAX_ID_LEN, "customer id");
+	if (rc == RF_OK)
+		rc = rf__check_opt_text(spec->visitor_id, RF_MAX_ID_LEN, "visitor id");
+	if (rc == RF_OK)
+		rc = rf__check_opt_text(spec->ip, RF_MAX_TEXT_LEN, "IP address");
+	if (rc == RF_OK)
+		rc = rf__check_opt_text(spec->user_agent, RF_MAX_TEXT_LEN, "user agent");
 	if (rc == RF_OK)
 		rc = rf__check_text(spec->external_id, RF_MAX_ID_LEN, "advocate external id");
 	if (rc == RF_OK)
@@ -59,6 +108,7 @@ static void pack_advocate(rf_pack *pk, const void *from, void *slot)
 	rf_advocate *a = rf__pack_reserve(pk, sizeof(*a));
 	const char *ext = rf__pack_str(pk, row->external_id);
 	const char *name = rf__pack_str(pk, row->display_name);
+	const char *customer = rf__pack_str(pk, row->customer);
 	if (a == NULL)
 		return;
 	a->id = row->id;
@@ -68,6 +118,7 @@ static void pack_advocate(rf_pack *pk, const void *from, void *slot)
 	a->status = row->status;
 	a->has_email = row->has_email;
 	a->created_at_ms = row->created_at;
+	a->customer_id = customer;
 	*(rf_advocate **)slot = a;
 }
 
@@ -82,16 +133,37 @@ int rf__advocate_load(rf_store *s, const char *external_id, rfs_advocate *row)
 	return rc;
 }
 
-int rf_advocate_add(rf_advocate **out, rf_store *store, const rf_advocate_spec *spec)
+static int add_identity(rf_store *s, const rf_advocate_spec *spec, int64_t advocate_id,
+			const rf__person *who)
+{
+	rfs_advocate_identity ident = { 0, 0, who->email_key, who->ip_hash, who->ua_hash };
+	rfs_advocate_identity *id = &ident;
+	int rc = RF_OK;
+	if (given(spec->customer_id))
+		rc = rfs_customer_intern(s, spec->customer_id, 1, &id->customer_id);
+	if (rc == RF_OK && given(spec->visitor_id))
+		rc = rfs_visitor_intern(s, spec->visitor_id, 1, &id->visitor_id);
+	if (rc == RF_OK && (id->customer_id || id->visitor_id || id->email_key || id->ip_hash ||
+			    id->ua_hash))
+		rc = rfs_advocate_set_identity(s, advocate_id, id);
+	return rc;
+}
+
+int rf_advocate_add(rf_advocate **out, rf_store *store, const rf_advocate_spec *in)
 {
 	if (out)
 		*out = NULL;
+	rf_advocate_spec sp;
+	const rf_advocate_spec *spec = &sp;
 	int rc = rfs_usable(store);
 	if (rc == RF_OK)
-		rc = check_spec(spec);
+		rc = check_spec(in, &sp);
 	unsigned char hash[RF_HASH_BYTES];
+	rf__person who;
 	if (rc == RF_OK && spec->email)
 		rc = email_hash(store, spec->email, hash);
+	if (rc == RF_OK)
+		rc = rf__person_hash(store, spec->email, spec->ip, spec->user_agent, &who);
 	if (rc != RF_OK || (rc = rfs_begin(store)) != RF_OK)
 		return rc;
 	int64_t id = 0;
@@ -100,6 +172,8 @@ int rf_advocate_add(rf_advocate **out, rf_store *store, const rf_advocate_spec *
 				 spec->email ? hash : NULL, rfs_now(store), &id);
 	if (rc == RF_EEXISTS)
 		rc = rf__error(RF_EEXISTS, "advocate '%s' already exists", spec->external_id);
+	if (rc == RF_OK)
+		rc = add_identity(store, spec, id, &who);
 	if (rc == RF_OK)
 		rc = rfs_advocate_by_ext(store, spec->external_id, &row);
 	rc = rfs_end(store, rc);

@@ -51,5 +51,18 @@ int rf__email_fold(const char *email, char folded[RF_MAX_TEXT_LEN + 1]);
 
 /* ISO 4217 shape: three ASCII letters, copied upper-case into `out`. */
 int rf__check_currency(const char *in, char out[4]);
+/* A person as the fraud checks see them: keyed hashes of the email
+ * normalised as rf_email_normalize() does, of the IP and of the user
+ * agent (NULL: not given; empty texts count as not given), and the
+ * email's domain (not stored). */
+typedef struct rf__person {
+	unsigned char keys[3][RF_HASH_BYTES];
+	char domain[256];
+	const unsigned char *email_key, *ip_hash, *ua_hash;
+	const char *email_domain;
+} rf__person;
+/* RF_EINVALID when the email is not an address. */
+int rf__person_hash(rf_store *s, const char *email, const char *ip, const char *user_agent,
+		    rf__person *out);
 
 #endif

@@ -8,6 +8,7 @@
 static const rf_conversion_spec spec_defaults = RF_CONVERSION_SPEC_INIT;
 /* Bytes of rf_conversion_spec that each version defines. */
 static const size_t conversion_spec_sizes[] = { 0, offsetof(rf_conversion_spec, customer_id),
+						 offsetof(rf_conversion_spec, email),
 						 sizeof(rf_conversion_spec) };
 
 int rf_conversion_spec_init(rf_conversion_spec *spec, unsigned version)
@@ -63,6 +64,14 @@ static int check_spec(const rf_conversion_spec *in, rf_conversion_spec *out, cha
 		rc = rf__error(RF_EINVALID, "customer id is empty");
 	if (rc == RF_OK && spec->code)
 		rc = rf__check_text(spec->code, 64, "code");
+	if (rc == RF_OK)
+		rc = rf__check_opt_text(spec->email, RF_MAX_TEXT_LEN, "email");
+	if (rc == RF_OK)
+		rc = rf__check_opt_text(spec->ip, RF_MAX_TEXT_LEN, "IP address");
+	if (rc == RF_OK)
+		rc = rf__check_opt_text(spec->user_agent, RF_MAX_TEXT_LEN, "user agent");
+	if (rc == RF_OK && spec->existing_customer != 0 && spec->existing_customer != 1)
+		rc = rf__error(RF_EINVALID, "existing_customer must be 0 or 1");
 	return rc;
 }
 
@@ -165,8 +174,8 @@ static int record_checkout(rf_store *s, const rfs_program *p, const char *input,
 
 /* Record (or find the earlier) conversion; with `want` the stored row is
  * read back into `c` for the caller's result. */
-static int record(rf_store *s, const rf_conversion_spec *spec, const char *currency, int want,
-		  rfs_conversion *c)
+static int record(rf_store *s, const rf_conversion_spec *spec, const char *currency,
+		  const rf__person *who, int want, rfs_conversion *c)
 {
 	rfs_program p;
 	int rc = rf__program_load(s, spec->program, &p);
@@ -197,7 +206,9 @@ static int record(rf_store *s, const rf_conversion_spec *spec, const char *curre
 	if (rc == RF_OK)
 		rc = rf__attribute(s, &p, &in, c);
 	if (rc == RF_OK)
-		rc = rf__on_conversion(s, &(rf__conversion_event){ &p, c, in.visitor_id, in.customer_id });
+		rc = rf__on_conversion(s, &(rf__conversion_event){
+			&p, c, in.visitor_id, in.customer_id, who->email_key, who->ip_hash,
+			who->ua_hash, who->email_domain, spec->existing_customer });
 	if (rc == RF_OK && want)
 		rc = rfs_conversion_by_order(s, p.id, spec->order_id, c);
 	return rc;
@@ -212,10 +223,13 @@ int rf_conversion_record(rf_conversion **out, rf_store *store, const rf_conversi
 	int rc = rfs_usable(store);
 	if (rc == RF_OK)
 		rc = check_spec(spec, &sp, currency);
+	rf__person who;
+	if (rc == RF_OK)
+		rc = rf__person_hash(store, sp.email, sp.ip, sp.user_agent, &who);
 	if (rc != RF_OK || (rc = rfs_begin(store)) != RF_OK)
 		return rc;
 	rfs_conversion c;
-	rc = record(store, &sp, currency, out != NULL, &c);
+	rc = record(store, &sp, currency, &who, out != NULL, &c);
 	return rf__end_with_conversion(store, rc, &c, out);
 }
 

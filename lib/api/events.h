@@ -16,6 +16,12 @@ typedef struct rf__conversion_event {
 	const rfs_conversion *conversion;
 	int64_t visitor_id;  /* interned */
 	int64_t customer_id; /* interned, 0: none */
+	/* What the caller said of the converting customer (conversion spec
+	 * version 3): keyed hashes (NULL: not given), the normalised email's
+	 * domain (NULL: none; never stored) and the host's mark. */
+	const unsigned char *email_key, *ip_hash, *ua_hash;
+	const char *email_domain;
+	int32_t existing_customer;
 } rf__conversion_event;
 
 /* A refund just applied to a conversion. */

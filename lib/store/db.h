@@ -106,6 +106,8 @@ int rfs_run_checks(rf_store *s, const rfs_check_item *list, size_t count);
 
 /* Bind helpers: NULL text binds SQL NULL. */
 int rfs_bind_text(sqlite3_stmt *st, int i, const char *v);
+/* A keyed hash (RF_HASH_BYTES) as a blob; NULL binds SQL NULL. */
+int rfs_bind_hash(sqlite3_stmt *st, int i, const unsigned char *hash);
 /* Copy column `i` as text into buf (truncating to size - 1). */
 void rfs_col_text(sqlite3_stmt *st, int i, char *buf, size_t size);
 

@@ -30,7 +30,16 @@ typedef struct rfs_advocate {
 	int32_t status;
 	int32_t has_email;
 	int64_t created_at;
+	char customer[RFS_ID_SIZE]; /* the host's customer id, "" when none */
+	int64_t customer_id, visitor_id; /* interned, 0: none */
 } rfs_advocate;
+
+/* Who an advocate is, for the fraud checks: interned ids (0: none) and
+ * keyed hashes (NULL: none). */
+typedef struct rfs_advocate_identity {
+	int64_t customer_id, visitor_id;
+	const unsigned char *email_key, *ip_hash, *ua_hash;
+} rfs_advocate_identity;
 
 typedef struct rfs_code {
 	int64_t id;
@@ -68,6 +77,20 @@ int rfs_advocate_by_ext(rf_store *s, const char *external_id, rfs_advocate *row)
 int rfs_advocate_page(rf_store *s, int64_t after, uint32_t limit, rfs_advocate **rows,
 		      size_t *count);
 int rfs_advocate_set_status(rf_store *s, int64_t id, int32_t status);
+int rfs_advocate_set_identity(rf_store *s, int64_t id, const rfs_advocate_identity *identity);
+
+/* The referral graph: advocate `from` referred advocate `to` when a
+ * conversion credited to `from` (weight > 0) carries `to`'s customer id
+ * (self-edges left out). program_id 0: every program. Each edge once. */
+typedef struct rfs_edge {
+	int64_t from, to;
+} rfs_edge;
+typedef int (*rfs_edge_fn)(void *ctx, const rfs_edge *edge);
+/* Stream every edge (ordered by from, to); a non-RF_OK return stops. */
+int rfs_referral_edges(rf_store *s, int64_t program_id, rfs_edge_fn each, void *ctx);
+/* The advocates `from` referred, by id, into a malloc'd array. */
+int rfs_referral_edges_from(rf_store *s, int64_t program_id, int64_t from, int64_t **to,
+			    size_t *count);
 
 /* Codes. */
 int rfs_code_exists(rf_store *s, const char *code, int *exists);

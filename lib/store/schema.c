@@ -306,7 +306,6 @@ static const char schema_v4[] =
 	" asked_at INTEGER NOT NULL,"
 	" closed_at INTEGER NOT NULL DEFAULT 0) STRICT;"
 	"CREATE INDEX reference_ask_advocate ON reference_ask(advocate_id, program_id, asked_at);";
-
 /* Privacy: rotatable hash keys (key 1 is the store secret the file was
  * created with, so its hashes keep matching), per-program privacy
  * policies, and the daily touch counts that survive retention purges. */
@@ -441,6 +440,79 @@ static const char schema_v6[] =
 	"CREATE TRIGGER ledger_no_delete BEFORE DELETE ON ledger"
 	" BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only'); END;";
 
+/* Fraud checks: who an advocate is (to catch self-referral, duplicate
+ * identities and referral rings), what the fraud checks saw of each
+ * conversion and what they decided, the signals that fired, reviews,
+ * per-program fraud policies and the host's disposable email domains.
+ * Personal data only as keyed hashes. */
+static const char schema_v7[] =
+	"ALTER TABLE advocate ADD COLUMN customer_id INTEGER REFERENCES customer(id);"
+	"ALTER TABLE advocate ADD COLUMN visitor_id INTEGER REFERENCES visitor(id);"
+	/* Keyed hash of the normalised email (gmail dots, +tags, case). */
+	"ALTER TABLE advocate ADD COLUMN email_key BLOB;"
+	"ALTER TABLE advocate ADD COLUMN ip_hash BLOB;"
+	"ALTER TABLE advocate ADD COLUMN ua_hash BLOB;"
+	"CREATE INDEX advocate_customer ON advocate(customer_id) WHERE customer_id IS NOT NULL;"
+	"CREATE INDEX advocate_visitor ON advocate(visitor_id) WHERE visitor_id IS NOT NULL;"
+	"CREATE INDEX advocate_email_key ON advocate(email_key) WHERE email_key IS NOT NULL;"
+	"CREATE INDEX advocate_ip_ua ON advocate(ip_hash, ua_hash) WHERE ip_hash IS NOT NULL;"
+
+	/* Per-program fraud policy, every version kept. */
+	"CREATE TABLE fraud_policy("
+	" program_id INTEGER NOT NULL REFERENCES program(id),"
+	" version INTEGER NOT NULL,"
+	" approve_below INTEGER NOT NULL,"
+	" reject_from INTEGER NOT NULL,"
+	" weights TEXT NOT NULL,"        /* one weight per signal kind, comma separated */
+	" hard_signals INTEGER NOT NULL," /* bit (1 << kind) */
+	" window_ms INTEGER NOT NULL,"
+	" max_conversions_advocate INTEGER NOT NULL,"
+	" max_conversions_ip INTEGER NOT NULL,"
+	" max_clicks_advocate INTEGER NOT NULL,"
+	" max_clicks_ip INTEGER NOT NULL,"
+	" min_click_to_conversion_ms INTEGER NOT NULL,"
+	" ring_max_depth INTEGER NOT NULL,"
+	" created_at INTEGER NOT NULL,"
+	" PRIMARY KEY(program_id, version)) STRICT, WITHOUT ROWID;"
+
+	/* One row per conversion the checks saw: the converting person's
+	 * hashes, the verdict and its review. advocate_id is the advocate
+	 * with the largest credit (0: unattributed). status: 0 decided
+	 * automatically, 1 waiting for review, 2 approved, 3 rejected by a
+	 * reviewer. */
+	"CREATE TABLE fraud_check("
+	" conversion_id INTEGER PRIMARY KEY REFERENCES conversion(id),"
+	" program_id INTEGER NOT NULL REFERENCES program(id),"
+	" advocate_id INTEGER NOT NULL,"
+	" at INTEGER NOT NULL,"
+	" email_key BLOB,"
+	" ip_hash BLOB,"
+	" ua_hash BLOB,"
+	" existing INTEGER NOT NULL,"
+	" policy_version INTEGER NOT NULL,"
+	" risk INTEGER NOT NULL,"
+	" decision INTEGER NOT NULL,"
+	" status INTEGER NOT NULL,"
+	" reviewer TEXT,"
+	" review_reason TEXT,"
+	" reviewed_at INTEGER) STRICT;"
+	"CREATE INDEX fraud_check_advocate ON fraud_check(advocate_id, at);"
+	"CREATE INDEX fraud_check_ip ON fraud_check(program_id, ip_hash, at) WHERE ip_hash IS NOT NULL;"
+	"CREATE INDEX fraud_check_queue ON fraud_check(program_id, status, at);"
+	"CREATE TABLE fraud_signal("
+	" conversion_id INTEGER NOT NULL REFERENCES fraud_check(conversion_id),"
+	" seq INTEGER NOT NULL,"
+	" kind INTEGER NOT NULL,"
+	" weight INTEGER NOT NULL,"
+	" hard INTEGER NOT NULL,"
+	" advocate_id INTEGER NOT NULL,"
+	" evidence TEXT NOT NULL,"
+	" PRIMARY KEY(conversion_id, seq)) STRICT, WITHOUT ROWID;"
+
+	/* The host's disposable email domains (empty: the shipped list). */
+	"CREATE TABLE disposable_domain("
+	" domain TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;";
+
 static const char *const migrations[] = {
 	NULL,      /* version 0: empty file */
 	schema_v1, /* version 1 */
@@ -449,6 +521,7 @@ static const char *const migrations[] = {
 	schema_v4, /* version 4 */
 	schema_v5, /* version 5 */
 	schema_v6, /* version 6 */
+	schema_v7, /* version 7 */
 };
 
 #define LATEST_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])) - 1)

@@ -13,7 +13,9 @@
 	" FROM program p JOIN program_rules r ON r.program_id = p.id AND r.version = p.rules_version"
 
 #define RFS_ADVOCATE_COLUMNS \
-	"SELECT id, external_id, kind, display_name, status, email_hash IS NOT NULL, created_at FROM advocate"
+	"SELECT id, external_id, kind, display_name, status, email_hash IS NOT NULL, created_at," \
+	" coalesce((SELECT ext FROM customer WHERE customer.id = advocate.customer_id), '')," \
+	" coalesce(customer_id, 0), coalesce(visitor_id, 0) FROM advocate"
 
 #define RFS_CODE_COLUMNS \
 	"SELECT c.id, c.code, c.display, c.program_id, c.advocate_id, c.channel, c.vanity, c.status," \
@@ -198,12 +200,13 @@
 #include "store/sql_security.h"
 #include "store/sql_engagement.h"
 #include "store/sql_privacy.h"
+#include "store/sql_fraud.h"
 
 #include "store/sql_rewards.h"
 
 /* Every list, in one enum and one table. */
 #define RFS_ALL_STATEMENTS(X) RFS_STATEMENTS(X) RFS_STATEMENTS_REPORTS(X) RFS_STATEMENTS_SECURITY(X) \
-	RFS_STATEMENTS_ENGAGEMENT(X) RFS_STATEMENTS_PRIVACY(X) RFS_STATEMENTS_REWARDS(X)
+	RFS_STATEMENTS_ENGAGEMENT(X) RFS_STATEMENTS_PRIVACY(X) RFS_STATEMENTS_REWARDS(X) RFS_STATEMENTS_FRAUD(X)
 
 typedef enum rfs_stmt_id {
 #define RFS_ENUM(id, sql) RFS_##id,

@@ -169,6 +169,13 @@ int rfs_bind_text(sqlite3_stmt *st, int i, const char *v)
 	return sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
 }
 
+int rfs_bind_hash(sqlite3_stmt *st, int i, const unsigned char *hash)
+{
+	if (hash == NULL)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_blob(st, i, hash, RF_HASH_BYTES, SQLITE_TRANSIENT);
+}
+
 void rfs_col_text(sqlite3_stmt *st, int i, char *buf, size_t size)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);

@@ -20,14 +20,6 @@ int rfs_touch_recent(rf_store *s, int64_t visitor_id, int64_t code_id, int64_t f
 	return rc;
 }
 
-static void bind_hash(sqlite3_stmt *st, int i, const unsigned char *hash)
-{
-	if (hash)
-		sqlite3_bind_blob(st, i, hash, RF_HASH_BYTES, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(st, i);
-}
-
 int rfs_touch_insert(rf_store *s, const rfs_touch *t, int64_t *id)
 {
 	sqlite3_stmt *st = NULL;
@@ -40,8 +32,8 @@ int rfs_touch_insert(rf_store *s, const rfs_touch *t, int64_t *id)
 	sqlite3_bind_int64(st, 4, t->at);
 	sqlite3_bind_int(st, 5, t->duplicate);
 	rfs_bind_text(st, 6, t->landing_url);
-	bind_hash(st, 7, t->ip_hash);
-	bind_hash(st, 8, t->ua_hash);
+	rfs_bind_hash(st, 7, t->ip_hash);
+	rfs_bind_hash(st, 8, t->ua_hash);
 	sqlite3_bind_int(st, 9, t->direct);
 	rc = rfs_exec(s, st, "recording a touchpoint");
 	if (rc == RF_OK)

@@ -124,7 +124,7 @@ static void test_add_failures(void **state)
 	char *long_name = rft_repeat('n', RF_MAX_NAME_LEN + 1);
 	char *long_email = rft_repeat('e', RF_MAX_TEXT_LEN + 1);
 	const rf_advocate_spec base = { RF_ADVOCATE_SPEC_VERSION, "new", RF_ADVOCATE_CUSTOMER,
-					NULL, NULL };
+					NULL, NULL, NULL, NULL, NULL, NULL };
 	rf_advocate_spec s;
 
 	add_fails(f, NULL, RF_EINVALID);

@@ -76,7 +76,8 @@ static void test_conflicting_replay(void **state)
 	RFT_OK(rft_click(f, CODE_ANN_LAST(f), "v", RFT_T0, NULL));
 	RFT_OK(conv_record(f, NULL, "last", "v", "order-1", 2500, "EUR", RFT_T0 + 10));
 	const rf_conversion_spec base = { RF_CONVERSION_SPEC_VERSION, "last", "v", "order-1",
-					  RF_CONVERSION_PURCHASE, 2500, "EUR", RFT_T0 + 10, NULL, NULL };
+					  RF_CONVERSION_PURCHASE, 2500, "EUR", RFT_T0 + 10, NULL, NULL,
+					  NULL, NULL, NULL, 0 };
 	rf_conversion_spec s = base;
 	s.value_minor = 2501;
 	conflict(f, &s);

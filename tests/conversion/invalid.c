@@ -39,7 +39,8 @@ static void test_record_bad_fields(void **state)
 	RFT_OK(rft_click(f, CODE_ANN_LAST(f), "v", RFT_T0, NULL));
 	char *long_id = rft_repeat('x', RF_MAX_ID_LEN + 1);
 	const rf_conversion_spec base = { RF_CONVERSION_SPEC_VERSION, "last", "v", "o1",
-					  RF_CONVERSION_PURCHASE, 100, "EUR", RFT_T0 + 1, NULL, NULL };
+					  RF_CONVERSION_PURCHASE, 100, "EUR", RFT_T0 + 1, NULL, NULL,
+					  NULL, NULL, NULL, 0 };
 	rf_conversion_spec s;
 	record_fails(f, NULL, RF_EINVALID);
 	const char *bad_text[] = { NULL, "", long_id, "\xff\xfe", "ok\xe2\x82" };
@@ -106,7 +107,8 @@ static void test_record_unknown_or_archived_program(void **state)
 	RFT_OK(rft_click(f, CODE_ANN_LAST(f), "v", RFT_T0, NULL));
 	RFT_OK(conv_record(f, NULL, "last", "v", "kept", 100, "EUR", RFT_T0 + 1));
 	const rf_conversion_spec base = { RF_CONVERSION_SPEC_VERSION, "nope", "v", "o1",
-					  RF_CONVERSION_PURCHASE, 100, "EUR", RFT_T0 + 1, NULL, NULL };
+					  RF_CONVERSION_PURCHASE, 100, "EUR", RFT_T0 + 1, NULL, NULL,
+					  NULL, NULL, NULL, 0 };
 	record_fails(f, &base, RF_ENOTFOUND);
 	RFT_OK(rf_program_archive(f->store, "last"));
 	rf_conversion_spec s = base;

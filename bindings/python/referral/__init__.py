@@ -66,8 +66,16 @@ def normalize_code(text: str) -> str:
     return buf.value.decode("ascii")
 
 
+def normalize_email(email: str) -> str:
+    """Normalise an email as the fraud checks compare people (case, +tags, Gmail dots)."""
+    buf = ctypes.create_string_buffer(_ffi.EMAIL_BUFSIZE)
+    _ffi.lib().rf_email_normalize(buf, len(buf), text_in(email, "email"))
+    return buf.value.decode("utf-8")
+
+
 __all__ = [
     "Store", "Paths", "load_library", "version", "version_string", "schema_version", "normalize_code",
+    "normalize_email",
     "enum_name", "enum_parse", "name_of", "strerror", "last_error", "clear_error", "error_class",
     "EnumType", "Model", "AdvocateKind", "Channel", "TouchpointKind", "ConversionKind",
     "RecordStatus", "Target", "Durability",

@@ -64,13 +64,17 @@ class rf_programs(Structure):
 
 class rf_advocate_spec(Structure):
     _fields_ = [("version", c_uint), ("external_id", c_char_p), ("kind", c_int32),
-                ("display_name", c_char_p), ("email", c_char_p)]
+                ("display_name", c_char_p), ("email", c_char_p),
+                # version 2
+                ("customer_id", c_char_p), ("visitor_id", c_char_p), ("ip", c_char_p),
+                ("user_agent", c_char_p)]
 
 
 class rf_advocate(Structure):
     _fields_ = [("id", c_int64), ("external_id", c_char_p), ("kind", c_int32),
                 ("display_name", c_char_p), ("status", c_int32),
-                ("has_email", c_int32), ("created_at_ms", c_int64)]
+                ("has_email", c_int32), ("created_at_ms", c_int64),
+                ("customer_id", c_char_p)]
 
 
 class rf_advocates(Structure):
@@ -115,7 +119,10 @@ class rf_conversion_spec(Structure):
                 ("order_id", c_char_p), ("kind", c_int32), ("value_minor", c_int64),
                 ("currency", c_char_p), ("at_ms", c_int64),
                 # version 2
-                ("customer_id", c_char_p), ("code", c_char_p)]
+                ("customer_id", c_char_p), ("code", c_char_p),
+                # version 3
+                ("email", c_char_p), ("ip", c_char_p), ("user_agent", c_char_p),
+                ("existing_customer", c_int32)]
 
 
 class rf_credit(Structure):
@@ -358,10 +365,10 @@ STRUCTS = {cls.__name__: cls for cls in (
 # Version numbers of the input structs these declarations describe.
 STORE_OPTIONS_VERSION = 1
 PROGRAM_RULES_VERSION = 2
-ADVOCATE_SPEC_VERSION = 1
+ADVOCATE_SPEC_VERSION = 2
 CODE_SPEC_VERSION = 1
 TOUCHPOINT_SPEC_VERSION = 2
-CONVERSION_SPEC_VERSION = 2
+CONVERSION_SPEC_VERSION = 3
 REFUND_SPEC_VERSION = 1
 STATS_QUERY_VERSION = 1
 REPORT_QUERY_VERSION = 1
@@ -371,6 +378,7 @@ CUSTOM_WEIGHTS_MAX = 32
 PATH_MAX_STEPS = 1024
 PATH_MAX_CHANNELS = 2000
 CODE_BUFSIZE = 40
+EMAIL_BUFSIZE = 2049
 STORE_NO_CREATE = 1
 LIST_INCLUDE_ARCHIVED = 1
 PRIVACY_POLICY_VERSION = 1
@@ -411,6 +419,7 @@ SIGNATURES = {
     "rf_program_list": (c_int, [_out(rf_programs), _S, c_uint32], True),
     "rf_program_free": (None, [POINTER(rf_program)], False),
     "rf_programs_free": (None, [POINTER(rf_programs)], False),
+    "rf_email_normalize": (c_int, [POINTER(c_char), c_size_t, c_char_p], True),
     "rf_advocate_spec_init": (c_int, [POINTER(rf_advocate_spec), c_uint], True),
     "rf_advocate_add": (c_int, [_out(rf_advocate), _S, POINTER(rf_advocate_spec)], True),
     "rf_advocate_get": (c_int, [_out(rf_advocate), _S, c_char_p], True),

@@ -207,8 +207,17 @@ class Store(LinksMixin, EngagementMixin, RewardsMixin):
     def add_advocate(self, external_id: str, *,
                      kind: Union[AdvocateKind, int, str, None] = None,
                      display_name: Optional[str] = None,
-                     email: Optional[str] = None) -> Advocate:
-        """Add an advocate; the email is kept only as a keyed hash."""
+                     email: Optional[str] = None, customer_id: Optional[str] = None,
+                     visitor_id: Optional[str] = None, ip: Optional[str] = None,
+                     user_agent: Optional[str] = None) -> Advocate:
+        """Add an advocate; the email is kept only as a keyed hash.
+
+        ``customer_id`` is the host's customer id of this advocate (the referral
+        graph: a conversion credited to Y by X's customer id means Y referred X);
+        ``visitor_id``, ``ip`` and ``user_agent`` are what was seen at sign-up (IP
+        and user agent kept only as keyed hashes). The fraud checks compare them
+        with converting customers and across advocates.
+        """
         lib = _ffi.lib()
         spec = _ffi.rf_advocate_spec()
         lib.rf_advocate_spec_init(byref(spec), _ffi.ADVOCATE_SPEC_VERSION)
@@ -216,6 +225,10 @@ class Store(LinksMixin, EngagementMixin, RewardsMixin):
         _set(spec, "kind", to_c(AdvocateKind, kind, "kind"))
         spec.display_name = text_in(display_name, "display_name")
         spec.email = text_in(email, "email")
+        spec.customer_id = text_in(customer_id, "customer_id")
+        spec.visitor_id = text_in(visitor_id, "visitor_id")
+        spec.ip = text_in(ip, "ip")
+        spec.user_agent = text_in(user_agent, "user_agent")
         return self._fetch(lib.rf_advocate_add, _ffi.rf_advocate, lib.rf_advocate_free,
                            _advocate, byref(spec))
 
@@ -336,14 +349,19 @@ class Store(LinksMixin, EngagementMixin, RewardsMixin):
                           value_minor: int = 0, currency: Optional[str] = None,
                           kind: Union[ConversionKind, int, str, None] = None,
                           at: Optional[TimeLike] = None, customer_id: Optional[str] = None,
-                          code: Optional[str] = None) -> Conversion:
+                          code: Optional[str] = None, email: Optional[str] = None,
+                          ip: Optional[str] = None, user_agent: Optional[str] = None,
+                          existing_customer: bool = False) -> Conversion:
         """Record and attribute a conversion (idempotent on program + order_id).
 
         Recording the same order again returns the original with
         ``duplicate=True``; with other data it raises ConflictError.
         ``customer_id`` ties the visitor to the host's customer (the journeys of
         all its visitor ids count); ``code`` is a code typed at checkout or used
-        as a coupon (a touchpoint at the conversion's time).
+        as a coupon (a touchpoint at the conversion's time). ``email``, ``ip``
+        and ``user_agent`` describe the converting customer for the fraud checks
+        (kept only as keyed hashes; the email normalised first);
+        ``existing_customer`` marks a customer the host already had (no referral).
         """
         lib = _ffi.lib()
         spec = _ffi.rf_conversion_spec()
@@ -357,6 +375,10 @@ class Store(LinksMixin, EngagementMixin, RewardsMixin):
         spec.at_ms = ms_from_time(at, "at")
         spec.customer_id = text_in(customer_id, "customer_id")
         spec.code = text_in(code, "code")
+        spec.email = text_in(email, "email")
+        spec.ip = text_in(ip, "ip")
+        spec.user_agent = text_in(user_agent, "user_agent")
+        spec.existing_customer = 1 if existing_customer else 0
         return self._fetch(lib.rf_conversion_record, _ffi.rf_conversion,
                            lib.rf_conversion_free, _conversion, byref(spec))
 

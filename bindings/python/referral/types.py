@@ -105,13 +105,15 @@ class Advocate:
     status: Union[RecordStatus, int]
     has_email: bool
     created_at: datetime
+    customer_id: Optional[str] = None  # the host's customer id
 
     @classmethod
     def from_c(cls, c: _ffi.rf_advocate) -> "Advocate":
         return cls(id=c.id, external_id=text_out(c.external_id),
                    kind=from_c(AdvocateKind, c.kind), display_name=text_out(c.display_name),
                    status=from_c(RecordStatus, c.status), has_email=bool(c.has_email),
-                   created_at=datetime_from_ms(c.created_at_ms))
+                   created_at=datetime_from_ms(c.created_at_ms),
+                   customer_id=_none_if_empty(c.customer_id))
 
     @property
     def active(self) -> bool:

@@ -79,6 +79,7 @@ class TestLayout(unittest.TestCase):
         self.assertEqual(consts["RF_PATH_MAX_STEPS"], _ffi.PATH_MAX_STEPS)
         self.assertEqual(consts["RF_PATH_MAX_CHANNELS"], _ffi.PATH_MAX_CHANNELS)
         self.assertEqual(consts["RF_CODE_BUFSIZE"], _ffi.CODE_BUFSIZE)
+        self.assertEqual(consts["RF_EMAIL_BUFSIZE"], _ffi.EMAIL_BUFSIZE)
         self.assertEqual(consts["RF_STORE_NO_CREATE"], _ffi.STORE_NO_CREATE)
         self.assertEqual(consts["RF_LIST_INCLUDE_ARCHIVED"], _ffi.LIST_INCLUDE_ARCHIVED)
         self.assertEqual((consts["RF_VERSION_MAJOR"], consts["RF_VERSION_MINOR"]), _ffi.ABI)
@@ -135,7 +136,7 @@ class TestModuleFunctions(unittest.TestCase):
         self.assertEqual(referral.version_string(), "%d.%d.%d" % (major, minor, patch))
 
     def test_schema_version(self):
-        self.assertEqual(referral.schema_version(), 6)
+        self.assertGreaterEqual(referral.schema_version(), 7)
         consts = {w[1]: int(w[2]) for w in layout_lines() if w[0] == "const"}
         self.assertEqual(referral.schema_version(), consts["RF_SCHEMA_VERSION"])
 

@@ -49,6 +49,13 @@ module Referral
       check!(Native.rf_code_normalize(buf, buf.size, Convert.text_in(input, "code")))
       buf.read_string.force_encoding(Encoding::UTF_8)
     end
+
+    # Normalise an email as the fraud checks compare people: case, +tags, Gmail dots.
+    def normalize_email(email)
+      buf = FFI::MemoryPointer.new(:char, Native::EMAIL_BUFSIZE)
+      check!(Native.rf_email_normalize(buf, buf.size, Convert.text_in(email, "email")))
+      buf.read_string.force_encoding(Encoding::UTF_8)
+    end
   end
 
   unless version.first(2) == Native::ABI

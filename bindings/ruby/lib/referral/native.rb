@@ -22,10 +22,10 @@ module Referral
 
     STORE_OPTIONS_VERSION = 1
     PROGRAM_RULES_VERSION = 2
-    ADVOCATE_SPEC_VERSION = 1
+    ADVOCATE_SPEC_VERSION = 2
     CODE_SPEC_VERSION = 1
     TOUCHPOINT_SPEC_VERSION = 2
-    CONVERSION_SPEC_VERSION = 2
+    CONVERSION_SPEC_VERSION = 3
     REFUND_SPEC_VERSION = 1
     STATS_QUERY_VERSION = 1
     REPORT_QUERY_VERSION = 1
@@ -35,6 +35,7 @@ module Referral
     PATH_MAX_STEPS = 1024
     PATH_MAX_CHANNELS = 2000
     CODE_BUFSIZE = 40
+    EMAIL_BUFSIZE = 2049
     STORE_NO_CREATE = 1
     LIST_INCLUDE_ARCHIVED = 1
 
@@ -68,12 +69,15 @@ module Referral
 
     class AdvocateSpec < FFI::Struct
       layout :version, :uint, :external_id, :pointer, :kind, :int32, :display_name, :pointer,
-             :email, :pointer
+             :email, :pointer,
+             :customer_id, :pointer, :visitor_id, :pointer, :ip, :pointer, # version 2
+             :user_agent, :pointer
     end
 
     class Advocate < FFI::Struct
       layout :id, :int64, :external_id, :pointer, :kind, :int32, :display_name, :pointer,
-             :status, :int32, :has_email, :int32, :created_at_ms, :int64
+             :status, :int32, :has_email, :int32, :created_at_ms, :int64,
+             :customer_id, :pointer
     end
 
     class Advocates < FFI::Struct
@@ -110,7 +114,9 @@ module Referral
     class ConversionSpec < FFI::Struct
       layout :version, :uint, :program, :pointer, :visitor_id, :pointer, :order_id, :pointer,
              :kind, :int32, :value_minor, :int64, :currency, :pointer, :at_ms, :int64,
-             :customer_id, :pointer, :code, :pointer # version 2
+             :customer_id, :pointer, :code, :pointer, # version 2
+             :email, :pointer, :ip, :pointer, :user_agent, :pointer, # version 3
+             :existing_customer, :int32
     end
 
     class Credit < FFI::Struct
@@ -385,6 +391,7 @@ module Referral
     store_fn :rf_code_list, %i[pointer pointer string string], :int
     attach_function :rf_codes_free, [:pointer], :void
     attach_function :rf_code_normalize, %i[pointer size_t string], :int
+    attach_function :rf_email_normalize, %i[pointer size_t string], :int
     attach_function :rf_code_free, [:pointer], :void
     attach_function :rf_touchpoint_spec_init, [TouchpointSpec.by_ref, :uint], :int
     store_fn :rf_touchpoint_record, [:pointer, :pointer, TouchpointSpec.by_ref], :int

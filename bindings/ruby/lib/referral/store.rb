@@ -154,7 +154,12 @@ module Referral
 
     # -- advocates -------------------------------------------------------------
 
-    def add_advocate(external_id, kind: nil, display_name: nil, email: nil)
+    # Add an advocate; the email is kept only as a keyed hash. customer_id is
+    # the host's customer id of this advocate (the referral graph); visitor_id,
+    # ip and user_agent are what was seen at sign-up (ip and user agent kept
+    # only as keyed hashes), compared by the fraud checks.
+    def add_advocate(external_id, kind: nil, display_name: nil, email: nil, customer_id: nil,
+                     visitor_id: nil, ip: nil, user_agent: nil)
       keep = []
       spec = Native::AdvocateSpec.new
       Referral.check!(Native.rf_advocate_spec_init(spec, Native::ADVOCATE_SPEC_VERSION))
@@ -162,6 +167,10 @@ module Referral
       set_enum(spec, :kind, :advocate_kind, kind)
       Convert.set_text(spec, :display_name, display_name, "display_name", keep)
       Convert.set_text(spec, :email, email, "email", keep)
+      Convert.set_text(spec, :customer_id, customer_id, "customer_id", keep)
+      Convert.set_text(spec, :visitor_id, visitor_id, "visitor_id", keep)
+      Convert.set_text(spec, :ip, ip, "ip", keep)
+      Convert.set_text(spec, :user_agent, user_agent, "user_agent", keep)
       fetch(:rf_advocate_add, :rf_advocate_free, Native::Advocate, spec) do |c, _|
         Advocate.from_native(c)
       end
@@ -280,9 +289,12 @@ module Referral
     # same order again returns the original with duplicate == true; with other
     # data it raises ConflictError. customer_id ties the visitor to the host's
     # customer (the touchpoints of all its visitor ids count); code is a code
-    # typed at checkout or used as a coupon.
+    # typed at checkout or used as a coupon. email, ip and user_agent describe
+    # the converting customer for the fraud checks (keyed hashes only);
+    # existing_customer marks a customer the host already had.
     def record_conversion(program, visitor_id:, order_id:, value_minor: 0, currency: nil,
-                          kind: nil, at: nil, customer_id: nil, code: nil)
+                          kind: nil, at: nil, customer_id: nil, code: nil, email: nil, ip: nil,
+                          user_agent: nil, existing_customer: false)
       keep = []
       spec = Native::ConversionSpec.new
       Referral.check!(Native.rf_conversion_spec_init(spec, Native::CONVERSION_SPEC_VERSION))
@@ -295,6 +307,10 @@ module Referral
       spec[:at_ms] = Convert.time_in(at, "at")
       Convert.set_text(spec, :customer_id, customer_id, "customer_id", keep)
       Convert.set_text(spec, :code, code, "code", keep)
+      Convert.set_text(spec, :email, email, "email", keep)
+      Convert.set_text(spec, :ip, ip, "ip", keep)
+      Convert.set_text(spec, :user_agent, user_agent, "user_agent", keep)
+      spec[:existing_customer] = existing_customer ? 1 : 0
       fetch(:rf_conversion_record, :rf_conversion_free, Native::Conversion, spec) do |c, status|
         Conversion.from_native(c, duplicate: status == RF_DUPLICATE)
       end

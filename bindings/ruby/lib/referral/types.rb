@@ -49,13 +49,14 @@ module Referral
   end
 
   Advocate = Struct.new(:id, :external_id, :kind, :display_name, :status, :has_email,
-                        :created_at, keyword_init: true) do
+                        :created_at, :customer_id, keyword_init: true) do
     def self.from_native(c)
       new(id: c[:id], external_id: Convert.text_out(c[:external_id]),
           kind: Convert.enum_out(:advocate_kind, c[:kind]),
           display_name: Convert.text_out(c[:display_name]),
           status: Convert.enum_out(:status, c[:status]), has_email: c[:has_email] == 1,
-          created_at: Convert.time_out(c[:created_at_ms])).freeze
+          created_at: Convert.time_out(c[:created_at_ms]),
+          customer_id: Convert.optional_text_out(c[:customer_id])).freeze
     end
 
     def active?
