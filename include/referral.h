@@ -25,5 +25,6 @@
 #include "referral/privacy.h"
 #include "referral/reward.h"
 #include "referral/fraud.h"
+#include "referral/activity.h"
 
 #endif

@@ -173,6 +173,13 @@ int main(void)
 	F(rf_payout_line, settled_owed); F(rf_payout_line, rewards);
 	S(rf_payout); F(rf_payout, program); F(rf_payout, payout_id); F(rf_payout, at_ms);
 	F(rf_payout, count); F(rf_payout, lines); F(rf_payout, replayed);
+	S(rf_activity_spec); F(rf_activity_spec, version); F(rf_activity_spec, program);
+	F(rf_activity_spec, advocate); F(rf_activity_spec, type); F(rf_activity_spec, at_ms);
+	F(rf_activity_spec, channel); F(rf_activity_spec, content); F(rf_activity_spec, answer);
+	S(rf_activity); F(rf_activity, id); F(rf_activity, advocate); F(rf_activity, type);
+	F(rf_activity, at_ms); F(rf_activity, channel); F(rf_activity, content);
+	F(rf_activity, answer);
+	S(rf_activity_list); F(rf_activity_list, count); F(rf_activity_list, items);
 	/* Constants the bindings hard-code. */
 	printf("const RF_STORE_OPTIONS_VERSION %d\n", RF_STORE_OPTIONS_VERSION);
 	printf("const RF_PROGRAM_RULES_VERSION %d\n", RF_PROGRAM_RULES_VERSION);
@@ -213,6 +220,7 @@ int main(void)
 		{ "RF_ENUM_REWARD_SIDE", RF_ENUM_REWARD_SIDE }, { "RF_ENUM_REWARD_EVENT", RF_ENUM_REWARD_EVENT },
 		{ "RF_ENUM_REWARD_KIND", RF_ENUM_REWARD_KIND }, { "RF_ENUM_REWARD_BASIS", RF_ENUM_REWARD_BASIS },
 		{ "RF_ENUM_REWARD_STATE", RF_ENUM_REWARD_STATE },
+		{ "RF_ENUM_ACTIVITY", RF_ENUM_ACTIVITY },
 		{ "RF_MODEL_LAST_TOUCH", RF_MODEL_LAST_TOUCH }, { "RF_MODEL_FIRST_TOUCH", RF_MODEL_FIRST_TOUCH },
 		{ "RF_MODEL_LAST_NON_DIRECT", RF_MODEL_LAST_NON_DIRECT }, { "RF_MODEL_LINEAR", RF_MODEL_LINEAR },
 		{ "RF_MODEL_TIME_DECAY", RF_MODEL_TIME_DECAY }, { "RF_MODEL_POSITION", RF_MODEL_POSITION },

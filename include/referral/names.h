@@ -25,8 +25,9 @@ typedef enum rf_enum {
 	                                  "custom", "renewal", "nth", "milestone" */
 	RF_ENUM_REWARD_KIND = 10,    /**< rf_reward_kind: "cash", "credit", "points", "coupon" */
 	RF_ENUM_REWARD_BASIS = 11,   /**< rf_reward_basis: "fixed", "percent" */
-	RF_ENUM_REWARD_STATE = 12    /**< rf_reward_state: "held", "pending", "approved", "paid",
+	RF_ENUM_REWARD_STATE = 12,   /**< rf_reward_state: "held", "pending", "approved", "paid",
 	                                  "rejected", "voided", "skipped", "reversed" */
+	RF_ENUM_ACTIVITY = 13        /**< rf_activity_type: "share", "invite", ... */
 } rf_enum;
 
 /** Name of `value` in enumeration `type`; NULL when it has none. Static. */

@@ -13,20 +13,6 @@ int rf__fraud_on_conversion(rf_store *s, const rf__conversion_event *ev, rf__ver
 	return RF_OK;
 }
 
-int rf__scores_on_conversion(rf_store *s, const rf__conversion_event *ev)
-{
-	(void)s;
-	(void)ev;
-	return RF_OK;
-}
-
-int rf__scores_on_refund(rf_store *s, const rf__refund_event *ev)
-{
-	(void)s;
-	(void)ev;
-	return RF_OK;
-}
-
 int rf__notify(rf_store *s, int64_t program_id, int64_t advocate_id, const char *kind,
 	       const char *vars, int64_t at)
 {

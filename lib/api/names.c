@@ -73,6 +73,16 @@ static const name_entry reward_states[] = {
 	{ 0, NULL }
 };
 
+static const name_entry activities[] = {
+	{ RF_ACTIVITY_SHARE, "share" },     { RF_ACTIVITY_INVITE, "invite" },
+	{ RF_ACTIVITY_REVIEW, "review" },   { RF_ACTIVITY_POST, "post" },
+	{ RF_ACTIVITY_COMMENT, "comment" }, { RF_ACTIVITY_RATING, "rating" },
+	{ RF_ACTIVITY_BOOKMARK, "bookmark" }, { RF_ACTIVITY_CONTENT, "content" },
+	{ RF_ACTIVITY_EVENT, "event" },     { RF_ACTIVITY_SURVEY, "survey" },
+	{ RF_ACTIVITY_TESTIMONIAL, "testimonial" }, { RF_ACTIVITY_REFERENCE, "reference" },
+	{ RF_ACTIVITY_CUSTOM, "custom" },   { 0, NULL }
+};
+
 static const name_entry *table_of(int type)
 {
 	switch (type) {
@@ -88,6 +98,7 @@ static const name_entry *table_of(int type)
 	case RF_ENUM_REWARD_KIND: return reward_kinds;
 	case RF_ENUM_REWARD_BASIS: return reward_bases;
 	case RF_ENUM_REWARD_STATE: return reward_states;
+	case RF_ENUM_ACTIVITY: return activities;
 	default: return NULL;
 	}
 }

@@ -513,6 +513,76 @@ static const char schema_v7[] =
 	"CREATE TABLE disposable_domain("
 	" domain TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;";
 
+/* Scoring: advocates' own activities, per-program scoring configurations
+ * (every version kept, so a score can say which one produced it), the
+ * per-advocate state that O(1) updates keep (decayed sums and their
+ * reference times, counts) and earned badges. */
+static const char schema_v8[] =
+	"CREATE TABLE activity("
+	" id INTEGER PRIMARY KEY,"
+	" program_id INTEGER NOT NULL REFERENCES program(id),"
+	" advocate_id INTEGER NOT NULL REFERENCES advocate(id),"
+	" type INTEGER NOT NULL,"
+	" at INTEGER NOT NULL,"
+	" channel INTEGER NOT NULL,"
+	" content TEXT,"
+	" answer INTEGER) STRICT;"
+	/* Covers the full recompute's GROUP BY (advocate, type) and an
+	 * advocate's explanation. */
+	"CREATE INDEX activity_advocate ON activity(program_id, advocate_id, type, at);"
+	/* Periods: leaderboards, NPS, program metrics. */
+	"CREATE INDEX activity_program_at ON activity(program_id, at, type);"
+
+	"CREATE TABLE score_config("
+	" program_id INTEGER NOT NULL REFERENCES program(id),"
+	" version INTEGER NOT NULL,"
+	" activity_weights TEXT NOT NULL,"
+	" activity_half_life_ms INTEGER NOT NULL,"
+	" value_half_life_ms INTEGER NOT NULL,"
+	" weight_activity INTEGER NOT NULL,"
+	" weight_value INTEGER NOT NULL,"
+	" weight_quality INTEGER NOT NULL,"
+	" weight_network INTEGER NOT NULL,"
+	" activity_half_points INTEGER NOT NULL,"
+	" value_half_minor INTEGER NOT NULL,"
+	" risk_percent INTEGER NOT NULL,"
+	" tiers TEXT NOT NULL,"
+	" created_at INTEGER NOT NULL,"
+	" PRIMARY KEY(program_id, version)) STRICT, WITHOUT ROWID;"
+
+	"CREATE TABLE score_state("
+	" program_id INTEGER NOT NULL REFERENCES program(id),"
+	" advocate_id INTEGER NOT NULL REFERENCES advocate(id),"
+	" config_version INTEGER NOT NULL,"
+	" act_sum REAL NOT NULL,"
+	" act_ref INTEGER NOT NULL,"
+	" val_sum REAL NOT NULL,"
+	" val_ref INTEGER NOT NULL,"
+	" activities INTEGER NOT NULL,"
+	" reviews INTEGER NOT NULL,"
+	" referrals INTEGER NOT NULL,"
+	" kept INTEGER NOT NULL,"
+	" value_net INTEGER NOT NULL,"
+	" last_at INTEGER NOT NULL,"
+	" network REAL NOT NULL,"
+	" PRIMARY KEY(program_id, advocate_id)) STRICT, WITHOUT ROWID;"
+	/* Tiers live apart from the state a full recompute rebuilds, so
+	 * hysteresis survives it. */
+	"CREATE TABLE score_tier("
+	" program_id INTEGER NOT NULL REFERENCES program(id),"
+	" advocate_id INTEGER NOT NULL REFERENCES advocate(id),"
+	" tier INTEGER NOT NULL,"
+	" at INTEGER NOT NULL,"
+	" PRIMARY KEY(program_id, advocate_id)) STRICT, WITHOUT ROWID;"
+
+	"CREATE TABLE badge("
+	" program_id INTEGER NOT NULL REFERENCES program(id),"
+	" advocate_id INTEGER NOT NULL REFERENCES advocate(id),"
+	" badge INTEGER NOT NULL,"
+	" period INTEGER NOT NULL,"
+	" at INTEGER NOT NULL,"
+	" PRIMARY KEY(program_id, advocate_id, badge, period)) STRICT, WITHOUT ROWID;";
+
 static const char *const migrations[] = {
 	NULL,      /* version 0: empty file */
 	schema_v1, /* version 1 */
@@ -522,6 +592,7 @@ static const char *const migrations[] = {
 	schema_v5, /* version 5 */
 	schema_v6, /* version 6 */
 	schema_v7, /* version 7 */
+	schema_v8, /* version 8 */
 };
 
 #define LATEST_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])) - 1)

@@ -201,12 +201,14 @@
 #include "store/sql_engagement.h"
 #include "store/sql_privacy.h"
 #include "store/sql_fraud.h"
+#include "store/sql_scoring.h"
 
 #include "store/sql_rewards.h"
 
 /* Every list, in one enum and one table. */
 #define RFS_ALL_STATEMENTS(X) RFS_STATEMENTS(X) RFS_STATEMENTS_REPORTS(X) RFS_STATEMENTS_SECURITY(X) \
-	RFS_STATEMENTS_ENGAGEMENT(X) RFS_STATEMENTS_PRIVACY(X) RFS_STATEMENTS_REWARDS(X) RFS_STATEMENTS_FRAUD(X)
+	RFS_STATEMENTS_ENGAGEMENT(X) RFS_STATEMENTS_PRIVACY(X) RFS_STATEMENTS_REWARDS(X) RFS_STATEMENTS_FRAUD(X) \
+	RFS_STATEMENTS_SCORING(X)
 
 typedef enum rfs_stmt_id {
 #define RFS_ENUM(id, sql) RFS_##id,

@@ -43,6 +43,15 @@ static const named conversions[] = { { RF_CONVERSION_SIGNUP, "signup" },
 				     { RF_CONVERSION_RENEWAL, "renewal" } };
 static const named targets[] = { { RF_TARGET_ADVOCATE, "advocate" },
 				 { RF_TARGET_CHANNEL, "channel" } };
+static const named activities[] = {
+	{ RF_ACTIVITY_SHARE, "share" },       { RF_ACTIVITY_INVITE, "invite" },
+	{ RF_ACTIVITY_REVIEW, "review" },     { RF_ACTIVITY_POST, "post" },
+	{ RF_ACTIVITY_COMMENT, "comment" },   { RF_ACTIVITY_RATING, "rating" },
+	{ RF_ACTIVITY_BOOKMARK, "bookmark" }, { RF_ACTIVITY_CONTENT, "content" },
+	{ RF_ACTIVITY_EVENT, "event" },       { RF_ACTIVITY_SURVEY, "survey" },
+	{ RF_ACTIVITY_TESTIMONIAL, "testimonial" }, { RF_ACTIVITY_REFERENCE, "reference" },
+	{ RF_ACTIVITY_CUSTOM, "custom" }
+};
 static const named statuses[] = { { RF_STATUS_ACTIVE, "active" }, { RF_STATUS_ARCHIVED, "archived" },
 				  { RF_STATUS_INACTIVE, "inactive" },
 				  { RF_STATUS_DISABLED, "disabled" } };
@@ -78,6 +87,7 @@ static const enum_case cases[] = {
 	CASE(RF_ENUM_REWARD_KIND, reward_kinds, 0, 5, -1),
 	CASE(RF_ENUM_REWARD_BASIS, reward_bases, 0, 3, -1),
 	CASE(RF_ENUM_REWARD_STATE, reward_states, 0, 9, -1),
+	CASE(RF_ENUM_ACTIVITY, activities, 0, 14, -1),
 };
 #define NCASES (sizeof cases / sizeof cases[0])
 

@@ -14,7 +14,7 @@ import ctypes
 from typing import Optional, Tuple
 
 from . import _ffi
-from .enums import (AdvocateKind, Channel, ConversionKind, Durability, EnumType, Model,
+from .enums import (ActivityType, AdvocateKind, Channel, ConversionKind, Durability, EnumType, Model,
                     RecordStatus, RewardBasis, RewardEvent, RewardKind, RewardSide, RewardState,
                     Target, TouchpointKind, enum_name, enum_parse, name_of)
 from .errors import (ERRORS, BusyError, CheckError, ConflictError, CorruptError,
@@ -28,6 +28,7 @@ from .engagement import Consent, ConsentChange
 from .rewards import (Balance, Payout, PayoutLine, Reward, RewardConfig, RewardPolicy,
                       RewardRule)
 from .paths import Paths
+from .scoring import Activity
 from .store import Store
 from .types import (Advocate, Code, Conversion, Credit, Explanation, ExplainedTouch, Fit,
                     FitValue, PathCredit, Program, ProgramRules, Replay, ReplayRow, Stats,
@@ -78,7 +79,7 @@ __all__ = [
     "normalize_email",
     "enum_name", "enum_parse", "name_of", "strerror", "last_error", "clear_error", "error_class",
     "EnumType", "Model", "AdvocateKind", "Channel", "TouchpointKind", "ConversionKind",
-    "RecordStatus", "Target", "Durability",
+    "RecordStatus", "Target", "Durability", "ActivityType", "Activity",
     "ProgramRules", "Program", "Advocate", "Code", "TouchpointSpec", "Touchpoint", "Credit",
     "Conversion", "ExplainedTouch", "Explanation", "Stats", "FitValue", "Fit", "ReplayRow",
     "Replay", "PathCredit",

@@ -349,6 +349,22 @@ class rf_payout(Structure):
                 ("replayed", c_int32)]
 
 
+class rf_activity_spec(Structure):
+    _fields_ = [("version", c_uint), ("program", c_char_p), ("advocate", c_char_p),
+                ("type", c_int32), ("at_ms", c_int64), ("channel", c_int32),
+                ("content", c_char_p), ("answer", c_int32)]
+
+
+class rf_activity(Structure):
+    _fields_ = [("id", c_int64), ("advocate", c_char_p), ("type", c_int32),
+                ("at_ms", c_int64), ("channel", c_int32), ("content", c_char_p),
+                ("answer", c_int32)]
+
+
+class rf_activity_list(Structure):
+    _fields_ = [("count", c_size_t), ("items", POINTER(POINTER(rf_activity)))]
+
+
 #: Every struct, by C name, for layout checks against the compiler.
 STRUCTS = {cls.__name__: cls for cls in (
     rf_error, rf_store_options, rf_program_rules, rf_program, rf_programs,
@@ -360,7 +376,8 @@ STRUCTS = {cls.__name__: cls for cls in (
     rf_report_split_row, rf_report_split, rf_report_funnel, rf_link, rf_link_key,
     rf_link_keys, rf_consent_change, rf_consent, rf_hash_key, rf_hash_keys,
     rf_privacy_policy, rf_privacy_settings, rf_reward_rule, rf_reward_policy, rf_reward_config,
-    rf_reward, rf_reward_list, rf_balance, rf_balance_list, rf_payout_line, rf_payout)}
+    rf_reward, rf_reward_list, rf_balance, rf_balance_list, rf_payout_line, rf_payout,
+    rf_activity_spec, rf_activity, rf_activity_list)}
 
 # Version numbers of the input structs these declarations describe.
 STORE_OPTIONS_VERSION = 1
@@ -385,6 +402,8 @@ PRIVACY_POLICY_VERSION = 1
 HASH_KEYS_MAX = 4
 REWARD_RULE_VERSION = 1
 REWARD_POLICY_VERSION = 1
+ACTIVITY_SPEC_VERSION = 1
+ACTIVITY_TYPE_COUNT = 13
 
 
 def _out(cls: Any) -> Any:
@@ -518,6 +537,13 @@ SIGNATURES = {
     "rf_paths_result": (c_int, [_out(rf_path_credits), PathsHandle], True),
     "rf_paths_free": (None, [PathsHandle], False),
     "rf_path_credits_free": (None, [POINTER(rf_path_credits)], False),
+    "rf_activity_spec_init": (c_int, [POINTER(rf_activity_spec), c_uint], True),
+    "rf_activity_record": (c_int, [POINTER(c_int64), _S, POINTER(rf_activity_spec)], True),
+    "rf_activity_record_batch": (c_int, [_S, POINTER(POINTER(rf_activity_spec)), c_size_t],
+                                 True),
+    "rf_activity_list_get": (c_int, [_out(rf_activity_list), _S, c_char_p, c_char_p, c_int64,
+                                     c_int64, c_uint32], True),
+    "rf_activity_list_free": (None, [POINTER(rf_activity_list)], False),
 }
 
 

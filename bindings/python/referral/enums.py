@@ -30,6 +30,7 @@ class EnumType(enum.IntEnum):
     REWARD_KIND = 10
     REWARD_BASIS = 11
     REWARD_STATE = 12
+    ACTIVITY = 13
 
 
 class Model(enum.IntEnum):
@@ -96,6 +97,23 @@ class Target(enum.IntEnum):
     CHANNEL = 2
 
 
+class ActivityType(enum.IntEnum):
+    """``rf_activity_type``: an advocate's own engagement actions."""
+    SHARE = 1
+    INVITE = 2
+    REVIEW = 3
+    POST = 4
+    COMMENT = 5
+    RATING = 6
+    BOOKMARK = 7
+    CONTENT = 8
+    EVENT = 9
+    SURVEY = 10
+    TESTIMONIAL = 11
+    REFERENCE = 12
+    CUSTOM = 13
+
+
 class Durability(enum.IntEnum):
     """``rf_durability`` (not in the name table: parsed here)."""
     NORMAL = 0
@@ -159,6 +177,7 @@ NAMED: Dict[type, EnumType] = {
     RewardKind: EnumType.REWARD_KIND,
     RewardBasis: EnumType.REWARD_BASIS,
     RewardState: EnumType.REWARD_STATE,
+    ActivityType: EnumType.ACTIVITY,
 }
 
 E = TypeVar("E", bound=enum.IntEnum)

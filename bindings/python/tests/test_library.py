@@ -136,7 +136,7 @@ class TestModuleFunctions(unittest.TestCase):
         self.assertEqual(referral.version_string(), "%d.%d.%d" % (major, minor, patch))
 
     def test_schema_version(self):
-        self.assertGreaterEqual(referral.schema_version(), 7)
+        self.assertGreaterEqual(referral.schema_version(), 8)
         consts = {w[1]: int(w[2]) for w in layout_lines() if w[0] == "const"}
         self.assertEqual(referral.schema_version(), consts["RF_SCHEMA_VERSION"])
 

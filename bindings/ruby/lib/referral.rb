@@ -20,6 +20,7 @@ require_relative "referral/paths"
 require_relative "referral/links"
 require_relative "referral/engagement"
 require_relative "referral/rewards"
+require_relative "referral/scoring"
 
 module Referral
   DAY_MS = 86_400_000

@@ -72,7 +72,7 @@ class TestLibrary < Minitest::Test
     major, minor, patch = Referral.version
     assert_equal Referral::Native::ABI, [major, minor]
     assert_equal "#{major}.#{minor}.#{patch}", Referral.version_string
-    assert_operator Referral.schema_version, :>=, 7
+    assert_operator Referral.schema_version, :>=, 8
   end
 
   def test_strerror

@@ -38,6 +38,7 @@ module Referral
     EMAIL_BUFSIZE = 2049
     STORE_NO_CREATE = 1
     LIST_INCLUDE_ARCHIVED = 1
+    ACTIVITY_SPEC_VERSION = 1
 
     class Error < FFI::Struct
       layout :code, :int, :db_code, :int, :message, :pointer
@@ -321,6 +322,20 @@ module Referral
     REWARD_RULE_VERSION = 1
     REWARD_POLICY_VERSION = 1
 
+    class ActivitySpec < FFI::Struct
+      layout :version, :uint, :program, :pointer, :advocate, :pointer, :type, :int32,
+             :at_ms, :int64, :channel, :int32, :content, :pointer, :answer, :int32
+    end
+
+    class Activity < FFI::Struct
+      layout :id, :int64, :advocate, :pointer, :type, :int32, :at_ms, :int64, :channel, :int32,
+             :content, :pointer, :answer, :int32
+    end
+
+    class ActivityList < FFI::Struct
+      layout :count, :size_t, :items, :pointer
+    end
+
     # Every struct by C name, for layout checks against the compiler.
     STRUCTS = {
       "rf_error" => Error, "rf_store_options" => StoreOptions,
@@ -346,7 +361,9 @@ module Referral
       "rf_reward_rule" => RewardRule, "rf_reward_policy" => RewardPolicy,
       "rf_reward_config" => RewardConfig, "rf_reward" => Reward,
       "rf_reward_list" => RewardList, "rf_balance" => Balance,
-      "rf_balance_list" => BalanceList, "rf_payout_line" => PayoutLine, "rf_payout" => Payout
+      "rf_balance_list" => BalanceList, "rf_payout_line" => PayoutLine, "rf_payout" => Payout,
+      "rf_activity_spec" => ActivitySpec, "rf_activity" => Activity,
+      "rf_activity_list" => ActivityList
     }.freeze
 
     # Store calls may wait on locks: release the GVL (blocking: true).
@@ -463,6 +480,11 @@ module Referral
     store_fn :rf_payout_run, %i[pointer pointer string string int64], :int
     attach_function :rf_payout_free, [:pointer], :void
     store_fn :rf_reward_check, [:pointer], :int
+    attach_function :rf_activity_spec_init, [ActivitySpec.by_ref, :uint], :int
+    store_fn :rf_activity_record, [:pointer, :pointer, ActivitySpec.by_ref], :int
+    store_fn :rf_activity_record_batch, %i[pointer pointer size_t], :int
+    store_fn :rf_activity_list_get, %i[pointer pointer string string int64 int64 uint32], :int
+    attach_function :rf_activity_list_free, [:pointer], :void
 
     # Every attached C function, for the completeness test.
     FUNCTIONS = singleton_methods.map(&:to_s).grep(/\Arf_/).sort.freeze
