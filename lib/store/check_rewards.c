@@ -34,10 +34,12 @@ static const rfs_check_item checks[] = {
 	  "a payout's lines do not add up to its entries" },
 	{ "SELECT 1 FROM (SELECT program_id, holder_kind, holder_id, kind, unit, " B(4) " pd"
 	  " FROM ledger GROUP BY program_id, holder_kind, holder_id, kind, unit) b"
-	  " WHERE b.pd != (SELECT coalesce(sum(pl.amount), 0) FROM payout_line pl JOIN payout p"
-	  " ON p.id = pl.payout_id WHERE p.program_id = b.program_id AND pl.holder_kind ="
-	  " b.holder_kind AND pl.holder_id = b.holder_id AND pl.kind = b.kind AND pl.unit = b.unit)"
-	  " LIMIT 1",
+	  " LEFT JOIN (SELECT p.program_id, pl.holder_kind, pl.holder_id, pl.kind, pl.unit,"
+	  " sum(pl.amount) s FROM payout_line pl JOIN payout p ON p.id = pl.payout_id"
+	  " GROUP BY p.program_id, pl.holder_kind, pl.holder_id, pl.kind, pl.unit) q"
+	  " ON q.program_id = b.program_id AND q.holder_kind = b.holder_kind"
+	  " AND q.holder_id = b.holder_id AND q.kind = b.kind AND q.unit = b.unit"
+	  " WHERE b.pd != coalesce(q.s, 0) LIMIT 1",
 	  "a holder's paid balance differs from what payouts transferred" },
 	{ "SELECT r.id FROM reward r WHERE r.kind = 4 AND r.amount > 0"
 	  " AND NOT EXISTS(SELECT 1 FROM reward_code c WHERE c.reward_id = r.id) LIMIT 1",
