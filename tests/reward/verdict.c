@@ -40,7 +40,11 @@ static void judge(rft_fixture *f, int32_t decision, int32_t risk)
 		rc = rfs_conversion_by_order(s, p.id, "o1", &c);
 	if (rc == RF_OK)
 		rc = rfs_visitor_intern(s, "v1", 0, &visitor);
-	rf__conversion_event ev = { &p, &c, visitor, 0 };
+	rf__conversion_event ev;
+	memset(&ev, 0, sizeof(ev));
+	ev.program = &p;
+	ev.conversion = &c;
+	ev.visitor_id = visitor;
 	rf__verdict v = { decision, risk };
 	if (rc == RF_OK)
 		rc = rf__rewards_on_conversion(s, &ev, &v);
