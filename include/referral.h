@@ -26,5 +26,6 @@
 #include "referral/reward.h"
 #include "referral/fraud.h"
 #include "referral/activity.h"
+#include "referral/export.h"
 
 #endif

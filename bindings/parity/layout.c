@@ -180,6 +180,11 @@ int main(void)
 	F(rf_activity, at_ms); F(rf_activity, channel); F(rf_activity, content);
 	F(rf_activity, answer);
 	S(rf_activity_list); F(rf_activity_list, count); F(rf_activity_list, items);
+	S(rf_export_options); F(rf_export_options, version); F(rf_export_options, program);
+	F(rf_export_options, what); F(rf_export_options, format); F(rf_export_options, from_ms);
+	F(rf_export_options, to_ms); F(rf_export_options, flags);
+	S(rf_import_options); F(rf_import_options, version); F(rf_import_options, program);
+	F(rf_import_options, what);
 	/* Constants the bindings hard-code. */
 	printf("const RF_STORE_OPTIONS_VERSION %d\n", RF_STORE_OPTIONS_VERSION);
 	printf("const RF_PROGRAM_RULES_VERSION %d\n", RF_PROGRAM_RULES_VERSION);
@@ -202,6 +207,10 @@ int main(void)
 	printf("const RF_EMAIL_BUFSIZE %d\n", RF_EMAIL_BUFSIZE);
 	printf("const RF_STORE_NO_CREATE %u\n", (unsigned)RF_STORE_NO_CREATE);
 	printf("const RF_LIST_INCLUDE_ARCHIVED %u\n", (unsigned)RF_LIST_INCLUDE_ARCHIVED);
+	printf("const RF_EXPORT_OPTIONS_VERSION %d\n", RF_EXPORT_OPTIONS_VERSION);
+	printf("const RF_IMPORT_OPTIONS_VERSION %d\n", RF_IMPORT_OPTIONS_VERSION);
+	printf("const RF_EXPORT_PSEUDONYMS %u\n", (unsigned)RF_EXPORT_PSEUDONYMS);
+	printf("const RF_IMPORT_MAX_RECORD %d\n", RF_IMPORT_MAX_RECORD);
 	printf("const RF_VERSION_MAJOR %d\n", RF_VERSION_MAJOR);
 	printf("const RF_VERSION_MINOR %d\n", RF_VERSION_MINOR);
 	/* Enumerators the bindings mirror. */

@@ -44,4 +44,7 @@ int cmd_attribute(cli *c, int argc, char **argv);
 int cmd_demo(cli *c, int argc, char **argv);
 int cmd_dashboard(cli *c, int argc, char **argv);
 
+int cmd_export(cli *c, int argc, char **argv);
+int cmd_import(cli *c, int argc, char **argv);
+
 #endif

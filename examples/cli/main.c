@@ -40,6 +40,8 @@ static const command commands[] = {
 	{ "replay", NULL, cmd_replay, "replay history under other rules (what-if)" },
 	{ "attribute", NULL, cmd_attribute, "attribute a CSV file of paths offline" },
 	{ "dashboard", NULL, cmd_dashboard, "write a self-contained HTML dashboard" },
+	{ "export", NULL, cmd_export, "stream touchpoints, conversions, credit or codes (CSV, JSON)" },
+	{ "import", NULL, cmd_import, "import codes, touchpoints or conversions from CSV" },
 	{ "demo", NULL, cmd_demo, "simulate a realistic program and report on it" },
 	{ "version", NULL, cmd_version, "print the CLI and library versions" },
 };

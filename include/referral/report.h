@@ -1,7 +1,7 @@
 /*
  * libreferral — program reports: a time series per day, week or month,
- * splits of a period by advocate, channel or advocate kind, and a funnel;
- * and streamed exports of touchpoints, conversions and credits (CSV, JSON).
+ * splits of a period by advocate, channel or advocate kind, and a funnel.
+ * Streamed exports (CSV, JSON) and CSV imports are in export.h.
  *
  * Everything is computed by SQL aggregates inside SQLite: memory grows
  * with the rows of the result (buckets, groups), not with history.

@@ -233,6 +233,18 @@ int rf_conversion_record(rf_conversion **out, rf_store *store, const rf_conversi
 	return rf__end_with_conversion(store, rc, &c, out);
 }
 
+int rf__conversion_import(rf_store *s, const rf_conversion_spec *spec)
+{
+	char currency[4];
+	rf_conversion_spec sp;
+	rfs_conversion c;
+	rf__person who;
+	int rc = check_spec(spec, &sp, currency);
+	if (rc == RF_OK)
+		rc = rf__person_hash(s, sp.email, sp.ip, sp.user_agent, &who);
+	return rc == RF_OK ? record(s, &sp, currency, &who, 0, &c) : rc;
+}
+
 int rf__end_with_conversion(rf_store *s, int rc, const rfs_conversion *c, rf_conversion **out)
 {
 	rf_conversion *made = NULL;

@@ -108,6 +108,13 @@ static int refund(rf_store *s, const rf_refund_spec *spec, rfs_conversion *c)
 	return rc;
 }
 
+int rf__refund_import(rf_store *s, const rf_refund_spec *spec)
+{
+	rfs_conversion c;
+	int rc = check_spec(spec);
+	return rc == RF_OK ? refund(s, spec, &c) : rc;
+}
+
 int rf_conversion_refund(rf_conversion **out, rf_store *store, const rf_refund_spec *spec)
 {
 	if (out)

@@ -51,7 +51,11 @@ typedef struct recorded {
 	int32_t duplicate, direct;
 } recorded;
 
-static int record_one(rf_store *s, const rf_touchpoint_spec *spec, recorded *r)
+/* Record a checked spec. Live (program_id 0): the code must be usable
+ * now. Imported history (program_id set): the code must belong to that
+ * program, in any state. */
+static int record_one(rf_store *s, const rf_touchpoint_spec *spec, int64_t program_id,
+		      recorded *r)
 {
 	unsigned char ip_hash[RF_HASH_BYTES], ua_hash[RF_HASH_BYTES];
 	rfs_touch t = { 0 };
@@ -60,8 +64,11 @@ static int record_one(rf_store *s, const rf_touchpoint_spec *spec, recorded *r)
 	t.direct = spec->direct;
 	t.landing_url = spec->landing_url;
 	int rc = rf__code_load(s, spec->code, 1, &r->code);
-	if (rc == RF_OK)
+	if (rc == RF_OK && program_id == 0)
 		rc = rf__code_usable(&r->code, t.at);
+	else if (rc == RF_OK && r->code.program_id != program_id)
+		rc = rf__error(RF_EINVALID, "code '%s' belongs to program '%s'", r->code.code,
+			       r->code.program_key);
 	if (rc != RF_OK)
 		return rc;
 	if (spec->visitor_id)
@@ -124,7 +131,7 @@ int rf_touchpoint_record(rf_touchpoint **out, rf_store *store, const rf_touchpoi
 	if (rc != RF_OK || (rc = rfs_begin(store)) != RF_OK)
 		return rc;
 	recorded r;
-	rc = rfs_end(store, record_one(store, &sp, &r));
+	rc = rfs_end(store, record_one(store, &sp, 0, &r));
 	if (rc == RF_OK && out)
 		rc = rf__pack_one(&r, pack_touch, out);
 	return rc;
@@ -157,11 +164,24 @@ int rf_touchpoint_record_batch(rf_store *store, const rf_touchpoint_spec *const 
 	for (size_t i = 0; i < count && rc == RF_OK; i++) {
 		rc = check_spec(specs[i], 1, &sp);
 		if (rc == RF_OK)
-			rc = record_one(store, &sp, &r);
+			rc = record_one(store, &sp, 0, &r);
 		if (rc != RF_OK)
 			rc = batch_error(rc, i);
 	}
 	return rfs_end(store, rc);
+}
+
+int rf__touchpoint_import(rf_store *s, const rf_touchpoint_spec *spec, int64_t program_id,
+			  int64_t *visitor_id)
+{
+	rf_touchpoint_spec sp;
+	recorded r;
+	int rc = check_spec(spec, 1, &sp);
+	if (rc == RF_OK)
+		rc = record_one(s, &sp, program_id, &r);
+	if (rc == RF_OK)
+		rc = rfs_visitor_intern(s, r.visitor, 0, visitor_id);
+	return rc;
 }
 
 void rf_touchpoint_free(rf_touchpoint *touchpoint)

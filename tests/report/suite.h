@@ -25,9 +25,24 @@ void test_funnel(void **state);
 void test_bad_queries(void **state);
 void test_calendar_edges(void **state);
 
+/* Export (export.c) into a malloc'd string, failing the test on error. */
+char *report_export(rf_store *store, const char *program, int32_t what, int32_t format,
+		    uint32_t flags, int64_t *rows);
+/* Import CSV text (import.c), read a few bytes at a time. */
+int report_import(rf_store *store, const char *program, int32_t what, const char *csv,
+		  int64_t *rows);
+/* Every report number of a program as text (series, splits, funnel, stats). */
+char *report_numbers(rf_store *store, const char *program);
+
 void test_export_csv(void **state);
+void test_export_csv_quoting(void **state);
+void test_export_pseudonyms(void **state);
 void test_export_json(void **state);
 void test_export_streams_and_stops(void **state);
 void test_export_bad_input(void **state);
+void test_import_round_trip(void **state);
+void test_import_iso_times_and_defaults(void **state);
+void test_import_bad_rows(void **state);
+void test_import_bad_input(void **state);
 
 #endif

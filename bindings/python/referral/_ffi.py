@@ -27,6 +27,9 @@ class StoreHandle(c_void_p):
 
 
 ClockFn = CFUNCTYPE(c_int64, c_void_p)
+#: rf_export_fn(payload, data, len) and rf_import_fn(payload, buf, size).
+ExportFn = CFUNCTYPE(c_int, c_void_p, c_void_p, c_size_t)
+ImportFn = CFUNCTYPE(c_int64, c_void_p, c_void_p, c_size_t)
 
 
 class rf_error(Structure):
@@ -347,6 +350,14 @@ class rf_payout(Structure):
     _fields_ = [("program", c_char_p), ("payout_id", c_char_p), ("at_ms", c_int64),
                 ("count", c_size_t), ("lines", POINTER(POINTER(rf_payout_line))),
                 ("replayed", c_int32)]
+class rf_export_options(Structure):
+    _fields_ = [("version", c_uint), ("program", c_char_p), ("what", c_int32),
+                ("format", c_int32), ("from_ms", c_int64), ("to_ms", c_int64),
+                ("flags", c_uint32)]
+
+
+class rf_import_options(Structure):
+    _fields_ = [("version", c_uint), ("program", c_char_p), ("what", c_int32)]
 
 
 class rf_activity_spec(Structure):
@@ -377,7 +388,7 @@ STRUCTS = {cls.__name__: cls for cls in (
     rf_link_keys, rf_consent_change, rf_consent, rf_hash_key, rf_hash_keys,
     rf_privacy_policy, rf_privacy_settings, rf_reward_rule, rf_reward_policy, rf_reward_config,
     rf_reward, rf_reward_list, rf_balance, rf_balance_list, rf_payout_line, rf_payout,
-    rf_activity_spec, rf_activity, rf_activity_list)}
+    rf_activity_spec, rf_activity, rf_activity_list, rf_export_options, rf_import_options)}
 
 # Version numbers of the input structs these declarations describe.
 STORE_OPTIONS_VERSION = 1
@@ -404,6 +415,10 @@ REWARD_RULE_VERSION = 1
 REWARD_POLICY_VERSION = 1
 ACTIVITY_SPEC_VERSION = 1
 ACTIVITY_TYPE_COUNT = 13
+EXPORT_OPTIONS_VERSION = 1
+IMPORT_OPTIONS_VERSION = 1
+EXPORT_PSEUDONYMS = 1
+IMPORT_MAX_RECORD = 65536
 
 
 def _out(cls: Any) -> Any:
@@ -544,6 +559,12 @@ SIGNATURES = {
     "rf_activity_list_get": (c_int, [_out(rf_activity_list), _S, c_char_p, c_char_p, c_int64,
                                      c_int64, c_uint32], True),
     "rf_activity_list_free": (None, [POINTER(rf_activity_list)], False),
+    "rf_export_options_init": (c_int, [POINTER(rf_export_options), c_uint], True),
+    "rf_export": (c_int, [POINTER(c_int64), _S, POINTER(rf_export_options), ExportFn,
+                          c_void_p], True),
+    "rf_import_options_init": (c_int, [POINTER(rf_import_options), c_uint], True),
+    "rf_import": (c_int, [POINTER(c_int64), _S, POINTER(rf_import_options), ImportFn,
+                          c_void_p], True),
 }
 
 

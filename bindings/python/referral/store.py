@@ -17,6 +17,7 @@ from ._convert import (DurationLike, TimeLike, datetime_from_ms, int64, ms_from_
                        ms_from_time, text_in, uint32)
 from .enums import (AdvocateKind, Channel, ConversionKind, Durability, Model,
                     TouchpointKind, to_c)
+from .exports import ExportsMixin
 from .links import LinksMixin
 from .engagement import EngagementMixin
 from .rewards import RewardsMixin
@@ -58,7 +59,7 @@ def _free_store(handle: _ffi.StoreHandle, _keep_alive: Any) -> None:
     _ffi.lib().rf_store_free(handle)
 
 
-class Store(LinksMixin, EngagementMixin, RewardsMixin, ScoringMixin):
+class Store(LinksMixin, EngagementMixin, RewardsMixin, ScoringMixin, ExportsMixin):
     """An open libreferral database (a file path or ``":memory:"``).
 
     Use it as a context manager; it is closed exactly once (by :meth:`close`,

@@ -82,6 +82,10 @@ class TestLayout(unittest.TestCase):
         self.assertEqual(consts["RF_EMAIL_BUFSIZE"], _ffi.EMAIL_BUFSIZE)
         self.assertEqual(consts["RF_STORE_NO_CREATE"], _ffi.STORE_NO_CREATE)
         self.assertEqual(consts["RF_LIST_INCLUDE_ARCHIVED"], _ffi.LIST_INCLUDE_ARCHIVED)
+        self.assertEqual(consts["RF_EXPORT_OPTIONS_VERSION"], _ffi.EXPORT_OPTIONS_VERSION)
+        self.assertEqual(consts["RF_IMPORT_OPTIONS_VERSION"], _ffi.IMPORT_OPTIONS_VERSION)
+        self.assertEqual(consts["RF_EXPORT_PSEUDONYMS"], _ffi.EXPORT_PSEUDONYMS)
+        self.assertEqual(consts["RF_IMPORT_MAX_RECORD"], _ffi.IMPORT_MAX_RECORD)
         self.assertEqual((consts["RF_VERSION_MAJOR"], consts["RF_VERSION_MINOR"]), _ffi.ABI)
 
     def test_enumerators(self):

@@ -21,6 +21,7 @@ require_relative "referral/links"
 require_relative "referral/engagement"
 require_relative "referral/rewards"
 require_relative "referral/scoring"
+require_relative "referral/exports"
 
 module Referral
   DAY_MS = 86_400_000

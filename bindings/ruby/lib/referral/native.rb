@@ -39,6 +39,10 @@ module Referral
     STORE_NO_CREATE = 1
     LIST_INCLUDE_ARCHIVED = 1
     ACTIVITY_SPEC_VERSION = 1
+    EXPORT_OPTIONS_VERSION = 1
+    IMPORT_OPTIONS_VERSION = 1
+    EXPORT_PSEUDONYMS = 1
+    IMPORT_MAX_RECORD = 65_536
 
     class Error < FFI::Struct
       layout :code, :int, :db_code, :int, :message, :pointer
@@ -336,6 +340,15 @@ module Referral
       layout :count, :size_t, :items, :pointer
     end
 
+    class ExportOptions < FFI::Struct
+      layout :version, :uint, :program, :pointer, :what, :int32, :format, :int32,
+             :from_ms, :int64, :to_ms, :int64, :flags, :uint32
+    end
+
+    class ImportOptions < FFI::Struct
+      layout :version, :uint, :program, :pointer, :what, :int32
+    end
+
     # Every struct by C name, for layout checks against the compiler.
     STRUCTS = {
       "rf_error" => Error, "rf_store_options" => StoreOptions,
@@ -363,7 +376,8 @@ module Referral
       "rf_reward_list" => RewardList, "rf_balance" => Balance,
       "rf_balance_list" => BalanceList, "rf_payout_line" => PayoutLine, "rf_payout" => Payout,
       "rf_activity_spec" => ActivitySpec, "rf_activity" => Activity,
-      "rf_activity_list" => ActivityList
+      "rf_activity_list" => ActivityList,
+      "rf_export_options" => ExportOptions, "rf_import_options" => ImportOptions
     }.freeze
 
     # Store calls may wait on locks: release the GVL (blocking: true).
@@ -485,6 +499,10 @@ module Referral
     store_fn :rf_activity_record_batch, %i[pointer pointer size_t], :int
     store_fn :rf_activity_list_get, %i[pointer pointer string string int64 int64 uint32], :int
     attach_function :rf_activity_list_free, [:pointer], :void
+    attach_function :rf_export_options_init, [ExportOptions.by_ref, :uint], :int
+    store_fn :rf_export, [:pointer, :pointer, ExportOptions.by_ref, :pointer, :pointer], :int
+    attach_function :rf_import_options_init, [ImportOptions.by_ref, :uint], :int
+    store_fn :rf_import, [:pointer, :pointer, ImportOptions.by_ref, :pointer, :pointer], :int
 
     # Every attached C function, for the completeness test.
     FUNCTIONS = singleton_methods.map(&:to_s).grep(/\Arf_/).sort.freeze
