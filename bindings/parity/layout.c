@@ -186,6 +186,27 @@ int main(void)
 	S(rf_import_options); F(rf_import_options, version); F(rf_import_options, program);
 	F(rf_import_options, what);
 	/* Constants the bindings hard-code. */
+	S(rf_fraud_policy); F(rf_fraud_policy, version); F(rf_fraud_policy, approve_below);
+	F(rf_fraud_policy, reject_from); F(rf_fraud_policy, weight_self_referral);
+	F(rf_fraud_policy, weight_disposable_email); F(rf_fraud_policy, weight_conversion_velocity);
+	F(rf_fraud_policy, weight_click_velocity); F(rf_fraud_policy, weight_fast_conversion);
+	F(rf_fraud_policy, weight_existing_customer); F(rf_fraud_policy, weight_duplicate_identity);
+	F(rf_fraud_policy, weight_referral_ring); F(rf_fraud_policy, weight_bot);
+	F(rf_fraud_policy, hard_signals); F(rf_fraud_policy, window_ms);
+	F(rf_fraud_policy, max_conversions_advocate); F(rf_fraud_policy, max_conversions_ip);
+	F(rf_fraud_policy, max_clicks_advocate); F(rf_fraud_policy, max_clicks_ip);
+	F(rf_fraud_policy, min_click_to_conversion_ms); F(rf_fraud_policy, ring_max_depth);
+	S(rf_fraud_signal_hit); F(rf_fraud_signal_hit, kind); F(rf_fraud_signal_hit, weight);
+	F(rf_fraud_signal_hit, hard); F(rf_fraud_signal_hit, evidence);
+	S(rf_fraud_check); F(rf_fraud_check, program); F(rf_fraud_check, order_id);
+	F(rf_fraud_check, advocate); F(rf_fraud_check, at_ms); F(rf_fraud_check, risk);
+	F(rf_fraud_check, decision); F(rf_fraud_check, status); F(rf_fraud_check, policy_version);
+	F(rf_fraud_check, reviewer); F(rf_fraud_check, review_reason);
+	F(rf_fraud_check, reviewed_at_ms); F(rf_fraud_check, summary);
+	F(rf_fraud_check, signal_count); F(rf_fraud_check, signals);
+	S(rf_fraud_checks); F(rf_fraud_checks, count); F(rf_fraud_checks, items);
+	F(rf_fraud_checks, next_cursor);
+	printf("const RF_FRAUD_POLICY_VERSION %d\n", RF_FRAUD_POLICY_VERSION);
 	printf("const RF_STORE_OPTIONS_VERSION %d\n", RF_STORE_OPTIONS_VERSION);
 	printf("const RF_PROGRAM_RULES_VERSION %d\n", RF_PROGRAM_RULES_VERSION);
 	printf("const RF_ADVOCATE_SPEC_VERSION %d\n", RF_ADVOCATE_SPEC_VERSION);
@@ -230,6 +251,8 @@ int main(void)
 		{ "RF_ENUM_REWARD_KIND", RF_ENUM_REWARD_KIND }, { "RF_ENUM_REWARD_BASIS", RF_ENUM_REWARD_BASIS },
 		{ "RF_ENUM_REWARD_STATE", RF_ENUM_REWARD_STATE },
 		{ "RF_ENUM_ACTIVITY", RF_ENUM_ACTIVITY },
+		{ "RF_ENUM_FRAUD_SIGNAL", RF_ENUM_FRAUD_SIGNAL }, { "RF_ENUM_FRAUD_DECISION", RF_ENUM_FRAUD_DECISION },
+		{ "RF_ENUM_REVIEW_STATUS", RF_ENUM_REVIEW_STATUS },
 		{ "RF_MODEL_LAST_TOUCH", RF_MODEL_LAST_TOUCH }, { "RF_MODEL_FIRST_TOUCH", RF_MODEL_FIRST_TOUCH },
 		{ "RF_MODEL_LAST_NON_DIRECT", RF_MODEL_LAST_NON_DIRECT }, { "RF_MODEL_LINEAR", RF_MODEL_LINEAR },
 		{ "RF_MODEL_TIME_DECAY", RF_MODEL_TIME_DECAY }, { "RF_MODEL_POSITION", RF_MODEL_POSITION },

@@ -27,7 +27,13 @@ typedef enum rf_enum {
 	RF_ENUM_REWARD_BASIS = 11,   /**< rf_reward_basis: "fixed", "percent" */
 	RF_ENUM_REWARD_STATE = 12,   /**< rf_reward_state: "held", "pending", "approved", "paid",
 	                                  "rejected", "voided", "skipped", "reversed" */
-	RF_ENUM_ACTIVITY = 13        /**< rf_activity_type: "share", "invite", ... */
+	RF_ENUM_ACTIVITY = 13,       /**< rf_activity_type: "share", "invite", ... */
+	RF_ENUM_FRAUD_SIGNAL = 14,   /**< rf_fraud_signal: "self-referral", "disposable-email",
+	                                  "conversion-velocity", "click-velocity",
+	                                  "fast-conversion", "existing-customer",
+	                                  "duplicate-identity", "referral-ring", "bot" */
+	RF_ENUM_FRAUD_DECISION = 15, /**< rf_fraud_decision: "approve", "review", "reject" */
+	RF_ENUM_REVIEW_STATUS = 16   /**< rf_review_status: "none", "held", "approved", "rejected" */
 } rf_enum;
 
 /** Name of `value` in enumeration `type`; NULL when it has none. Static. */

@@ -1,6 +1,7 @@
 /* Public conversion functions: record (idempotent), get, explain. */
 #include "api/attribute.h"
 #include "api/events.h"
+#include "core/fraud.h"
 
 #include <stddef.h>
 #include <stdio.h>
@@ -208,7 +209,8 @@ static int record(rf_store *s, const rf_conversion_spec *spec, const char *curre
 	if (rc == RF_OK)
 		rc = rf__on_conversion(s, &(rf__conversion_event){
 			&p, c, in.visitor_id, in.customer_id, who->email_key, who->ip_hash,
-			who->ua_hash, who->email_domain, spec->existing_customer });
+			who->ua_hash, who->email_domain, spec->existing_customer,
+			spec->user_agent && rfc_is_bot_agent(spec->user_agent) });
 	if (rc == RF_OK && want)
 		rc = rfs_conversion_by_order(s, p.id, spec->order_id, c);
 	return rc;

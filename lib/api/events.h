@@ -22,6 +22,7 @@ typedef struct rf__conversion_event {
 	const unsigned char *email_key, *ip_hash, *ua_hash;
 	const char *email_domain;
 	int32_t existing_customer;
+	int32_t bot_agent;   /* the customer's user agent is a bot or link preview */
 } rf__conversion_event;
 
 /* A refund just applied to a conversion. */

@@ -5,14 +5,6 @@
  */
 #include "api/events.h"
 
-int rf__fraud_on_conversion(rf_store *s, const rf__conversion_event *ev, rf__verdict *out)
-{
-	(void)s;
-	(void)ev;
-	*out = (rf__verdict){ RF__VERDICT_APPROVE, 0 };
-	return RF_OK;
-}
-
 int rf__notify(rf_store *s, int64_t program_id, int64_t advocate_id, const char *kind,
 	       const char *vars, int64_t at)
 {

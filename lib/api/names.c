@@ -82,6 +82,27 @@ static const name_entry activities[] = {
 	{ RF_ACTIVITY_TESTIMONIAL, "testimonial" }, { RF_ACTIVITY_REFERENCE, "reference" },
 	{ RF_ACTIVITY_CUSTOM, "custom" },   { 0, NULL }
 };
+static const name_entry fraud_signals[] = {
+	{ RF_FRAUD_SELF_REFERRAL, "self-referral" },
+	{ RF_FRAUD_DISPOSABLE_EMAIL, "disposable-email" },
+	{ RF_FRAUD_CONVERSION_VELOCITY, "conversion-velocity" },
+	{ RF_FRAUD_CLICK_VELOCITY, "click-velocity" },
+	{ RF_FRAUD_FAST_CONVERSION, "fast-conversion" },
+	{ RF_FRAUD_EXISTING_CUSTOMER, "existing-customer" },
+	{ RF_FRAUD_DUPLICATE_IDENTITY, "duplicate-identity" },
+	{ RF_FRAUD_REFERRAL_RING, "referral-ring" },
+	{ RF_FRAUD_BOT, "bot" },
+	{ 0, NULL }
+};
+static const name_entry fraud_decisions[] = {
+	{ RF_FRAUD_APPROVE, "approve" }, { RF_FRAUD_REVIEW, "review" },
+	{ RF_FRAUD_REJECT, "reject" },   { 0, NULL }
+};
+static const name_entry review_statuses[] = {
+	{ RF_REVIEW_NONE, "none" },         { RF_REVIEW_HELD, "held" },
+	{ RF_REVIEW_APPROVED, "approved" }, { RF_REVIEW_REJECTED, "rejected" },
+	{ 0, NULL }
+};
 
 static const name_entry *table_of(int type)
 {
@@ -99,6 +120,9 @@ static const name_entry *table_of(int type)
 	case RF_ENUM_REWARD_BASIS: return reward_bases;
 	case RF_ENUM_REWARD_STATE: return reward_states;
 	case RF_ENUM_ACTIVITY: return activities;
+	case RF_ENUM_FRAUD_SIGNAL: return fraud_signals;
+	case RF_ENUM_FRAUD_DECISION: return fraud_decisions;
+	case RF_ENUM_REVIEW_STATUS: return review_statuses;
 	default: return NULL;
 	}
 }

@@ -20,6 +20,63 @@
 			       " JOIN advocate a INDEXED BY advocate_customer ON a.customer_id = c.customer_id" \
 			       " WHERE cr.advocate_id = ?2 AND cr.weight > 0"              \
 			       " AND c.customer_id IS NOT NULL AND (?1 = 0 OR c.program_id = ?1)" \
-			       " AND a.id <> ?2 ORDER BY 1")
+			       " AND a.id <> ?2 ORDER BY 1")                            \
+	X(FRAUD_POLICY_INSERT, "INSERT INTO fraud_policy(program_id, version, approve_below," \
+			       " reject_from, weights, hard_signals, window_ms,"           \
+			       " max_conversions_advocate, max_conversions_ip, max_clicks_advocate," \
+			       " max_clicks_ip, min_click_to_conversion_ms, ring_max_depth, created_at)" \
+			       " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)") \
+	X(FRAUD_POLICY_LATEST, "SELECT version, approve_below, reject_from, weights, hard_signals," \
+			       " window_ms, max_conversions_advocate, max_conversions_ip,"  \
+			       " max_clicks_advocate, max_clicks_ip, min_click_to_conversion_ms," \
+			       " ring_max_depth FROM fraud_policy WHERE program_id = ?1"    \
+			       " ORDER BY version DESC LIMIT 1")                            \
+	X(ADVOCATE_IDENTITY, "SELECT coalesce(customer_id, 0), coalesce(visitor_id, 0), email_key," \
+			     " ip_hash, ua_hash, external_id FROM advocate WHERE id = ?1")  \
+	X(ADVOCATES_BY_CUSTOMER, "SELECT id, external_id FROM advocate WHERE customer_id = ?1" \
+				 " ORDER BY id")                                           \
+	X(FRAUD_CONV_ADVOCATE, "SELECT count(*) FROM fraud_check WHERE advocate_id = ?1"    \
+			       " AND at >= ?2 AND at <= ?3")                                \
+	X(FRAUD_CONV_IP, "SELECT count(*) FROM fraud_check WHERE program_id = ?1"           \
+			 " AND ip_hash = ?2 AND at >= ?3 AND at <= ?4")                     \
+	/* Clicks on an advocate's codes in the window (bots left out), and   \
+	 * those from one IP hash, in one pass over touchpoint_code. */       \
+	X(FRAUD_CLICKS, "SELECT count(*), coalesce(sum(t.ip_hash = ?5), 0) FROM code c"     \
+			" JOIN touchpoint t INDEXED BY touchpoint_code ON t.code_id = c.id"    \
+			" WHERE c.advocate_id = ?1 AND c.program_id = ?2 AND t.at >= ?3"      \
+			" AND t.at <= ?4 AND t.duplicate < 2")                             \
+	/* Other advocates sharing one of this advocate's identities. */      \
+	X(FRAUD_DUPLICATES, "SELECT external_id, 'email' FROM advocate"                    \
+			    " WHERE email_key = (SELECT email_key FROM advocate WHERE id = ?1) AND id <> ?1" \
+			    " UNION ALL SELECT external_id, 'customer id' FROM advocate"   \
+			    " WHERE customer_id = (SELECT customer_id FROM advocate WHERE id = ?1) AND id <> ?1" \
+			    " UNION ALL SELECT external_id, 'visitor id' FROM advocate"    \
+			    " WHERE visitor_id = (SELECT visitor_id FROM advocate WHERE id = ?1) AND id <> ?1" \
+			    " UNION ALL SELECT external_id, 'IP+user agent' FROM advocate" \
+			    " WHERE ip_hash = (SELECT ip_hash FROM advocate WHERE id = ?1)" \
+			    " AND ua_hash = (SELECT ua_hash FROM advocate WHERE id = ?1) AND id <> ?1" \
+			    " LIMIT 50")                                                   \
+	X(FRAUD_CHECK_INSERT, "INSERT INTO fraud_check(conversion_id, program_id, advocate_id, at," \
+			      " email_key, ip_hash, ua_hash, existing, policy_version, risk, decision," \
+			      " status) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)") \
+	X(FRAUD_SIGNAL_INSERT, "INSERT INTO fraud_signal(conversion_id, seq, kind, weight, hard," \
+			       " advocate_id, evidence) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)") \
+	X(FRAUD_CHECK_GET, "SELECT f.conversion_id, p.key, c.order_id,"                    \
+			   " coalesce((SELECT external_id FROM advocate WHERE id = f.advocate_id), '')," \
+			   " f.at, f.risk, f.decision, f.status, f.policy_version,"         \
+			   " coalesce(f.reviewer, ''), coalesce(f.review_reason, ''),"      \
+			   " coalesce(f.reviewed_at, 0) FROM fraud_check f"                 \
+			   " JOIN conversion c ON c.id = f.conversion_id"                   \
+			   " JOIN program p ON p.id = f.program_id WHERE f.conversion_id = ?1") \
+	X(FRAUD_SIGNALS, "SELECT kind, weight, hard, evidence FROM fraud_signal"            \
+			 " WHERE conversion_id = ?1 ORDER BY seq")                          \
+	X(FRAUD_QUEUE, "SELECT conversion_id FROM fraud_check WHERE program_id = ?1"        \
+		       " AND status = 1 AND conversion_id > ?2 ORDER BY conversion_id LIMIT ?3") \
+	X(FRAUD_REVIEW_SET, "UPDATE fraud_check SET status = ?2, reviewer = ?3, review_reason = ?4," \
+			    " reviewed_at = ?5 WHERE conversion_id = ?1 AND status = 1")   \
+	X(DOMAINS_CLEAR, "DELETE FROM disposable_domain")                                  \
+	X(DOMAIN_INSERT, "INSERT OR IGNORE INTO disposable_domain(domain) VALUES(?1)")     \
+	X(DOMAINS_ANY, "SELECT 1 FROM disposable_domain LIMIT 1")                          \
+	X(DOMAIN_GET, "SELECT 1 FROM disposable_domain WHERE domain = ?1")
 
 #endif

@@ -39,5 +39,7 @@ int main(int argc, char **argv)
 {
 	rft_parse_args(argc, argv);
 	int failed = fraud_identity_tests();
+	failed += fraud_signal_tests();
+	failed += fraud_review_tests();
 	return failed ? 1 : 0;
 }

@@ -5,6 +5,12 @@
 #include "fixture.h"
 
 int fraud_identity_tests(void);
+int fraud_signal_tests(void);
+int fraud_review_tests(void);
+
+/* The check of order `order` in program "p", and one of its signals (NULL: none). */
+rf_fraud_check *fx_check(rft_fixture *f, const char *order);
+const rf_fraud_signal_hit *fx_signal(const rf_fraud_check *c, int32_t kind);
 
 /* An advocate with identity fields (NULL: not given). */
 void fx_advocate(rft_fixture *f, const char *id, const char *customer, const char *email,

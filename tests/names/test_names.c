@@ -72,6 +72,23 @@ static const named reward_events[] = {
 	{ RF_ON_MILESTONE, "milestone" }
 };
 static const named reward_bases[] = { { RF_AMOUNT_FIXED, "fixed" }, { RF_AMOUNT_PERCENT, "percent" } };
+static const named fraud_signals[] = {
+	{ RF_FRAUD_SELF_REFERRAL, "self-referral" },
+	{ RF_FRAUD_DISPOSABLE_EMAIL, "disposable-email" },
+	{ RF_FRAUD_CONVERSION_VELOCITY, "conversion-velocity" },
+	{ RF_FRAUD_CLICK_VELOCITY, "click-velocity" },
+	{ RF_FRAUD_FAST_CONVERSION, "fast-conversion" },
+	{ RF_FRAUD_EXISTING_CUSTOMER, "existing-customer" },
+	{ RF_FRAUD_DUPLICATE_IDENTITY, "duplicate-identity" },
+	{ RF_FRAUD_REFERRAL_RING, "referral-ring" },
+	{ RF_FRAUD_BOT, "bot" }
+};
+static const named fraud_decisions[] = { { RF_FRAUD_APPROVE, "approve" },
+					 { RF_FRAUD_REVIEW, "review" },
+					 { RF_FRAUD_REJECT, "reject" } };
+static const named review_statuses[] = { { RF_REVIEW_NONE, "none" }, { RF_REVIEW_HELD, "held" },
+					 { RF_REVIEW_APPROVED, "approved" },
+					 { RF_REVIEW_REJECTED, "rejected" } };
 
 #define CASE(t, a, o0, o1, o2) { t, a, sizeof a / sizeof a[0], { o0, o1, o2 } }
 static const enum_case cases[] = {
@@ -88,6 +105,9 @@ static const enum_case cases[] = {
 	CASE(RF_ENUM_REWARD_BASIS, reward_bases, 0, 3, -1),
 	CASE(RF_ENUM_REWARD_STATE, reward_states, 0, 9, -1),
 	CASE(RF_ENUM_ACTIVITY, activities, 0, 14, -1),
+	CASE(RF_ENUM_FRAUD_SIGNAL, fraud_signals, 0, 10, -1),
+	CASE(RF_ENUM_FRAUD_DECISION, fraud_decisions, 3, -1, 99),
+	CASE(RF_ENUM_REVIEW_STATUS, review_statuses, 4, -1, 99),
 };
 #define NCASES (sizeof cases / sizeof cases[0])
 

@@ -16,7 +16,8 @@ from typing import Optional, Tuple
 from . import _ffi
 from .enums import (ActivityType, AdvocateKind, Channel, ConversionKind, Durability, EnumType, Model,
                     RecordStatus, RewardBasis, RewardEvent, RewardKind, RewardSide, RewardState,
-                    Target, TouchpointKind, enum_name, enum_parse, name_of)
+                    Target, TouchpointKind, enum_name, enum_parse, name_of,
+                    FraudDecision, FraudSignal, ReviewStatus)
 from .errors import (ERRORS, BusyError, CheckError, ConflictError, CorruptError,
                      DisabledError, Error, ExhaustedError, ExistsError, ExpiredError,
                      InternalError, InvalidError, IoError, MisuseError, NotADatabaseError,
@@ -30,6 +31,7 @@ from .rewards import (Balance, Payout, PayoutLine, Reward, RewardConfig, RewardP
 from .paths import Paths
 from .scoring import Activity
 from .store import Store
+from .fraud import FraudCheck, FraudPolicy, FraudSignalHit
 from .types import (Advocate, Code, Conversion, Credit, Explanation, ExplainedTouch, Fit,
                     FitValue, PathCredit, Program, ProgramRules, Replay, ReplayRow, Stats,
                     Touchpoint, TouchpointSpec)
@@ -76,7 +78,8 @@ def normalize_email(email: str) -> str:
 
 __all__ = [
     "Store", "Paths", "load_library", "version", "version_string", "schema_version", "normalize_code",
-    "normalize_email",
+    "normalize_email", "FraudCheck", "FraudPolicy", "FraudSignalHit", "FraudSignal",
+    "FraudDecision", "ReviewStatus",
     "enum_name", "enum_parse", "name_of", "strerror", "last_error", "clear_error", "error_class",
     "EnumType", "Model", "AdvocateKind", "Channel", "TouchpointKind", "ConversionKind",
     "RecordStatus", "Target", "Durability", "ActivityType", "Activity",

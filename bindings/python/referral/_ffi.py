@@ -376,8 +376,40 @@ class rf_activity_list(Structure):
     _fields_ = [("count", c_size_t), ("items", POINTER(POINTER(rf_activity)))]
 
 
+class rf_fraud_policy(Structure):
+    _fields_ = [("version", c_uint), ("approve_below", c_int32), ("reject_from", c_int32),
+                ("weight_self_referral", c_int32), ("weight_disposable_email", c_int32),
+                ("weight_conversion_velocity", c_int32), ("weight_click_velocity", c_int32),
+                ("weight_fast_conversion", c_int32), ("weight_existing_customer", c_int32),
+                ("weight_duplicate_identity", c_int32), ("weight_referral_ring", c_int32),
+                ("weight_bot", c_int32), ("hard_signals", c_uint32), ("window_ms", c_int64),
+                ("max_conversions_advocate", c_int32), ("max_conversions_ip", c_int32),
+                ("max_clicks_advocate", c_int32), ("max_clicks_ip", c_int32),
+                ("min_click_to_conversion_ms", c_int64), ("ring_max_depth", c_int32)]
+
+
+class rf_fraud_signal_hit(Structure):
+    _fields_ = [("kind", c_int32), ("weight", c_int32), ("hard", c_int32),
+                ("evidence", c_char_p)]
+
+
+class rf_fraud_check(Structure):
+    _fields_ = [("program", c_char_p), ("order_id", c_char_p), ("advocate", c_char_p),
+                ("at_ms", c_int64), ("risk", c_int32), ("decision", c_int32),
+                ("status", c_int32), ("policy_version", c_int64), ("reviewer", c_char_p),
+                ("review_reason", c_char_p), ("reviewed_at_ms", c_int64),
+                ("summary", c_char_p), ("signal_count", c_size_t),
+                ("signals", POINTER(POINTER(rf_fraud_signal_hit)))]
+
+
+class rf_fraud_checks(Structure):
+    _fields_ = [("count", c_size_t), ("items", POINTER(POINTER(rf_fraud_check))),
+                ("next_cursor", c_int64)]
+
+
 #: Every struct, by C name, for layout checks against the compiler.
 STRUCTS = {cls.__name__: cls for cls in (
+    rf_fraud_policy, rf_fraud_signal_hit, rf_fraud_check, rf_fraud_checks,
     rf_error, rf_store_options, rf_program_rules, rf_program, rf_programs,
     rf_advocate_spec, rf_advocate, rf_advocates, rf_code_spec, rf_code, rf_codes,
     rf_touchpoint_spec, rf_touchpoint, rf_conversion_spec, rf_credit, rf_conversion,
@@ -407,6 +439,7 @@ PATH_MAX_STEPS = 1024
 PATH_MAX_CHANNELS = 2000
 CODE_BUFSIZE = 40
 EMAIL_BUFSIZE = 2049
+FRAUD_POLICY_VERSION = 1
 STORE_NO_CREATE = 1
 LIST_INCLUDE_ARCHIVED = 1
 PRIVACY_POLICY_VERSION = 1
@@ -454,6 +487,18 @@ SIGNATURES = {
     "rf_program_free": (None, [POINTER(rf_program)], False),
     "rf_programs_free": (None, [POINTER(rf_programs)], False),
     "rf_email_normalize": (c_int, [POINTER(c_char), c_size_t, c_char_p], True),
+    "rf_fraud_policy_init": (c_int, [POINTER(rf_fraud_policy), c_uint], True),
+    "rf_fraud_policy_set": (c_int, [POINTER(c_int64), _S, c_char_p, POINTER(rf_fraud_policy)],
+                            True),
+    "rf_fraud_policy_get": (c_int, [POINTER(rf_fraud_policy), POINTER(c_int64), _S, c_char_p],
+                            True),
+    "rf_fraud_get": (c_int, [_out(rf_fraud_check), _S, c_char_p, c_char_p], True),
+    "rf_fraud_queue": (c_int, [_out(rf_fraud_checks), _S, c_char_p, c_int64, c_uint32], True),
+    "rf_fraud_review": (c_int, [_out(rf_fraud_check), _S, c_char_p, c_char_p, c_int32,
+                                c_char_p, c_char_p], True),
+    "rf_fraud_check_free": (None, [POINTER(rf_fraud_check)], False),
+    "rf_fraud_checks_free": (None, [POINTER(rf_fraud_checks)], False),
+    "rf_fraud_domains_load": (c_int, [POINTER(c_int64), _S, c_char_p], True),
     "rf_advocate_spec_init": (c_int, [POINTER(rf_advocate_spec), c_uint], True),
     "rf_advocate_add": (c_int, [_out(rf_advocate), _S, POINTER(rf_advocate_spec)], True),
     "rf_advocate_get": (c_int, [_out(rf_advocate), _S, c_char_p], True),

@@ -31,6 +31,9 @@ class EnumType(enum.IntEnum):
     REWARD_BASIS = 11
     REWARD_STATE = 12
     ACTIVITY = 13
+    FRAUD_SIGNAL = 14
+    FRAUD_DECISION = 15
+    REVIEW_STATUS = 16
 
 
 class Model(enum.IntEnum):
@@ -164,6 +167,34 @@ class RewardState(enum.IntEnum):
     REVERSED = 8
 
 
+class FraudSignal(enum.IntEnum):
+    """``rf_fraud_signal``: what a fraud check can find."""
+    SELF_REFERRAL = 1
+    DISPOSABLE_EMAIL = 2
+    CONVERSION_VELOCITY = 3
+    CLICK_VELOCITY = 4
+    FAST_CONVERSION = 5
+    EXISTING_CUSTOMER = 6
+    DUPLICATE_IDENTITY = 7
+    REFERRAL_RING = 8
+    BOT = 9
+
+
+class FraudDecision(enum.IntEnum):
+    """``rf_fraud_decision``: the verdict on a conversion."""
+    APPROVE = 0
+    REVIEW = 1
+    REJECT = 2
+
+
+class ReviewStatus(enum.IntEnum):
+    """``rf_review_status``."""
+    NONE = 0
+    HELD = 1
+    APPROVED = 2
+    REJECTED = 3
+
+
 NAMED: Dict[type, EnumType] = {
     Model: EnumType.MODEL,
     AdvocateKind: EnumType.ADVOCATE_KIND,
@@ -178,6 +209,9 @@ NAMED: Dict[type, EnumType] = {
     RewardBasis: EnumType.REWARD_BASIS,
     RewardState: EnumType.REWARD_STATE,
     ActivityType: EnumType.ACTIVITY,
+    FraudSignal: EnumType.FRAUD_SIGNAL,
+    FraudDecision: EnumType.FRAUD_DECISION,
+    ReviewStatus: EnumType.REVIEW_STATUS,
 }
 
 E = TypeVar("E", bound=enum.IntEnum)

@@ -22,6 +22,7 @@ require_relative "referral/engagement"
 require_relative "referral/rewards"
 require_relative "referral/scoring"
 require_relative "referral/exports"
+require_relative "referral/fraud"
 
 module Referral
   DAY_MS = 86_400_000

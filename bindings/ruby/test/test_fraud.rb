@@ -50,3 +50,81 @@ class TestFraud < ReferralTest::StoreTest
     assert_status(Referral::NotFoundError, -3) { store.conversion("spring", "o2") }
   end
 end
+
+class TestFraudChecks < ReferralTest::StoreTest
+  def setup
+    super
+    @code = seed.code
+  end
+
+  def convert(visitor, order, **kw)
+    store.record_touchpoint(@code, visitor_id: visitor, at: clock.ms - 600_000)
+    store.record_conversion("spring", visitor_id: visitor, order_id: order, value_minor: 100,
+                                      currency: "EUR", **kw)
+  end
+
+  def test_clean_and_explained
+    convert("v1", "o1")
+    c = store.fraud_check("spring", "o1")
+    assert_equal ["spring", "o1", "alice"], [c.program, c.order_id, c.advocate]
+    assert_equal [0, :approve, :none], [c.risk, c.decision, c.status]
+    assert_empty c.signals
+    assert_nil c.reviewed_at
+    assert_includes c.summary, "no signal fired"
+    assert_status(Referral::NotFoundError, -3) { store.fraud_check("spring", "x") }
+  end
+
+  def test_review_queue_and_transitions
+    convert("v1", "h1", email: "a@mailinator.com")
+    convert("v2", "h2", email: "b@mailinator.com")
+    held = store.review_queue("spring").to_a
+    assert_equal %w[h1 h2], held.map(&:order_id)
+    assert held.first.held?
+    assert_equal :"disposable-email", held.first.signals.first.kind
+    page, cursor = store.review_queue_page("spring", limit: 1)
+    assert_equal 1, page.size
+    assert_operator cursor, :>, 0
+    clock.ms += 1000
+    c = store.review("spring", "h1", approve: true, reviewer: "rita", reason: "known")
+    assert_equal [:approved, "rita", "known"], [c.status, c.reviewer, c.review_reason]
+    assert_equal Time.at(0, clock.ms, :millisecond).utc, c.reviewed_at
+    c = store.review("spring", "h2", approve: false, reviewer: "rita", reason: "burner")
+    assert_equal :rejected, c.status
+    assert_empty store.review_queue("spring").to_a
+    assert_status(Referral::ConflictError, -5) do
+      store.review("spring", "h1", approve: false, reviewer: "sam", reason: "again")
+    end
+    assert_status(Referral::InvalidError, -2) do
+      store.review("spring", "h1", approve: true, reviewer: "", reason: "x")
+    end
+  end
+
+  def test_policy
+    policy, version = store.fraud_policy("spring")
+    assert_equal 1, version
+    assert_equal 30, policy[:approve_below]
+    assert_equal %i[self-referral existing-customer], policy[:hard_signals]
+    assert_equal 2, store.set_fraud_policy("spring", weight_disposable_email: 80,
+                                                     hard_signals: [:self_referral])
+    policy, version = store.fraud_policy("spring")
+    assert_equal [80, 2, [:"self-referral"]],
+                 [policy[:weight_disposable_email], version, policy[:hard_signals]]
+    convert("v1", "o1", email: "a@yopmail.com")
+    c = store.fraud_check("spring", "o1")
+    assert_equal [:reject, 80, 2], [c.decision, c.risk, c.policy_version]
+    assert_status(Referral::InvalidError, -2) { store.set_fraud_policy("spring", weight_bot: 101) }
+    assert_equal 2, store.fraud_policy("spring")[1]
+    assert_raises(ArgumentError) { store.set_fraud_policy("spring", nonsense: 1) }
+  end
+
+  def test_disposable_domains
+    path = File.join(tmp, "domains.txt")
+    File.write(path, "# host list\nburner.example\n")
+    assert_equal 1, store.load_disposable_domains(path)
+    convert("v1", "o1", email: "a@burner.example")
+    assert_equal :"disposable-email", store.fraud_check("spring", "o1").signals.first.kind
+    File.write(path, "not a domain\n")
+    assert_status(Referral::InvalidError, -2) { store.load_disposable_domains(path) }
+    assert_status(Referral::IoError, -11) { store.load_disposable_domains(File.join(tmp, "no")) }
+  end
+end

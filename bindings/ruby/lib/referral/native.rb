@@ -378,7 +378,39 @@ module Referral
       "rf_activity_spec" => ActivitySpec, "rf_activity" => Activity,
       "rf_activity_list" => ActivityList,
       "rf_export_options" => ExportOptions, "rf_import_options" => ImportOptions
-    }.freeze
+    }
+
+    FRAUD_POLICY_VERSION = 1
+
+    class FraudPolicy < FFI::Struct
+      layout :version, :uint, :approve_below, :int32, :reject_from, :int32,
+             :weight_self_referral, :int32, :weight_disposable_email, :int32,
+             :weight_conversion_velocity, :int32, :weight_click_velocity, :int32,
+             :weight_fast_conversion, :int32, :weight_existing_customer, :int32,
+             :weight_duplicate_identity, :int32, :weight_referral_ring, :int32,
+             :weight_bot, :int32, :hard_signals, :uint32, :window_ms, :int64,
+             :max_conversions_advocate, :int32, :max_conversions_ip, :int32,
+             :max_clicks_advocate, :int32, :max_clicks_ip, :int32,
+             :min_click_to_conversion_ms, :int64, :ring_max_depth, :int32
+    end
+
+    class FraudSignalHit < FFI::Struct
+      layout :kind, :int32, :weight, :int32, :hard, :int32, :evidence, :pointer
+    end
+
+    class FraudCheck < FFI::Struct
+      layout :program, :pointer, :order_id, :pointer, :advocate, :pointer, :at_ms, :int64,
+             :risk, :int32, :decision, :int32, :status, :int32, :policy_version, :int64,
+             :reviewer, :pointer, :review_reason, :pointer, :reviewed_at_ms, :int64,
+             :summary, :pointer, :signal_count, :size_t, :signals, :pointer
+    end
+
+    class FraudChecks < FFI::Struct
+      layout :count, :size_t, :items, :pointer, :next_cursor, :int64
+    end
+
+    STRUCTS.merge!("rf_fraud_policy" => FraudPolicy, "rf_fraud_signal_hit" => FraudSignalHit,
+                   "rf_fraud_check" => FraudCheck, "rf_fraud_checks" => FraudChecks).freeze
 
     # Store calls may wait on locks: release the GVL (blocking: true).
     def self.store_fn(name, args, ret)
@@ -423,6 +455,15 @@ module Referral
     attach_function :rf_codes_free, [:pointer], :void
     attach_function :rf_code_normalize, %i[pointer size_t string], :int
     attach_function :rf_email_normalize, %i[pointer size_t string], :int
+    attach_function :rf_fraud_policy_init, [FraudPolicy.by_ref, :uint], :int
+    store_fn :rf_fraud_policy_set, [:pointer, :pointer, :string, FraudPolicy.by_ref], :int
+    store_fn :rf_fraud_policy_get, [FraudPolicy.by_ref, :pointer, :pointer, :string], :int
+    store_fn :rf_fraud_get, %i[pointer pointer string string], :int
+    store_fn :rf_fraud_queue, %i[pointer pointer string int64 uint32], :int
+    store_fn :rf_fraud_review, %i[pointer pointer string string int32 string string], :int
+    attach_function :rf_fraud_check_free, [:pointer], :void
+    attach_function :rf_fraud_checks_free, [:pointer], :void
+    store_fn :rf_fraud_domains_load, %i[pointer pointer string], :int
     attach_function :rf_code_free, [:pointer], :void
     attach_function :rf_touchpoint_spec_init, [TouchpointSpec.by_ref, :uint], :int
     store_fn :rf_touchpoint_record, [:pointer, :pointer, TouchpointSpec.by_ref], :int
