@@ -2,7 +2,7 @@
  * libreferral — exports and imports.
  *
  * Exports stream a program's touchpoints, conversions, attributions
- * (credit rows) or codes as CSV or JSON through a callback, a chunk of
+ * (credit rows), codes or reward ledger entries as CSV or JSON through a callback, a chunk of
  * whole rows at a time: memory stays flat however many rows there are.
  * Nothing personal leaves the store: no emails, IPs, user agents, landing
  * URLs or display names, and none of their hashes. Visitor and customer
@@ -27,7 +27,8 @@ typedef enum rf_export_what {
 	RF_EXPORT_TOUCHPOINTS = 1,  /**< touchpoints by their time, in recording order */
 	RF_EXPORT_CONVERSIONS = 2,  /**< conversions by their time, oldest first */
 	RF_EXPORT_ATTRIBUTIONS = 3, /**< credit rows (weight > 0) of the period's conversions */
-	RF_EXPORT_CODES = 4         /**< the program's codes (the period does not apply) */
+	RF_EXPORT_CODES = 4,        /**< the program's codes (the period does not apply) */
+	RF_EXPORT_REWARDS = 5       /**< reward ledger entries by their time, in order (export only) */
 } rf_export_what;
 
 /** Output format of an export. */

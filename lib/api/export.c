@@ -30,8 +30,15 @@ enum {
 	K_ENUM,     /* integer as its rf_enum_name */
 	K_REAL,     /* shortest exact decimal */
 	K_VISITOR,  /* host id, pseudonymised with RF_EXPORT_PSEUDONYMS */
-	K_CUSTOMER  /* same, empty is JSON null */
+	K_CUSTOMER, /* same, empty is JSON null */
+	K_HOLDER_KIND, /* ledger holder kind, as a name */
+	K_HOLDER,   /* ledger holder id: customers and visitors pseudonymised too
+	             * (the cell before it is the holder kind) */
+	K_BUCKET    /* ledger bucket, as a name */
 };
+
+static const char *const holder_kinds[] = { NULL, "advocate", "customer", "visitor" };
+static const char *const buckets[] = { "program", "held", "pending", "approved", "paid", "owed" };
 
 typedef struct column {
 	const char *name;
@@ -79,6 +86,16 @@ static const column code_columns[] = {
 };
 
 
+static const column reward_columns[] = {
+	{ "entry_id", K_INT, 0, 0 },       { "at_ms", K_INT, 1, 0 },
+	{ "at", K_ISO, 1, 0 },             { "cause", K_TEXT, 2, 0 },
+	{ "order_id", K_OPT, 3, 0 },       { "payout", K_OPT, 4, 0 },
+	{ "holder_kind", K_HOLDER_KIND, 5, 0 }, { "holder", K_HOLDER, 6, 0 },
+	{ "kind", K_ENUM, 7, RF_ENUM_REWARD_KIND }, { "unit", K_TEXT, 8, 0 },
+	{ "from", K_BUCKET, 9, 0 },        { "to", K_BUCKET, 10, 0 },
+	{ "amount", K_INT, 11, 0 },
+};
+
 #define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
 
 static const column *columns_of(int32_t what, size_t *n)
@@ -93,6 +110,9 @@ static const column *columns_of(int32_t what, size_t *n)
 	case RF_EXPORT_ATTRIBUTIONS:
 		*n = NCOLS(attribution_columns);
 		return attribution_columns;
+	case RF_EXPORT_REWARDS:
+		*n = NCOLS(reward_columns);
+		return reward_columns;
 	default:
 		*n = NCOLS(code_columns);
 		return code_columns;
@@ -241,6 +261,17 @@ static const char *cell_text(exporter *e, const column *c, const rfs_cell *cell,
 		*quoted = 1;
 		iso_time(tmp, cell->i);
 		return tmp;
+	case K_HOLDER_KIND:
+	case K_BUCKET: {
+		int64_t v = cell->i;
+		const char *name = c->kind == K_BUCKET ? (v >= 0 && v <= 5 ? buckets[v] : NULL)
+			     : (v >= 1 && v <= 3 ? holder_kinds[v] : NULL);
+		*quoted = name != NULL;
+		if (name)
+			return name;
+		snprintf(tmp, 40, "%lld", (long long)v);
+		return tmp;
+	}
 	case K_ENUM: {
 		const char *name = rf_enum_name(c->enum_type, (int32_t)cell->i);
 		*quoted = name != NULL;
@@ -258,6 +289,10 @@ static const char *cell_text(exporter *e, const column *c, const rfs_cell *cell,
 	*quoted = 1;
 	if ((c->kind == K_VISITOR || c->kind == K_CUSTOMER) && (e->flags & RF_EXPORT_PSEUDONYMS)) {
 		pseudonym(e, tmp, c->kind == K_VISITOR ? 'v' : 'c', s);
+		return tmp;
+	}
+	if (c->kind == K_HOLDER && (e->flags & RF_EXPORT_PSEUDONYMS) && cell[-1].i != 1) {
+		pseudonym(e, tmp, cell[-1].i == 2 ? 'c' : 'v', s);
 		return tmp;
 	}
 	return s;
@@ -319,9 +354,9 @@ static int check_options(const rf_export_options *in, rf_export_options *o)
 	if (rc != RF_OK)
 		return rc;
 	rf__options_read(o, &export_defaults, sizeof(*o), in, export_sizes);
-	if (o->what < RF_EXPORT_TOUCHPOINTS || o->what > RF_EXPORT_CODES)
+	if (o->what < RF_EXPORT_TOUCHPOINTS || o->what > RF_EXPORT_REWARDS)
 		return rf__error(RF_EINVALID, "unknown export %d (touchpoints 1, conversions 2,"
-				 " attributions 3, codes 4)", (int)o->what);
+				 " attributions 3, codes 4, rewards 5)", (int)o->what);
 	if (o->format != RF_FORMAT_CSV && o->format != RF_FORMAT_JSON)
 		return rf__error(RF_EINVALID, "unknown export format %d (csv 1, json 2)",
 				 (int)o->format);

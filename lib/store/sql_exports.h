@@ -42,6 +42,18 @@
 			" c.status, c.expires_at, c.max_uses, c.uses, c.created_at"        \
 			" FROM code c INDEXED BY code_program"                             \
 			" JOIN advocate a ON a.id = c.advocate_id"                         \
-			" WHERE c.program_id = ?1 AND ?2 <= ?3 ORDER BY c.id")
+			" WHERE c.program_id = ?1 AND ?2 <= ?3 ORDER BY c.id")             \
+	/* Holders: 1 advocate, 2 customer, 3 visitor (see schema.c). */          \
+	X(EXPORT_REWARDS, "SELECT l.id, l.at, l.cause, coalesce(cv.order_id, ''),"          \
+			  " coalesce(py.payout_key, ''), l.holder_kind,"                   \
+			  " coalesce(CASE l.holder_kind"                                   \
+			  " WHEN 1 THEN (SELECT external_id FROM advocate WHERE id = l.holder_id)" \
+			  " WHEN 2 THEN (SELECT ext FROM customer WHERE id = l.holder_id)" \
+			  " ELSE (SELECT ext FROM visitor WHERE id = l.holder_id) END, ''),"  \
+			  " l.kind, l.unit, l.src, l.dst, l.amount"                        \
+			  " FROM ledger l LEFT JOIN reward r ON r.id = l.reward_id"       \
+			  " LEFT JOIN conversion cv ON cv.id = r.conversion_id"            \
+			  " LEFT JOIN payout py ON py.id = l.payout_id"                    \
+			  " WHERE l.program_id = ?1 AND l.at >= ?2 AND l.at < ?3 ORDER BY l.id")
 
 #endif

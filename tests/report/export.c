@@ -242,6 +242,57 @@ void test_export_streams_and_stops(void **state)
 	rf_store_free(small);
 }
 
+void test_export_rewards(void **state)
+{
+	rft_fixture *f = *state;
+	rf_reward_rule rule = RF_REWARD_RULE_INIT;
+	rule.amount = 250;
+	rule.approve_at_once = 1;
+	RFT_OK(rf_reward_rule_add(NULL, f->store, "p", &rule));
+	rule.side = RF_SIDE_REFEREE;
+	rule.kind = RF_REWARD_POINTS;
+	rule.amount = 10;
+	RFT_OK(rf_reward_rule_add(NULL, f->store, "p", &rule));
+	RFT_OK(rft_click(f, f->codes[1], "w1", RFT_T0 + 10 * D, NULL));
+	rf_conversion_spec c = RF_CONVERSION_SPEC_INIT;
+	c.program = "p";
+	c.visitor_id = "w1";
+	c.customer_id = "cust-w1";
+	c.order_id = "ow1";
+	c.value_minor = 900;
+	c.currency = "EUR";
+	c.at_ms = RFT_T0 + 10 * D + H;
+	RFT_OK(rf_conversion_record(NULL, f->store, &c));
+	int64_t rows = 0;
+	char *csv = report_export(f->store, "p", RF_EXPORT_REWARDS, RF_FORMAT_CSV, 0, &rows);
+	assert_true(rows >= 2);
+	assert_line(csv, "entry_id,at_ms,at,cause,order_id,payout,holder_kind,holder,kind,unit,from,"
+			 "to,amount");
+	/* The advocate's cash, approved at once, out of the program's account. */
+	assert_non_null(strstr(csv, ",ow1,,advocate,bob,cash,EUR,program,"));
+	assert_non_null(strstr(csv, ",250\n"));
+	assert_non_null(strstr(csv, ",ow1,,customer,cust-w1,points,PTS,program,"));
+	free(csv);
+	/* Pseudonyms hide the customer, not the advocate. */
+	csv = report_export(f->store, "p", RF_EXPORT_REWARDS, RF_FORMAT_JSON, RF_EXPORT_PSEUDONYMS,
+			    NULL);
+	assert_null(strstr(csv, "cust-w1"));
+	assert_non_null(strstr(csv, "\"holder_kind\":\"customer\",\"holder\":\"c-"));
+	assert_non_null(strstr(csv, "\"holder_kind\":\"advocate\",\"holder\":\"bob\""));
+	free(csv);
+	/* Before the conversion: none. */
+	rf_export_options o = RF_EXPORT_OPTIONS_INIT;
+	sink k = { 0 };
+	o.program = "p";
+	o.what = RF_EXPORT_REWARDS;
+	o.to_ms = RFT_T0 + 10 * D;
+	RFT_OK(rf_export(&rows, f->store, &o, gather, &k));
+	assert_int_equal(rows, 0);
+	free(k.data);
+	/* Rewards are not imported. */
+	RFT_RC(report_import(f->store, "p", RF_EXPORT_REWARDS, "entry_id\n", NULL), RF_EINVALID);
+}
+
 void test_export_bad_input(void **state)
 {
 	rft_fixture *f = *state;
@@ -257,7 +308,7 @@ void test_export_bad_input(void **state)
 	o.program = "nope";
 	RFT_RC(rf_export(NULL, f->store, &o, gather, &k), RF_ENOTFOUND);
 	o.program = "p";
-	o.what = 9;
+	o.what = 6;
 	RFT_RC(rf_export(NULL, f->store, &o, gather, &k), RF_EINVALID);
 	o.what = RF_EXPORT_CODES;
 	o.format = 3;

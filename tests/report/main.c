@@ -22,6 +22,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(test_export_pseudonyms, report_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_export_streams_and_stops, report_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_export_bad_input, report_setup, rft_teardown),
+		cmocka_unit_test_setup_teardown(test_export_rewards, report_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_import_round_trip, report_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_import_iso_times_and_defaults, report_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_import_bad_rows, report_setup, rft_teardown),

@@ -40,6 +40,7 @@ void test_export_pseudonyms(void **state);
 void test_export_json(void **state);
 void test_export_streams_and_stops(void **state);
 void test_export_bad_input(void **state);
+void test_export_rewards(void **state);
 void test_import_round_trip(void **state);
 void test_import_iso_times_and_defaults(void **state);
 void test_import_bad_rows(void **state);

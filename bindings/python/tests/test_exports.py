@@ -30,6 +30,7 @@ class TestExports(StoreTestCase):
         # A period, pseudonyms, a file sink.
         self.assertEqual(self.store.export("spring", start=T0 + DAY).count(b"\n"), 2)
         self.assertNotIn(b",v1,", self.store.export("spring", pseudonyms=True))
+        self.assertTrue(self.store.export("spring", "rewards").startswith(b"entry_id,"))
         buf = io.BytesIO()
         self.assertEqual(self.store.export_to(buf, "spring", "codes"), 1)
         self.assertIn(self.alice.encode(), buf.getvalue())

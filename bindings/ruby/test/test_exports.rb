@@ -25,6 +25,7 @@ class TestExports < ReferralTest::StoreTest
     assert_equal ["alice", 1], credit[0].values_at("advocate", "weight")
     assert_equal 2, store.export("spring", from: T0 + DAY).count("\n")
     refute_includes store.export("spring", pseudonyms: true), ",v1,"
+    assert store.export("spring", :rewards).start_with?("entry_id,")
     io = StringIO.new
     assert_equal 1, store.export("spring", :codes, io: io)
     assert_includes io.string, @alice

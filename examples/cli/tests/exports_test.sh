@@ -170,6 +170,9 @@ run "$B" export demo --what touchpoints --json --pseudonyms --from 2026-03-03 --
 expect 0 "pseudonymised json export of a day"
 contains "$TMP/out" '"visitor_id":"v-' "pseudonyms"
 grep -q 'visitor-0' "$TMP/out" && fail "raw visitor ids with --pseudonyms" || ok
+run "$B" export demo --what rewards
+expect 0 "export rewards"
+contains "$TMP/out" "entry_id,at_ms,at,cause,order_id,payout,holder_kind,holder" "rewards header"
 run "$B" export demo
 expect 2 "export without --what"
 run "$B" import demo --what attributions attributions.csv
