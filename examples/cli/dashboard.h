@@ -23,6 +23,7 @@ typedef struct dashboard_data {
 	const char *currency;         /* ranks the leaderboard: the largest total, or NULL */
 	const rf_report_split_row *top[DASHBOARD_TOP];
 	size_t top_count;
+	rf_balance_list *balances;    /* reward ledger, every holder */
 } dashboard_data;
 
 /**
@@ -35,6 +36,10 @@ void dashboard_data_free(dashboard_data *d);
 
 /** Write the page. Returns 0, or -1 on a write error. */
 int dashboard_page(FILE *f, const dashboard_data *d);
+
+/* Sections in files of their own (html.h's writer). */
+struct html;
+void dashboard_section_rewards(struct html *h, const dashboard_data *d);
 
 /** The page's style sheet. */
 extern const char dashboard_css[];

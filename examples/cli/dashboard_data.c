@@ -82,7 +82,8 @@ int dashboard_collect(dashboard_data *d, rf_store *store, const rf_report_query 
 	if ((rc = rf_report_funnel_get(&d->funnel, store, &d->q)) < 0 ||
 	    (rc = rf_report_split_get(&d->channels, store, &all, RF_SPLIT_CHANNEL)) < 0 ||
 	    (rc = rf_report_split_get(&d->kinds, store, &all, RF_SPLIT_ADVOCATE_KIND)) < 0 ||
-	    (rc = rf_report_split_get(&d->advocates, store, &all, RF_SPLIT_ADVOCATE)) < 0)
+	    (rc = rf_report_split_get(&d->advocates, store, &all, RF_SPLIT_ADVOCATE)) < 0 ||
+	    (rc = rf_reward_balances(&d->balances, store, q->program, NULL)) < 0)
 		goto fail;
 	pick_currency(d);
 	rank_top(d);
@@ -101,5 +102,6 @@ void dashboard_data_free(dashboard_data *d)
 	rf_report_split_free(d->channels);
 	rf_report_split_free(d->kinds);
 	rf_report_split_free(d->advocates);
+	rf_balance_list_free(d->balances);
 	memset(d, 0, sizeof *d);
 }

@@ -96,6 +96,11 @@ int64_t demo_clock_now(void *ctx);
  *  Returns CLI_EXIT_OK or reports the failure. */
 int demo_ingest(const cli *c, rf_store *store, demo_clock *clock, demo_world *w);
 
+/** Configure the demo program's reward rules; pay what is payable at the
+ *  end. Both return CLI_EXIT_OK or report the failure. */
+int demo_rewards_setup(const cli *c, rf_store *store);
+int demo_rewards_payout(const cli *c, rf_store *store);
+
 /** Print what a marketer wants to see; `started_s` is demo_seconds() at
  *  the start, for the elapsed time; `dashboard` is the path of the HTML
  *  dashboard already written (printed last; alone with --quiet). */

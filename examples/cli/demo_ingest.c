@@ -108,6 +108,8 @@ static int setup(const cli *c, rf_store *store, demo_clock *clock, demo_world *w
 	clock->now_ms = w->start_ms - join_span;
 	if (rf_program_create(NULL, store, DEMO_PROGRAM, "Spring referral demo", &rules) < 0)
 		return cli_fail(c);
+	if ((rc = demo_rewards_setup(c, store)) != CLI_EXIT_OK)
+		return rc;
 	for (size_t i = 0; i < w->advocate_count; i++) {
 		clock->now_ms = w->start_ms - join_span +
 				join_span * (int64_t)i / (int64_t)w->advocate_count;

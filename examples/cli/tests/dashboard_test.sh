@@ -18,7 +18,7 @@ trap 'rm -rf "$TMP"' EXIT INT TERM
 failures=0
 fail() { failures=$((failures + 1)); echo "not ok - $1"; }
 
-SECTIONS="headline time-series funnel channels advocate-kinds top-advocates"
+SECTIONS="headline time-series funnel channels advocate-kinds top-advocates rewards"
 
 # dump HTML: the DOM after Chromium loaded the page.
 dump() {
@@ -56,6 +56,10 @@ check_page() {
 grep -q "^Dashboard: $TMP/demo.html\$" "$TMP/out" || fail "demo does not print the dashboard path"
 check_page "$TMP/demo.html" "demo dashboard"
 grep -q '<dt>Clicks (all touchpoints)</dt><dd>[0-9]' "$TMP/demo.html" || fail "no click count"
+grep -q '<tr><th scope="row">EUR</th><td>cash</td><td class="num">[1-9]' "$TMP/demo.html" ||
+	fail "reward liabilities: no EUR cash row"
+grep -q '<tr><th scope="row">EUR</th><td>credit</td>' "$TMP/demo.html" ||
+	fail "reward liabilities: no EUR credit row (referees' welcome credit)"
 [ "$(grep -c '<tr><td class="num">[0-9]*</td><th scope="row">' "$TMP/demo.html")" = 10 ] ||
 	fail "top advocates: not 10 rows"
 
