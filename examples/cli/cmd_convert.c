@@ -57,6 +57,7 @@ int cmd_convert(cli *c, int argc, char **argv)
 {
 	rf_conversion_spec in = RF_CONVERSION_SPEC_INIT;
 	const char *at = NULL, *kind = NULL;
+	int existing = 0;
 	const arg_opt opts[] = {
 		{ "at", "TIME", &at, NULL, "when it happened (default: now)" },
 		{ "kind", "KIND", &kind, NULL, "signup, purchase (default), custom or renewal" },
@@ -64,6 +65,11 @@ int cmd_convert(cli *c, int argc, char **argv)
 		  "your customer id: ties the visitor to it (journeys span its visitor ids)" },
 		{ "code", "CODE", &in.code, NULL,
 		  "a code typed at checkout or used as a coupon (counts as a touchpoint now)" },
+		{ "email", "EMAIL", &in.email, NULL, "the customer's email (fraud checks; hashed only)" },
+		{ "ip", "IP", &in.ip, NULL, "the customer's IP (fraud checks; hashed only)" },
+		{ "user-agent", "UA", &in.user_agent, NULL, "the customer's user agent (hashed only)" },
+		{ "existing-customer", NULL, NULL, &existing,
+		  "you already had this customer: not a referral" },
 	};
 	const arg_spec spec = {
 		"convert", "PROGRAM VISITOR ORDER_ID AMOUNT CURRENCY [options]",
@@ -89,6 +95,7 @@ int cmd_convert(cli *c, int argc, char **argv)
 		return CLI_EXIT_USAGE;
 	if ((rc = parse_value(c, a.pos[3], a.pos[4], currency, &in)) != CLI_EXIT_OK)
 		return rc;
+	in.existing_customer = existing;
 	in.program = a.pos[0];
 	in.visitor_id = a.pos[1];
 	in.order_id = a.pos[2];
@@ -104,7 +111,8 @@ int cmd_convert(cli *c, int argc, char **argv)
 	return rc;
 }
 
-static void show_explanation(const cli *c, const rf_conversion *cv, const rf_explanation *e)
+static void show_explanation(const cli *c, const rf_conversion *cv, const rf_explanation *e,
+			     const rf_fraud_check *fraud)
 {
 	if (c->json) {
 		jw w;
@@ -114,6 +122,11 @@ static void show_explanation(const cli *c, const rf_conversion *cv, const rf_exp
 		render_conversion_json(&w, cv);
 		jw_key(&w, "explanation");
 		render_explanation_json(&w, e, cv->currency);
+		jw_key(&w, "fraud");
+		if (fraud)
+			render_fraud_json(&w, fraud);
+		else
+			jw_null(&w);
 		jw_obj_end(&w);
 		jw_finish(&w);
 	} else if (c->quiet) {
@@ -122,6 +135,10 @@ static void show_explanation(const cli *c, const rf_conversion *cv, const rf_exp
 		render_conversion_text(cv);
 		printf("\nwhy:\n");
 		render_explanation_text(e, cv->currency);
+		if (fraud) {
+			printf("\nfraud check:\n");
+			render_fraud_text(fraud);
+		}
 	}
 }
 
@@ -135,6 +152,7 @@ int cmd_explain(cli *c, int argc, char **argv)
 	};
 	rf_conversion *cv = NULL;
 	rf_explanation *e = NULL;
+	rf_fraud_check *fraud = NULL;
 	rf_store *store;
 	arg_result a;
 	int rc;
@@ -146,8 +164,12 @@ int cmd_explain(cli *c, int argc, char **argv)
 	if (rf_conversion_get(&cv, store, a.pos[0], a.pos[1]) < 0 ||
 	    rf_explanation_get(&e, store, a.pos[0], a.pos[1]) < 0)
 		rc = cli_fail(c);
+	else if (rf_fraud_get(&fraud, store, a.pos[0], a.pos[1]) < 0 &&
+		 rf_error_last()->code != RF_ENOTFOUND)
+		rc = cli_fail(c); /* a conversion from before fraud checks has none */
 	else
-		show_explanation(c, cv, e);
+		show_explanation(c, cv, e, fraud);
+	rf_fraud_check_free(fraud);
 	rf_explanation_free(e);
 	rf_conversion_free(cv);
 	rf_store_free(store);

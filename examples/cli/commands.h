@@ -47,4 +47,10 @@ int cmd_dashboard(cli *c, int argc, char **argv);
 int cmd_export(cli *c, int argc, char **argv);
 int cmd_import(cli *c, int argc, char **argv);
 
+int cmd_review_list(cli *c, int argc, char **argv);
+int cmd_review_show(cli *c, int argc, char **argv);
+int cmd_review_approve(cli *c, int argc, char **argv);
+int cmd_review_reject(cli *c, int argc, char **argv);
+int cmd_fraud_domains(cli *c, int argc, char **argv);
+
 #endif

@@ -44,6 +44,11 @@ static const command commands[] = {
 	{ "import", NULL, cmd_import, "import codes, touchpoints or conversions from CSV" },
 	{ "demo", NULL, cmd_demo, "simulate a realistic program and report on it" },
 	{ "version", NULL, cmd_version, "print the CLI and library versions" },
+	{ "review", "list", cmd_review_list, "conversions held for fraud review" },
+	{ "review", "show", cmd_review_show, "a conversion's fraud check and its evidence" },
+	{ "review", "approve", cmd_review_approve, "approve a held conversion" },
+	{ "review", "reject", cmd_review_reject, "reject a held conversion" },
+	{ "fraud", "domains", cmd_fraud_domains, "load the disposable email domains from a file" },
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof *commands)

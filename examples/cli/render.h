@@ -27,6 +27,9 @@ void render_conversion_text(const rf_conversion *conv);
 
 /** `currency` is the conversion's (the explanation does not carry it). */
 void render_explanation_json(jw *w, const rf_explanation *e, const char *currency);
+/* A fraud check (cmd_fraud.c). */
+void render_fraud_json(jw *w, const rf_fraud_check *f);
+void render_fraud_text(const rf_fraud_check *f);
 void render_explanation_text(const rf_explanation *e, const char *currency);
 
 /** A fitted model: its fields and the `top` largest values (0: all). */
