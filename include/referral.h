@@ -27,5 +27,6 @@
 #include "referral/fraud.h"
 #include "referral/activity.h"
 #include "referral/export.h"
+#include "referral/engagement.h"
 
 #endif

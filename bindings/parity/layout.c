@@ -185,6 +185,17 @@ int main(void)
 	F(rf_export_options, to_ms); F(rf_export_options, flags);
 	S(rf_import_options); F(rf_import_options, version); F(rf_import_options, program);
 	F(rf_import_options, what);
+	S(rf_engagement_config); F(rf_engagement_config, version);
+	F(rf_engagement_config, cap_messages); F(rf_engagement_config, cap_window_ms);
+	F(rf_engagement_config, active_min_activities);
+	F(rf_engagement_config, referring_min_referrals);
+	F(rf_engagement_config, champion_min_referrals); F(rf_engagement_config, dormant_after_ms);
+	F(rf_engagement_config, ask_cap); F(rf_engagement_config, ask_window_ms);
+	S(rf_message); F(rf_message, id); F(rf_message, program); F(rf_message, advocate);
+	F(rf_message, kind); F(rf_message, body); F(rf_message, status); F(rf_message, automated);
+	F(rf_message, reason); F(rf_message, event_at_ms); F(rf_message, queued_at_ms);
+	F(rf_message, acked_at_ms); F(rf_message, config_version);
+	S(rf_messages); F(rf_messages, count); F(rf_messages, items); F(rf_messages, next_cursor);
 	/* Constants the bindings hard-code. */
 	S(rf_fraud_policy); F(rf_fraud_policy, version); F(rf_fraud_policy, approve_below);
 	F(rf_fraud_policy, reject_from); F(rf_fraud_policy, weight_self_referral);
@@ -232,6 +243,8 @@ int main(void)
 	printf("const RF_IMPORT_OPTIONS_VERSION %d\n", RF_IMPORT_OPTIONS_VERSION);
 	printf("const RF_EXPORT_PSEUDONYMS %u\n", (unsigned)RF_EXPORT_PSEUDONYMS);
 	printf("const RF_IMPORT_MAX_RECORD %d\n", RF_IMPORT_MAX_RECORD);
+	printf("const RF_ENGAGEMENT_CONFIG_VERSION %d\n", RF_ENGAGEMENT_CONFIG_VERSION);
+	printf("const RF_OUTBOX_ALL %u\n", (unsigned)RF_OUTBOX_ALL);
 	printf("const RF_VERSION_MAJOR %d\n", RF_VERSION_MAJOR);
 	printf("const RF_VERSION_MINOR %d\n", RF_VERSION_MINOR);
 	/* Enumerators the bindings mirror. */

@@ -143,3 +143,171 @@ int rfs_consent_history(rf_store *s, int64_t advocate_id, rfs_consent_change **r
 	return rfs_q_rows(s, RFS_CONSENT_HISTORY, read_change, sizeof(**rows), (void **)rows, count,
 			  "reading consent history", "i", advocate_id);
 }
+
+/* Configuration. */
+
+typedef struct config_row {
+	rf_engagement_config *cfg;
+	int64_t version;
+} config_row;
+
+static void read_config(sqlite3_stmt *st, void *row)
+{
+	config_row *r = row;
+	r->version = sqlite3_column_int64(st, 0);
+	r->cfg->cap_messages = sqlite3_column_int(st, 1);
+	r->cfg->cap_window_ms = sqlite3_column_int64(st, 2);
+	r->cfg->active_min_activities = sqlite3_column_int(st, 3);
+	r->cfg->referring_min_referrals = sqlite3_column_int(st, 4);
+	r->cfg->champion_min_referrals = sqlite3_column_int(st, 5);
+	r->cfg->dormant_after_ms = sqlite3_column_int64(st, 6);
+	r->cfg->ask_cap = sqlite3_column_int(st, 7);
+	r->cfg->ask_window_ms = sqlite3_column_int64(st, 8);
+}
+
+int rfs_eng_config_current(rf_store *s, int64_t program_id, rf_engagement_config *cfg,
+			   int64_t *version)
+{
+	config_row row = { cfg, 0 };
+	int found = 0;
+	int rc = rfs_q_one(s, RFS_ENG_CONFIG_CURRENT, read_config, &row, &found,
+			   "reading the engagement configuration", "i", program_id);
+	*version = found ? row.version : 0;
+	return rc;
+}
+
+int rfs_eng_config_insert(rf_store *s, int64_t program_id, int64_t version,
+			  const rf_engagement_config *c, int64_t now)
+{
+	return rfs_q_exec(s, RFS_ENG_CONFIG_INSERT, "storing the engagement configuration",
+			  "iiiiiiiiiii", program_id, version, (int64_t)c->cap_messages,
+			  c->cap_window_ms, (int64_t)c->active_min_activities,
+			  (int64_t)c->referring_min_referrals, (int64_t)c->champion_min_referrals,
+			  c->dormant_after_ms, (int64_t)c->ask_cap, c->ask_window_ms, now);
+}
+
+/* Templates. */
+
+int rfs_template_set(rf_store *s, int64_t program_id, const char *kind, const char *body,
+		     int64_t now)
+{
+	if (body == NULL)
+		return rfs_q_exec(s, RFS_TEMPLATE_DELETE, "removing a template", "it", program_id,
+				  kind);
+	return rfs_q_exec(s, RFS_TEMPLATE_SET, "storing a template", "itti", program_id, kind,
+			  body, now);
+}
+
+static void read_template(sqlite3_stmt *st, void *row)
+{
+	rfs_col_text(st, 0, row, RF_TEMPLATE_MAX_LEN + 1);
+}
+
+int rfs_template_get(rf_store *s, int64_t program_id, const char *kind,
+		     char body[RF_TEMPLATE_MAX_LEN + 1], int *found)
+{
+	return rfs_q_one(s, RFS_TEMPLATE_GET, read_template, body, found, "reading a template",
+			 "it", program_id, kind);
+}
+
+static void read_eng_advocate(sqlite3_stmt *st, void *row)
+{
+	rfs_advocate *a = row;
+	rfs_col_text(st, 0, a->external_id, sizeof(a->external_id));
+	rfs_col_text(st, 1, a->display_name, sizeof(a->display_name));
+	a->status = sqlite3_column_int(st, 2);
+	a->kind = sqlite3_column_int(st, 3);
+}
+
+int rfs_eng_advocate(rf_store *s, int64_t id, rfs_advocate *row, int *found)
+{
+	memset(row, 0, sizeof(*row));
+	row->id = id;
+	return rfs_q_one(s, RFS_ENG_ADVOCATE_BY_ID, read_eng_advocate, row, found,
+			 "reading an advocate", "i", id);
+}
+
+/* Event variables. */
+
+int rfs_json_object_ok(rf_store *s, const char *json, int *ok)
+{
+	int64_t v = 0;
+	int found = 0;
+	int rc = rfs_q_int(s, RFS_JSON_OBJECT_OK, &v, &found, "reading variables", "t", json);
+	*ok = rc == RF_OK && found && v == 1;
+	return rc;
+}
+
+static void read_var(sqlite3_stmt *st, void *row)
+{
+	rfs_var *v = row;
+	rfs_col_text(st, 0, v->key, sizeof(v->key));
+	rfs_col_text(st, 1, v->value, sizeof(v->value));
+	v->key_len = sqlite3_column_int64(st, 2);
+	v->value_len = sqlite3_column_int64(st, 3);
+}
+
+int rfs_json_vars(rf_store *s, const char *json, rfs_var **rows, size_t *count)
+{
+	return rfs_q_rows(s, RFS_JSON_VARS, read_var, sizeof(**rows), (void **)rows, count,
+			  "reading variables", "t", json);
+}
+
+/* Outbox. */
+
+int rfs_outbox_recent(rf_store *s, int64_t advocate_id, int64_t program_id, int64_t since,
+		      int64_t *count)
+{
+	int found = 0;
+	return rfs_q_int(s, RFS_OUTBOX_RECENT, count, &found, "counting recent messages", "iii",
+			 advocate_id, program_id, since);
+}
+
+int rfs_outbox_insert(rf_store *s, const rfs_message_in *m, int64_t *id)
+{
+	int rc = rfs_q_exec(s, RFS_OUTBOX_INSERT, "queuing a message", "iittitiii", m->program_id,
+			    m->advocate_id, m->kind, m->body, (int64_t)m->status, m->reason,
+			    m->event_at, m->queued_at, m->config_version);
+	if (rc == RF_OK)
+		*id = rfs_last_id(s);
+	return rc;
+}
+
+static void read_message(sqlite3_stmt *st, void *row)
+{
+	rfs_message *m = row;
+	m->id = sqlite3_column_int64(st, 0);
+	rfs_col_text(st, 1, m->program, sizeof(m->program));
+	rfs_col_text(st, 2, m->advocate, sizeof(m->advocate));
+	rfs_col_text(st, 3, m->kind, sizeof(m->kind));
+	rfs_col_text(st, 4, m->body, sizeof(m->body));
+	m->status = sqlite3_column_int(st, 5);
+	rfs_col_text(st, 6, m->reason, sizeof(m->reason));
+	m->event_at = sqlite3_column_int64(st, 7);
+	m->queued_at = sqlite3_column_int64(st, 8);
+	m->acked_at = sqlite3_column_int64(st, 9);
+	m->config_version = sqlite3_column_int64(st, 10);
+}
+
+int rfs_outbox_get(rf_store *s, int64_t id, rfs_message *row)
+{
+	int found = 0;
+	int rc = rfs_q_one(s, RFS_OUTBOX_BY_ID, read_message, row, &found, "reading a message", "i",
+			   id);
+	return rc == RF_OK && !found ? RF_ENOTFOUND : rc;
+}
+
+int rfs_outbox_page(rf_store *s, int64_t program_id, int64_t cursor, uint32_t limit, int all,
+		    rfs_message **rows, size_t *count)
+{
+	return rfs_q_rows(s, all ? RFS_OUTBOX_ALL : RFS_OUTBOX_PENDING, read_message,
+			  sizeof(**rows), (void **)rows, count, "listing messages", "iii", cursor,
+			  program_id, (int64_t)limit);
+}
+
+int rfs_outbox_ack(rf_store *s, int64_t through, int64_t now, int64_t *changed)
+{
+	int rc = rfs_q_exec(s, RFS_OUTBOX_ACK, "acknowledging messages", "ii", through, now);
+	*changed = rc == RF_OK ? sqlite3_changes(s->db) : 0;
+	return rc;
+}

@@ -42,4 +42,61 @@ int rfs_consent_get(rf_store *s, int64_t advocate_id, rfs_consent *out);
 int rfs_consent_history(rf_store *s, int64_t advocate_id, rfs_consent_change **rows,
 			size_t *count);
 
+/* Configuration: the newest stored version (*version 0 and `cfg`
+ * untouched when the program was never configured). */
+int rfs_eng_config_current(rf_store *s, int64_t program_id, rf_engagement_config *cfg,
+			   int64_t *version);
+int rfs_eng_config_insert(rf_store *s, int64_t program_id, int64_t version,
+			  const rf_engagement_config *cfg, int64_t now);
+
+/* Templates: body NULL deletes; *found 0 when none. */
+int rfs_template_set(rf_store *s, int64_t program_id, const char *kind, const char *body,
+		     int64_t now);
+int rfs_template_get(rf_store *s, int64_t program_id, const char *kind,
+		     char body[RF_TEMPLATE_MAX_LEN + 1], int *found);
+
+/* An advocate by id: *found 0 when missing. */
+int rfs_eng_advocate(rf_store *s, int64_t id, rfs_advocate *row, int *found);
+
+/* A JSON text's members: *ok 0 when it is not an object. */
+#define RFS_VAR_KEY_SIZE 65
+#define RFS_VAR_VALUE_SIZE 1025
+typedef struct rfs_var {
+	char key[RFS_VAR_KEY_SIZE];
+	char value[RFS_VAR_VALUE_SIZE];
+	int64_t key_len, value_len; /* as stored, to reject what did not fit */
+} rfs_var;
+int rfs_json_object_ok(rf_store *s, const char *json, int *ok);
+int rfs_json_vars(rf_store *s, const char *json, rfs_var **rows, size_t *count);
+
+/* Outbox. */
+typedef struct rfs_message {
+	int64_t id;
+	char program[RFS_ID_SIZE];
+	char advocate[RFS_ID_SIZE];
+	char kind[RFS_VAR_KEY_SIZE];
+	char body[RF_MESSAGE_MAX_LEN + 1];
+	int32_t status;
+	char reason[32];
+	int64_t event_at, queued_at, acked_at, config_version;
+} rfs_message;
+
+typedef struct rfs_message_in {
+	int64_t program_id, advocate_id;
+	const char *kind, *body, *reason;
+	int32_t status;
+	int64_t event_at, queued_at, config_version;
+} rfs_message_in;
+
+/* Messages queued or delivered for the advocate in the program after `since`. */
+int rfs_outbox_recent(rf_store *s, int64_t advocate_id, int64_t program_id, int64_t since,
+		      int64_t *count);
+int rfs_outbox_insert(rf_store *s, const rfs_message_in *m, int64_t *id);
+int rfs_outbox_get(rf_store *s, int64_t id, rfs_message *row);
+/* Up to `limit` messages with id > cursor (program 0: all), pending only
+ * unless `all`, into a malloc'd array. */
+int rfs_outbox_page(rf_store *s, int64_t program_id, int64_t cursor, uint32_t limit, int all,
+		    rfs_message **rows, size_t *count);
+int rfs_outbox_ack(rf_store *s, int64_t through, int64_t now, int64_t *changed);
+
 #endif

@@ -3,6 +3,11 @@
 #ifndef RF_STORE_SQL_ENGAGEMENT_H
 #define RF_STORE_SQL_ENGAGEMENT_H
 
+#define RFS_OUTBOX_COLUMNS                                                                  \
+	"SELECT o.id, p.key, a.external_id, o.kind, o.body, o.status, o.reason, o.event_at," \
+	" o.queued_at, o.acked_at, o.config_version FROM outbox o"                          \
+	" JOIN program p ON p.id = o.program_id JOIN advocate a ON a.id = o.advocate_id"
+
 #define RFS_STATEMENTS_ENGAGEMENT(X)                                                       \
 	/* Consent: ?1 advocate, ?2 purpose (1 tracking, 2 messages), ?3 granted, ?4 at. */ \
 	X(CONSENT_ENSURE, "INSERT INTO consent(advocate_id) VALUES(?1) ON CONFLICT DO NOTHING") \
@@ -17,6 +22,41 @@
 	X(CONSENT_GET, "SELECT tracking, messages, tracking_at, messages_at FROM consent"  \
 		       " WHERE advocate_id = ?1")                                          \
 	X(CONSENT_HISTORY, "SELECT purpose, granted, source, at FROM consent_change"       \
-			   " WHERE advocate_id = ?1 ORDER BY id")
+			   " WHERE advocate_id = ?1 ORDER BY id")                          \
+	/* Configuration: the newest version of a program's. */                   \
+	X(ENG_CONFIG_CURRENT, "SELECT version, cap_messages, cap_window_ms, active_min_activities," \
+			      " referring_min_referrals, champion_min_referrals, dormant_after_ms," \
+			      " ask_cap, ask_window_ms FROM engagement_config"             \
+			      " WHERE program_id = ?1 ORDER BY version DESC LIMIT 1")      \
+	X(ENG_CONFIG_INSERT, "INSERT INTO engagement_config(program_id, version, cap_messages," \
+			     " cap_window_ms, active_min_activities, referring_min_referrals," \
+			     " champion_min_referrals, dormant_after_ms, ask_cap, ask_window_ms," \
+			     " created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)") \
+	X(TEMPLATE_SET, "INSERT INTO message_template(program_id, kind, body, updated_at)"  \
+			" VALUES(?1, ?2, ?3, ?4) ON CONFLICT(program_id, kind)"            \
+			" DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at") \
+	X(TEMPLATE_DELETE, "DELETE FROM message_template WHERE program_id = ?1 AND kind = ?2") \
+	X(TEMPLATE_GET, "SELECT body FROM message_template WHERE program_id = ?1 AND kind = ?2") \
+	X(ENG_ADVOCATE_BY_ID, "SELECT external_id, display_name, status, kind FROM advocate" \
+			      " WHERE id = ?1")                                            \
+	/* Event variables: a JSON object's members as text. */                   \
+	X(JSON_OBJECT_OK, "SELECT CASE WHEN json_valid(?1) THEN json_type(?1) = 'object' ELSE 0 END") \
+	X(JSON_VARS, "SELECT key, coalesce(CAST(value AS TEXT), ''),"                      \
+		     " length(CAST(key AS BLOB)), length(CAST(coalesce(CAST(value AS TEXT), '') AS BLOB))" \
+		     " FROM json_each(?1)")                                                \
+	/* Outbox. ?1 advocate, ?2 program, ?3 window start (exclusive). */       \
+	X(OUTBOX_RECENT, "SELECT count(*) FROM outbox INDEXED BY outbox_cap"               \
+			 " WHERE advocate_id = ?1 AND program_id = ?2 AND status IN (0, 1)" \
+			 " AND queued_at > ?3")                                            \
+	X(OUTBOX_INSERT, "INSERT INTO outbox(program_id, advocate_id, kind, body, status, reason," \
+			 " event_at, queued_at, config_version)"                           \
+			 " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")                    \
+	X(OUTBOX_BY_ID, RFS_OUTBOX_COLUMNS " WHERE o.id = ?1")                              \
+	X(OUTBOX_PENDING, RFS_OUTBOX_COLUMNS                  \
+			  " WHERE o.status = 0 AND o.id > ?1 AND (?2 = 0 OR o.program_id = ?2)" \
+			  " ORDER BY o.id LIMIT ?3")                                       \
+	X(OUTBOX_ALL, RFS_OUTBOX_COLUMNS " WHERE o.id > ?1 AND (?2 = 0 OR o.program_id = ?2)" \
+		      " ORDER BY o.id LIMIT ?3")                                           \
+	X(OUTBOX_ACK, "UPDATE outbox SET status = 1, acked_at = ?2 WHERE status = 0 AND id <= ?1")
 
 #endif

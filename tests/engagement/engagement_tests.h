@@ -16,4 +16,14 @@ void test_consent_set_and_history(void **state);
 void test_consent_errors(void **state);
 void test_consent_survives_reopen(void **state);
 
+void test_outbox_needs_consent(void **state);
+void test_outbox_rendering(void **state);
+void test_outbox_cap_sliding_window(void **state);
+void test_outbox_cap_across_week_boundary(void **state);
+void test_outbox_cap_never_broken(void **state);
+void test_outbox_cap_per_program(void **state);
+void test_outbox_drain(void **state);
+void test_outbox_errors(void **state);
+void test_engagement_config(void **state);
+
 #endif

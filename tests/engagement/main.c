@@ -24,6 +24,15 @@ int main(int argc, char **argv)
 		T(test_consent_set_and_history),
 		T(test_consent_errors),
 		T(test_consent_survives_reopen),
+		T(test_outbox_needs_consent),
+		T(test_outbox_rendering),
+		T(test_outbox_cap_sliding_window),
+		T(test_outbox_cap_across_week_boundary),
+		T(test_outbox_cap_never_broken),
+		T(test_outbox_cap_per_program),
+		T(test_outbox_drain),
+		T(test_outbox_errors),
+		T(test_engagement_config),
 	};
 	return cmocka_run_group_tests_name("engagement", tests, NULL, NULL) ? 1 : 0;
 }

@@ -25,9 +25,9 @@ from .errors import (ERRORS, BusyError, CheckError, ConflictError, CorruptError,
                      LinkKeyError, ConsentError, LimitError, clear_error,
                      error_class, last_error, strerror)
 from .links import Link, LinkKey
-from .engagement import Consent, ConsentChange
 from .rewards import (Balance, Payout, PayoutLine, Reward, RewardConfig, RewardPolicy,
                       RewardRule)
+from .engagement import Consent, ConsentChange, EngagementConfig, Message
 from .paths import Paths
 from .scoring import Activity
 from .store import Store
@@ -90,7 +90,7 @@ __all__ = [
     "ConflictError", "BusyError", "OutOfMemoryError", "VersionError", "MisuseError",
     "CorruptError", "IoError", "NotADatabaseError", "CheckError", "ExpiredError",
     "DisabledError", "ExhaustedError", "TamperedError", "LinkKeyError", "ConsentError", "LimitError", "Link", "LinkKey",
-    "Consent", "ConsentChange",
     "RewardSide", "RewardEvent", "RewardKind", "RewardBasis", "RewardState", "RewardRule",
     "RewardPolicy", "RewardConfig", "Reward", "Balance", "PayoutLine", "Payout",
+    "Consent", "ConsentChange", "EngagementConfig", "Message",
 ]

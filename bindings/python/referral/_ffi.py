@@ -407,8 +407,29 @@ class rf_fraud_checks(Structure):
                 ("next_cursor", c_int64)]
 
 
+class rf_engagement_config(Structure):
+    _fields_ = [("version", c_uint), ("cap_messages", c_int32), ("cap_window_ms", c_int64),
+                ("active_min_activities", c_int32), ("referring_min_referrals", c_int32),
+                ("champion_min_referrals", c_int32), ("dormant_after_ms", c_int64),
+                ("ask_cap", c_int32), ("ask_window_ms", c_int64)]
+
+
+class rf_message(Structure):
+    _fields_ = [("id", c_int64), ("program", c_char_p), ("advocate", c_char_p),
+                ("kind", c_char_p), ("body", c_char_p), ("status", c_int32),
+                ("automated", c_int32), ("reason", c_char_p), ("event_at_ms", c_int64),
+                ("queued_at_ms", c_int64), ("acked_at_ms", c_int64),
+                ("config_version", c_int64)]
+
+
+class rf_messages(Structure):
+    _fields_ = [("count", c_size_t), ("items", POINTER(POINTER(rf_message))),
+                ("next_cursor", c_int64)]
+
+
 #: Every struct, by C name, for layout checks against the compiler.
 STRUCTS = {cls.__name__: cls for cls in (
+    rf_engagement_config, rf_message, rf_messages,
     rf_fraud_policy, rf_fraud_signal_hit, rf_fraud_check, rf_fraud_checks,
     rf_error, rf_store_options, rf_program_rules, rf_program, rf_programs,
     rf_advocate_spec, rf_advocate, rf_advocates, rf_code_spec, rf_code, rf_codes,
@@ -452,6 +473,8 @@ EXPORT_OPTIONS_VERSION = 1
 IMPORT_OPTIONS_VERSION = 1
 EXPORT_PSEUDONYMS = 1
 IMPORT_MAX_RECORD = 65536
+ENGAGEMENT_CONFIG_VERSION = 1
+OUTBOX_ALL = 1
 
 
 def _out(cls: Any) -> Any:
@@ -555,6 +578,19 @@ SIGNATURES = {
     "rf_consent_set": (c_int, [_S, c_char_p, c_int32, c_int32, c_char_p], True),
     "rf_consent_get": (c_int, [_out(rf_consent), _S, c_char_p], True),
     "rf_consent_free": (None, [POINTER(rf_consent)], False),
+    "rf_engagement_config_init": (c_int, [POINTER(rf_engagement_config), c_uint], True),
+    "rf_engagement_config_set": (c_int, [POINTER(c_int64), _S, c_char_p,
+                                         POINTER(rf_engagement_config)], True),
+    "rf_engagement_config_get": (c_int, [POINTER(rf_engagement_config), POINTER(c_int64), _S,
+                                         c_char_p], True),
+    "rf_template_set": (c_int, [_S, c_char_p, c_char_p, c_char_p], True),
+    "rf_outbox_send": (c_int, [_out(rf_message), _S, c_char_p, c_char_p, c_char_p, c_char_p],
+                       True),
+    "rf_outbox_list": (c_int, [_out(rf_messages), _S, c_char_p, c_int64, c_uint32, c_uint32],
+                       True),
+    "rf_outbox_ack": (c_int, [POINTER(c_int64), _S, c_int64], True),
+    "rf_message_free": (None, [POINTER(rf_message)], False),
+    "rf_messages_free": (None, [POINTER(rf_messages)], False),
     "rf_secret_rotate": (c_int, [POINTER(c_int64), _S, c_int64], True),
     "rf_secret_expire": (c_int, [POINTER(c_int64), _S], True),
     "rf_secret_list": (c_int, [_out(rf_hash_keys), _S], True),

@@ -6,12 +6,15 @@ stages, testimonials and reference asks) as :class:`Store` methods.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from ctypes import byref, c_int64
+from dataclasses import dataclass, fields, replace
 from datetime import datetime
-from typing import Any, List, Optional, Union
+from typing import Any, Callable, List, Mapping, Optional, Tuple, Union
 
 from . import _ffi
-from ._convert import datetime_from_ms, optional_datetime, text_in, text_out
+from ._convert import (datetime_from_ms, int64, optional_datetime, text_in, text_out,
+                       uint32)
 from .errors import invalid
 
 #: rf_consent_purpose values by name.
@@ -57,6 +60,70 @@ class Consent:
                    history)
 
 
+@dataclass(frozen=True)
+class EngagementConfig:
+    """A program's engagement settings; ``config_version`` 0 means the defaults."""
+    cap_messages: int = 3
+    cap_window_ms: int = 7 * 86400000
+    active_min_activities: int = 1
+    referring_min_referrals: int = 1
+    champion_min_referrals: int = 5
+    dormant_after_ms: int = 60 * 86400000
+    ask_cap: int = 2
+    ask_window_ms: int = 90 * 86400000
+    config_version: int = 0
+
+    def to_c(self) -> _ffi.rf_engagement_config:
+        c = _ffi.rf_engagement_config()
+        _ffi.lib().rf_engagement_config_init(byref(c), _ffi.ENGAGEMENT_CONFIG_VERSION)
+        for f in fields(self):
+            if f.name != "config_version":
+                setattr(c, f.name, int64(getattr(self, f.name), f.name))
+        return c
+
+    @classmethod
+    def from_c(cls, c: _ffi.rf_engagement_config, version: int) -> "EngagementConfig":
+        return cls(**{f.name: getattr(c, f.name) for f in fields(cls)
+                      if f.name != "config_version"}, config_version=version)
+
+
+#: rf_message_status values by name.
+MESSAGE_STATUSES = {0: "queued", 1: "delivered", 2: "held"}
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message in the outbox (``automated`` is always True)."""
+    id: int
+    program: str
+    advocate: str
+    kind: str
+    body: str
+    status: str
+    automated: bool
+    reason: str
+    event_at: datetime
+    queued_at: datetime
+    acked_at: Optional[datetime]
+    config_version: int
+
+    @classmethod
+    def from_c(cls, c: _ffi.rf_message) -> "Message":
+        return cls(c.id, text_out(c.program), text_out(c.advocate), text_out(c.kind),
+                   text_out(c.body), MESSAGE_STATUSES.get(c.status, str(c.status)),
+                   bool(c.automated), text_out(c.reason), datetime_from_ms(c.event_at_ms),
+                   datetime_from_ms(c.queued_at_ms), optional_datetime(c.acked_at_ms),
+                   c.config_version)
+
+
+def _vars(value: Optional[Mapping[str, Any]]) -> Optional[bytes]:
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise TypeError("vars: expected a mapping")
+    return text_in(json.dumps(dict(value), ensure_ascii=False), "vars")
+
+
 class EngagementMixin:
     """Store methods for engagement (mixed into :class:`Store`)."""
 
@@ -76,3 +143,71 @@ class EngagementMixin:
         return self._fetch(_ffi.lib().rf_consent_get, _ffi.rf_consent,
                            _ffi.lib().rf_consent_free, lambda c, _rc: Consent.from_c(c),
                            text_in(advocate, "advocate"))
+
+    # -- configuration and templates ------------------------------------------
+
+    def engagement_config(self, program: str) -> EngagementConfig:
+        """The program's engagement configuration in force."""
+        c = _ffi.rf_engagement_config()
+        _ffi.lib().rf_engagement_config_init(byref(c), _ffi.ENGAGEMENT_CONFIG_VERSION)
+        version = c_int64()
+        self._call(_ffi.lib().rf_engagement_config_get, (byref(c), byref(version)),
+                   text_in(program, "program"))
+        return EngagementConfig.from_c(c, version.value)
+
+    def set_engagement_config(self, program: str, config: Optional[EngagementConfig] = None,
+                              **changes: int) -> int:
+        """Set the configuration (``config``, else the current one with ``changes``);
+        returns the configuration version in force."""
+        base = config if config is not None else self.engagement_config(program)
+        c = replace(base, **changes).to_c()
+        version = c_int64()
+        self._call(_ffi.lib().rf_engagement_config_set, (byref(version),),
+                   text_in(program, "program"), byref(c))
+        return version.value
+
+    def set_template(self, program: str, kind: str, body: Optional[str]) -> None:
+        """Set the program's template for ``kind`` (None restores the built-in one)."""
+        self._call(_ffi.lib().rf_template_set, (), text_in(program, "program"),
+                   text_in(kind, "kind"), text_in(body, "body"))
+
+    # -- outbox ---------------------------------------------------------------
+
+    def send_message(self, program: str, advocate: str, kind: str,
+                     vars: Optional[Mapping[str, Any]] = None) -> Message:
+        """Ask for a message; consent and the frequency cap decide (status "queued"
+        or "held" with a reason)."""
+        return self._fetch(_ffi.lib().rf_outbox_send, _ffi.rf_message,
+                           _ffi.lib().rf_message_free, lambda c, _rc: Message.from_c(c),
+                           text_in(program, "program"), text_in(advocate, "advocate"),
+                           text_in(kind, "kind"), _vars(vars))
+
+    def outbox(self, program: Optional[str] = None, cursor: int = 0, limit: int = 100,
+               all: bool = False) -> Tuple[List[Message], int]:
+        """Messages after ``cursor`` (queued only unless ``all``) and the next cursor."""
+        def convert(c: _ffi.rf_messages, _rc: int) -> Tuple[List[Message], int]:
+            return [Message.from_c(m.contents) for m in c.items[:c.count]], c.next_cursor
+        return self._fetch(_ffi.lib().rf_outbox_list, _ffi.rf_messages,
+                           _ffi.lib().rf_messages_free, convert, text_in(program, "program"),
+                           int64(cursor, "cursor"), uint32(limit, "limit"),
+                           _ffi.OUTBOX_ALL if all else 0)
+
+    def ack_messages(self, through: int) -> int:
+        """Acknowledge delivery of every queued message with id <= through."""
+        out = c_int64()
+        self._call(_ffi.lib().rf_outbox_ack, (byref(out),), int64(through, "through"))
+        return out.value
+
+    def drain_outbox(self, deliver: Callable[[Message], None],
+                     program: Optional[str] = None, batch: int = 100) -> int:
+        """Deliver every queued message with ``deliver``, acknowledging each batch
+        once it is delivered; returns how many were delivered."""
+        done, cursor = 0, 0
+        while True:
+            messages, cursor = self.outbox(program, cursor, batch)
+            if not messages:
+                return done
+            for m in messages:
+                deliver(m)
+            self.ack_messages(cursor)
+            done += len(messages)

@@ -50,5 +50,58 @@ class TestConsent(EngagementCase):
         self.assertEqual(self.store.consent("alice").history, [])
 
 
+
+DAY = 86400000
+
+
+class TestOutbox(EngagementCase):
+    def test_consent_and_cap(self):
+        m = self.store.send_message("p", "alice", "reward_earned")
+        self.assertEqual((m.status, m.reason, m.body, m.automated), ("held", "no-consent", "", True))
+        self.store.set_consent("alice", "messages", True, "form")
+        sent = [self.store.send_message("p", "alice", "tier_reached", {"tier": "gold"})
+                for _ in range(5)]
+        self.assertEqual([m.status for m in sent], ["queued"] * 3 + ["held"] * 2)
+        self.assertEqual(sent[3].reason, "frequency-cap")
+        self.assertEqual(sent[0].body, "Hi alice, you reached the gold tier in p.")
+        self.clock.ms += 7 * DAY
+        self.assertEqual(self.store.send_message("p", "alice", "x").status, "queued")
+
+    def test_config_and_template(self):
+        cfg = self.store.engagement_config("p")
+        self.assertEqual((cfg.cap_messages, cfg.config_version), (3, 0))
+        self.assertEqual(self.store.set_engagement_config("p", cap_messages=1), 1)
+        self.assertEqual(self.store.engagement_config("p").cap_messages, 1)
+        with self.assertRaises(referral.InvalidError):
+            self.store.set_engagement_config("p", cap_window_ms=0)
+        self.store.set_template("p", "hello", "Hello {{name}}, {{what}}!")
+        self.store.set_consent("bob", "messages", True, "form")
+        m = self.store.send_message("p", "bob", "hello", {"what": "welcome"})
+        self.assertEqual((m.body, m.config_version), ("Hello bob, welcome!", 1))
+        self.store.set_template("p", "hello", None)
+        with self.assertRaises(referral.InvalidError):
+            self.store.send_message("p", "bob", "Hello")
+        with self.assertRaises(TypeError):
+            self.store.send_message("p", "bob", "hello", ["x"])
+
+    def test_drain(self):
+        for who in ("alice", "bob"):
+            self.store.set_consent(who, "messages", True, "form")
+            for _ in range(3):
+                self.store.send_message("p", who, "reward_earned")
+        page, cursor = self.store.outbox(limit=4)
+        self.assertEqual(len(page), 4)
+        self.assertEqual(cursor, page[-1].id)
+        got = []
+        self.assertEqual(self.store.drain_outbox(got.append, batch=4), 6)
+        self.assertEqual(len(got), 6)
+        self.assertEqual(self.store.outbox(), ([], 0))
+        everything, _ = self.store.outbox(all=True)
+        self.assertEqual({m.status for m in everything}, {"delivered"})
+        self.assertEqual(self.store.ack_messages(10 ** 6), 0)
+        with self.assertRaises(referral.NotFoundError):
+            self.store.outbox("nope")
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -86,6 +86,8 @@ class TestLayout(unittest.TestCase):
         self.assertEqual(consts["RF_IMPORT_OPTIONS_VERSION"], _ffi.IMPORT_OPTIONS_VERSION)
         self.assertEqual(consts["RF_EXPORT_PSEUDONYMS"], _ffi.EXPORT_PSEUDONYMS)
         self.assertEqual(consts["RF_IMPORT_MAX_RECORD"], _ffi.IMPORT_MAX_RECORD)
+        self.assertEqual(consts["RF_ENGAGEMENT_CONFIG_VERSION"], _ffi.ENGAGEMENT_CONFIG_VERSION)
+        self.assertEqual(consts["RF_OUTBOX_ALL"], _ffi.OUTBOX_ALL)
         self.assertEqual((consts["RF_VERSION_MAJOR"], consts["RF_VERSION_MINOR"]), _ffi.ABI)
 
     def test_enumerators(self):

@@ -42,4 +42,49 @@ class TestEngagement < ReferralTest::StoreTest
     assert_raises(Referral::NotFoundError) { store.consent("nobody") }
     assert_empty store.consent("alice").history
   end
+
+  def test_outbox_consent_and_cap
+    m = store.send_message("p", "alice", "reward_earned")
+    assert_equal [:held, "no-consent", "", true], [m.status, m.reason, m.body, m.automated]
+    store.set_consent("alice", :messages, true, source: "form")
+    sent = Array.new(5) { store.send_message("p", "alice", "tier_reached", { tier: "gold" }) }
+    assert_equal [:queued] * 3 + [:held] * 2, sent.map(&:status)
+    assert_equal "frequency-cap", sent[3].reason
+    assert_equal "Hi alice, you reached the gold tier in p.", sent[0].body
+    clock.ms += 7 * DAY
+    assert_equal :queued, store.send_message("p", "alice", "x").status
+  end
+
+  def test_config_and_template
+    cfg = store.engagement_config("p")
+    assert_equal [3, 0], [cfg.cap_messages, cfg.config_version]
+    assert_equal 1, store.set_engagement_config("p", cap_messages: 1)
+    assert_equal 1, store.engagement_config("p").cap_messages
+    assert_raises(Referral::InvalidError) { store.set_engagement_config("p", cap_window_ms: 0) }
+    assert_raises(ArgumentError) { store.set_engagement_config("p", nope: 1) }
+    store.set_template("p", "hello", "Hello {{name}}, {{what}}!")
+    store.set_consent("bob", :messages, true, source: "form")
+    m = store.send_message("p", "bob", "hello", { what: "welcome" })
+    assert_equal ["Hello bob, welcome!", 1], [m.body, m.config_version]
+    store.set_template("p", "hello", nil)
+    assert_raises(Referral::InvalidError) { store.send_message("p", "bob", "Hello") }
+    assert_raises(TypeError) { store.send_message("p", "bob", "hello", ["x"]) }
+  end
+
+  def test_drain
+    %w[alice bob].each do |who|
+      store.set_consent(who, :messages, true, source: "form")
+      3.times { store.send_message("p", who, "reward_earned") }
+    end
+    page, cursor = store.outbox(limit: 4)
+    assert_equal 4, page.size
+    assert_equal page.last.id, cursor
+    got = []
+    assert_equal 6, store.drain_outbox(batch: 4) { |m| got << m }
+    assert_equal 6, got.size
+    assert_equal [[], 0], store.outbox
+    assert_equal [:delivered], store.outbox(all: true).first.map(&:status).uniq
+    assert_equal 0, store.ack_messages(10**6)
+    assert_raises(Referral::NotFoundError) { store.outbox("nope") }
+  end
 end

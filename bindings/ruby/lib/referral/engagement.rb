@@ -25,7 +25,100 @@ module Referral
     end
   end
 
+  # A program's engagement settings; config_version 0 means the defaults.
+  ENGAGEMENT_FIELDS = %i[cap_messages cap_window_ms active_min_activities referring_min_referrals
+                         champion_min_referrals dormant_after_ms ask_cap ask_window_ms].freeze
+  EngagementConfig = Struct.new(*ENGAGEMENT_FIELDS, :config_version, keyword_init: true)
+
+  # rf_message_status values by name.
+  MESSAGE_STATUSES = { 0 => :queued, 1 => :delivered, 2 => :held }.freeze
+
+  # A message in the outbox (automated is always true).
+  Message = Struct.new(:id, :program, :advocate, :kind, :body, :status, :automated, :reason,
+                       :event_at, :queued_at, :acked_at, :config_version, keyword_init: true) do
+    def self.from_native(c)
+      new(id: c[:id], program: Convert.text_out(c[:program]),
+          advocate: Convert.text_out(c[:advocate]), kind: Convert.text_out(c[:kind]),
+          body: Convert.text_out(c[:body]), status: MESSAGE_STATUSES.fetch(c[:status], c[:status]),
+          automated: c[:automated] == 1, reason: Convert.text_out(c[:reason]),
+          event_at: Convert.time_out(c[:event_at_ms]), queued_at: Convert.time_out(c[:queued_at_ms]),
+          acked_at: Convert.optional_time_out(c[:acked_at_ms]),
+          config_version: c[:config_version]).freeze
+    end
+  end
+
   class Store
+    # The program's engagement configuration in force.
+    def engagement_config(program)
+      c = Native::EngagementConfig.new
+      Referral.check!(Native.rf_engagement_config_init(c, Native::ENGAGEMENT_CONFIG_VERSION))
+      version = FFI::MemoryPointer.new(:int64)
+      @lock.synchronize do
+        raise MisuseError.new("the store is closed", -9) if @handle.nil?
+
+        Referral.check!(Native.rf_engagement_config_get(c, version, @handle, text(program, "program")))
+      end
+      EngagementConfig.new(**ENGAGEMENT_FIELDS.to_h { |f| [f, c[f]] },
+                           config_version: version.read_int64).freeze
+    end
+
+    # Set the configuration: the current one with +changes+; returns the version in force.
+    def set_engagement_config(program, **changes)
+      current = engagement_config(program).to_h
+      unknown = changes.keys - ENGAGEMENT_FIELDS
+      raise ArgumentError, "unknown settings: #{unknown.join(', ')}" unless unknown.empty?
+
+      c = Native::EngagementConfig.new
+      Referral.check!(Native.rf_engagement_config_init(c, Native::ENGAGEMENT_CONFIG_VERSION))
+      ENGAGEMENT_FIELDS.each { |f| c[f] = Convert.int64(changes.fetch(f, current[f]), f.to_s) }
+      out = FFI::MemoryPointer.new(:int64)
+      invoke(:rf_engagement_config_set, [out], text(program, "program"), c)
+      out.read_int64
+    end
+
+    # Set the program's template for +kind+ (nil restores the built-in one).
+    def set_template(program, kind, body)
+      invoke(:rf_template_set, [], text(program, "program"), text(kind, "kind"), text(body, "body"))
+      nil
+    end
+
+    # Ask for a message; consent and the frequency cap decide (:queued or :held).
+    def send_message(program, advocate, kind, vars = nil)
+      json = vars.nil? ? nil : message_vars(vars)
+      fetch(:rf_outbox_send, :rf_message_free, Native::Message, text(program, "program"),
+            text(advocate, "advocate"), text(kind, "kind"), json) { |c, _| Message.from_native(c) }
+    end
+
+    # Messages after +cursor+ (queued only unless all:) and the next cursor.
+    def outbox(program = nil, cursor: 0, limit: 100, all: false)
+      fetch(:rf_outbox_list, :rf_messages_free, Native::Messages, text(program, "program"),
+            Convert.int64(cursor, "cursor"), Convert.uint32(limit, "limit"),
+            all ? Native::OUTBOX_ALL : 0) do |c, _|
+        [Convert.each_item(c[:items], c[:count], Native::Message)
+                .map { |m| Message.from_native(m) }.freeze, c[:next_cursor]]
+      end
+    end
+
+    # Acknowledge delivery of every queued message with id <= through.
+    def ack_messages(through)
+      out = FFI::MemoryPointer.new(:int64)
+      invoke(:rf_outbox_ack, [out], Convert.int64(through, "through"))
+      out.read_int64
+    end
+
+    # Deliver every queued message to the block, acknowledging each batch; returns the count.
+    def drain_outbox(program = nil, batch: 100)
+      done = 0
+      cursor = 0
+      loop do
+        messages, cursor = outbox(program, cursor: cursor, limit: batch)
+        return done if messages.empty?
+
+        messages.each { |m| yield m }
+        ack_messages(cursor)
+        done += messages.size
+      end
+    end
     # Grant (true) or withdraw (false) consent for :tracking or :messages.
     def set_consent(advocate, purpose, granted, source:)
       raise TypeError, "granted: expected true or false" unless [true, false].include?(granted)
@@ -43,6 +136,13 @@ module Referral
     end
 
     private
+
+    def message_vars(vars)
+      raise TypeError, "vars: expected a Hash, got #{vars.class}" unless vars.is_a?(Hash)
+
+      require "json"
+      text(JSON.generate(vars.transform_keys(&:to_s)), "vars")
+    end
 
     def consent_purpose(value)
       case value

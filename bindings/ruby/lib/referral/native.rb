@@ -409,6 +409,29 @@ module Referral
       layout :count, :size_t, :items, :pointer, :next_cursor, :int64
     end
 
+    class EngagementConfig < FFI::Struct
+      layout :version, :uint, :cap_messages, :int32, :cap_window_ms, :int64,
+             :active_min_activities, :int32, :referring_min_referrals, :int32,
+             :champion_min_referrals, :int32, :dormant_after_ms, :int64, :ask_cap, :int32,
+             :ask_window_ms, :int64
+    end
+
+    class Message < FFI::Struct
+      layout :id, :int64, :program, :pointer, :advocate, :pointer, :kind, :pointer,
+             :body, :pointer, :status, :int32, :automated, :int32, :reason, :pointer,
+             :event_at_ms, :int64, :queued_at_ms, :int64, :acked_at_ms, :int64,
+             :config_version, :int64
+    end
+
+    class Messages < FFI::Struct
+      layout :count, :size_t, :items, :pointer, :next_cursor, :int64
+    end
+
+    ENGAGEMENT_CONFIG_VERSION = 1
+    OUTBOX_ALL = 1
+    STRUCTS.merge!("rf_engagement_config" => EngagementConfig, "rf_message" => Message,
+                   "rf_messages" => Messages)
+
     STRUCTS.merge!("rf_fraud_policy" => FraudPolicy, "rf_fraud_signal_hit" => FraudSignalHit,
                    "rf_fraud_check" => FraudCheck, "rf_fraud_checks" => FraudChecks).freeze
 
@@ -509,6 +532,15 @@ module Referral
     store_fn :rf_consent_set, %i[pointer string int32 int32 string], :int
     store_fn :rf_consent_get, %i[pointer pointer string], :int
     attach_function :rf_consent_free, [:pointer], :void
+    attach_function :rf_engagement_config_init, [EngagementConfig.by_ref, :uint], :int
+    store_fn :rf_engagement_config_set, [:pointer, :pointer, :string, EngagementConfig.by_ref], :int
+    store_fn :rf_engagement_config_get, [EngagementConfig.by_ref, :pointer, :pointer, :string], :int
+    store_fn :rf_template_set, %i[pointer string string string], :int
+    store_fn :rf_outbox_send, %i[pointer pointer string string string string], :int
+    store_fn :rf_outbox_list, %i[pointer pointer string int64 uint32 uint32], :int
+    store_fn :rf_outbox_ack, %i[pointer pointer int64], :int
+    attach_function :rf_message_free, [:pointer], :void
+    attach_function :rf_messages_free, [:pointer], :void
     store_fn :rf_secret_rotate, %i[pointer pointer int64], :int
     store_fn :rf_secret_expire, %i[pointer pointer], :int
     store_fn :rf_secret_list, %i[pointer pointer], :int

@@ -1,0 +1,19 @@
+/* Helpers shared by the engagement api files. */
+#ifndef RF_API_ENGAGEMENT_H
+#define RF_API_ENGAGEMENT_H
+
+#include "api/events.h"
+#include "core/engagement.h"
+#include "store/engagement.h"
+
+/* A program's configuration in force (defaults and version 0 when never set). */
+int rf__eng_config(rf_store *s, int64_t program_id, rf_engagement_config *cfg, int64_t *version);
+
+/* Check a JSON object of event variables (NULL passes). */
+int rf__vars_check(rf_store *s, const char *vars);
+
+/* Ask for a message (see rf__notify); `id` (may be NULL) gets its id. */
+int rf__notify_id(rf_store *s, int64_t program_id, int64_t advocate_id, const char *kind,
+		  const char *vars, int64_t at, int64_t *id);
+
+#endif
