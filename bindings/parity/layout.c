@@ -196,6 +196,8 @@ int main(void)
 	F(rf_message, reason); F(rf_message, event_at_ms); F(rf_message, queued_at_ms);
 	F(rf_message, acked_at_ms); F(rf_message, config_version);
 	S(rf_messages); F(rf_messages, count); F(rf_messages, items); F(rf_messages, next_cursor);
+	S(rf_purge); F(rf_purge, program); F(rf_purge, cutoff_ms); F(rf_purge, touchpoints);
+	F(rf_purge, activities);
 	/* Constants the bindings hard-code. */
 	S(rf_fraud_policy); F(rf_fraud_policy, version); F(rf_fraud_policy, approve_below);
 	F(rf_fraud_policy, reject_from); F(rf_fraud_policy, weight_self_referral);

@@ -122,6 +122,37 @@ RF_EXTERN int rf_privacy_policy_get(rf_privacy_settings **out, rf_store *store,
 
 RF_EXTERN void rf_privacy_settings_free(rf_privacy_settings *settings);
 
+/*
+ * Retention. A purge deletes a program's touchpoints older than its
+ * policy's retention_ms (cut at the start of that UTC day), in one
+ * transaction. What stays correct: conversions, their credit and value
+ * (credit rows keep their advocate, code, weight and value and lose only
+ * the link to the deleted touchpoint), refunds, and the touchpoint and
+ * unique-touchpoint counts of rf_stats_get() and the report series,
+ * which add per-code daily totals of what was purged (exact for periods
+ * that start and end on UTC day boundaries; a partial purged day counts
+ * whole). What does not: unique visitors over purged days (their
+ * visitors are gone), splits and funnels (they read live touchpoints),
+ * explanations' touch kind and time (0), new attributions and replays
+ * (purged touches no longer exist to be credited).
+ */
+typedef struct rf_purge {
+	const char *program;
+	int64_t cutoff_ms;   /**< touchpoints before this were purged (0: retention off) */
+	int64_t touchpoints; /**< touchpoints deleted */
+	int64_t activities;  /**< activities deleted (0 while the store keeps none) */
+} rf_purge;
+
+/**
+ * Purge what program `program` keeps longer than its retention period.
+ * Nothing happens (cutoff 0) when the policy keeps everything. Release
+ * `*out` (may be NULL) with rf_purge_free(). Errors: RF_EINVALID,
+ * RF_ENOTFOUND, RF_EMISUSE, RF_EBUSY, RF_EIO.
+ */
+RF_EXTERN int rf_retention_purge(rf_purge **out, rf_store *store, const char *program);
+
+RF_EXTERN void rf_purge_free(rf_purge *purge);
+
 RF_END_DECL
 
 #endif

@@ -582,6 +582,10 @@ static const char schema_v8[] =
 	" period INTEGER NOT NULL,"
 	" at INTEGER NOT NULL,"
 	" PRIMARY KEY(program_id, advocate_id, badge, period)) STRICT, WITHOUT ROWID;";
+/* Retention and erasure find credit rows by touchpoint (and SQLite's
+ * foreign-key check on deleting a touchpoint needs this index too). */
+static const char schema_v9[] =
+	"CREATE INDEX credit_touchpoint ON credit(touchpoint_id);";
 
 static const char *const migrations[] = {
 	NULL,      /* version 0: empty file */
@@ -593,6 +597,7 @@ static const char *const migrations[] = {
 	schema_v6, /* version 6 */
 	schema_v7, /* version 7 */
 	schema_v8, /* version 8 */
+	schema_v9, /* version 9 */
 };
 
 #define LATEST_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])) - 1)

@@ -168,10 +168,16 @@
 			  " FROM credit cr JOIN advocate a ON a.id = cr.advocate_id"       \
 			  " WHERE cr.conversion_id = ?1 AND cr.weight > 0")                \
 	X(ADVOCATE_EXT_BY_ID, "SELECT external_id FROM advocate WHERE id = ?1")            \
-	X(STATS_TOUCH_PROGRAM, "SELECT count(*), coalesce(sum(t.duplicate = 0), 0), count(DISTINCT t.visitor_id)" \
+	/* Touches purged by retention count from their daily totals. */            \
+	X(STATS_TOUCH_PROGRAM, "SELECT count(*) + " RFS_PURGED_TOUCHES("touches", "") ","  \
+			       " coalesce(sum(t.duplicate = 0), 0) + " RFS_PURGED_TOUCHES("unique_touches", "") "," \
+			       " count(DISTINCT t.visitor_id)"                             \
 			       " FROM code c JOIN touchpoint t ON t.code_id = c.id"        \
 			       " WHERE c.program_id = ?1 AND t.at >= ?2 AND t.at < ?3")    \
-	X(STATS_TOUCH_ADVOCATE, "SELECT count(*), coalesce(sum(t.duplicate = 0), 0), count(DISTINCT t.visitor_id)" \
+	X(STATS_TOUCH_ADVOCATE, "SELECT count(*) + " RFS_PURGED_TOUCHES("touches", " AND c2.advocate_id = ?4") "," \
+				" coalesce(sum(t.duplicate = 0), 0) + "                    \
+				RFS_PURGED_TOUCHES("unique_touches", " AND c2.advocate_id = ?4") "," \
+				" count(DISTINCT t.visitor_id)"                            \
 				" FROM code c JOIN touchpoint t ON t.code_id = c.id"       \
 				" WHERE c.program_id = ?1 AND c.advocate_id = ?4"          \
 				" AND t.at >= ?2 AND t.at < ?3")                           \

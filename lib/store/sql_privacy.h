@@ -3,6 +3,18 @@
 #ifndef RF_STORE_SQL_PRIVACY_H
 #define RF_STORE_SQL_PRIVACY_H
 
+/* Touches purged by retention, counted per code and UTC day (touch_daily):
+ * `col` is touches or unique_touches; ?1 program, ?2..?3 the period, and
+ * `extra` narrows the codes (c2). */
+#define RFS_PURGED_TOUCHES(col, extra)                                                      \
+	"coalesce((SELECT sum(d." col ") FROM code c2 JOIN touch_daily d ON d.code_id = c2.id" \
+	" WHERE c2.program_id = ?1 AND d.day >= ?2 AND d.day < ?3" extra "), 0)"
+
+/* A program's touchpoints before the cutoff: ?1 program, ?2 cutoff. */
+#define RFS_TOUCHES_BEFORE                                                                  \
+	"SELECT t.id FROM code c JOIN touchpoint t INDEXED BY touchpoint_code ON t.code_id = c.id" \
+	" WHERE c.program_id = ?1 AND t.at < ?2"
+
 #define RFS_STATEMENTS_PRIVACY(X)                                                          \
 	/* Hash keys: ?1 now. Live keys, newest (the current one) first. */        \
 	X(HASH_KEYS_LIVE, "SELECT id, secret, coalesce(expires_at, 0) FROM hash_key"       \
@@ -31,6 +43,16 @@
 	X(POLICY_CURRENT, "SELECT version, ip_truncate, retention_ms, created_at"          \
 			  " FROM privacy_policy WHERE program_id = ?1 ORDER BY version DESC LIMIT 1") \
 	X(POLICY_INSERT, "INSERT INTO privacy_policy(program_id, version, ip_truncate, retention_ms," \
-			 " created_at) VALUES(?1, ?2, ?3, ?4, ?5)")
+			 " created_at) VALUES(?1, ?2, ?3, ?4, ?5)")                       \
+	/* Retention, one step per table, each with ?1 program, ?2 cutoff. */       \
+	X(RETAIN_COUNT_DAYS, "INSERT INTO touch_daily(code_id, day, touches, unique_touches)" \
+			     " SELECT t.code_id, t.at - t.at % 86400000, count(*), sum(t.duplicate = 0)" \
+			     " FROM code c JOIN touchpoint t INDEXED BY touchpoint_code ON t.code_id = c.id" \
+			     " WHERE c.program_id = ?1 AND t.at < ?2 GROUP BY 1, 2"         \
+			     " ON CONFLICT(code_id, day) DO UPDATE SET touches = touches + excluded.touches," \
+			     " unique_touches = unique_touches + excluded.unique_touches")   \
+	X(RETAIN_UNLINK_CREDITS, "UPDATE credit SET touchpoint_id = NULL WHERE touchpoint_id IN (" \
+				 RFS_TOUCHES_BEFORE ")")                                   \
+	X(RETAIN_DELETE_TOUCHES, "DELETE FROM touchpoint WHERE id IN (" RFS_TOUCHES_BEFORE ")")
 
 #endif

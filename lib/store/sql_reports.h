@@ -43,9 +43,16 @@
 	" AND x.kind = " k " AND x.at >= ?2 AND x.at < ?3))"
 
 #define RFS_STATEMENTS_REPORTS(X)                                                          \
-	X(REPORT_SERIES_TOUCH, "SELECT b, count(*), count(DISTINCT vis) FROM (SELECT "      \
+	/* Touches purged by retention count from their daily totals (their    \
+	 * visitors are gone: they add no unique visitors). */                 \
+	X(REPORT_SERIES_TOUCH, "SELECT b, sum(n), sum(u) FROM (SELECT b, count(*) AS n,"    \
+			       " count(DISTINCT vis) AS u FROM (SELECT "                   \
 			       RFS_BUCKET("t.at") " AS b, t.visitor_id AS vis"             \
-			       RFS_REPORT_TOUCHES ") GROUP BY b ORDER BY b")               \
+			       RFS_REPORT_TOUCHES ") GROUP BY b UNION ALL SELECT "         \
+			       RFS_BUCKET("d.day") " AS b, sum(d.touches), 0"              \
+			       " FROM code c JOIN touch_daily d ON d.code_id = c.id"       \
+			       " WHERE c.program_id = ?1 AND d.day >= ?2 AND d.day < ?3"   \
+			       " GROUP BY b) GROUP BY b ORDER BY b")                       \
 	X(REPORT_SERIES_CONV, "SELECT " RFS_BUCKET("at") " AS b, count(*), coalesce(sum(attributed), 0)" \
 			      " FROM conversion WHERE program_id = ?1 AND at >= ?2 AND at < ?3" \
 			      " GROUP BY b ORDER BY b")                                    \

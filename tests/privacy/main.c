@@ -60,6 +60,8 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(test_policy_versions, rft_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_policy_errors, rft_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_ip_truncation, rft_setup, rft_teardown),
+		cmocka_unit_test_setup_teardown(test_retention_purge, rft_setup, rft_teardown),
+		cmocka_unit_test_setup_teardown(test_retention_errors, rft_setup, rft_teardown),
 	};
 	return cmocka_run_group_tests_name("privacy", tests, NULL, NULL) ? 1 : 0;
 }

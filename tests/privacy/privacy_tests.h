@@ -24,5 +24,7 @@ void test_expired_secret_leaves_file(void **state);
 void test_policy_versions(void **state);
 void test_policy_errors(void **state);
 void test_ip_truncation(void **state);
+void test_retention_purge(void **state);
+void test_retention_errors(void **state);
 
 #endif

@@ -427,6 +427,11 @@ class rf_messages(Structure):
                 ("next_cursor", c_int64)]
 
 
+class rf_purge(Structure):
+    _fields_ = [("program", c_char_p), ("cutoff_ms", c_int64), ("touchpoints", c_int64),
+                ("activities", c_int64)]
+
+
 #: Every struct, by C name, for layout checks against the compiler.
 STRUCTS = {cls.__name__: cls for cls in (
     rf_engagement_config, rf_message, rf_messages,
@@ -441,7 +446,8 @@ STRUCTS = {cls.__name__: cls for cls in (
     rf_link_keys, rf_consent_change, rf_consent, rf_hash_key, rf_hash_keys,
     rf_privacy_policy, rf_privacy_settings, rf_reward_rule, rf_reward_policy, rf_reward_config,
     rf_reward, rf_reward_list, rf_balance, rf_balance_list, rf_payout_line, rf_payout,
-    rf_activity_spec, rf_activity, rf_activity_list, rf_export_options, rf_import_options)}
+    rf_activity_spec, rf_activity, rf_activity_list, rf_export_options, rf_import_options,
+    rf_purge)}
 
 # Version numbers of the input structs these declarations describe.
 STORE_OPTIONS_VERSION = 1
@@ -622,6 +628,8 @@ SIGNATURES = {
     "rf_payout_run": (c_int, [_out(rf_payout), _S, c_char_p, c_char_p, c_int64], True),
     "rf_payout_free": (None, [POINTER(rf_payout)], False),
     "rf_reward_check": (c_int, [_S], True),
+    "rf_retention_purge": (c_int, [_out(rf_purge), _S, c_char_p], True),
+    "rf_purge_free": (None, [POINTER(rf_purge)], False),
     "rf_model_fit": (c_int, [_out(rf_fit), _S, c_char_p, c_int32], True),
     "rf_fit_free": (None, [POINTER(rf_fit)], False),
     "rf_replay_run": (c_int, [_out(rf_replay), _S, c_char_p, POINTER(rf_program_rules),

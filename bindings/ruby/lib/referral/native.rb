@@ -349,6 +349,10 @@ module Referral
       layout :version, :uint, :program, :pointer, :what, :int32
     end
 
+    class Purge < FFI::Struct
+      layout :program, :pointer, :cutoff_ms, :int64, :touchpoints, :int64, :activities, :int64
+    end
+
     # Every struct by C name, for layout checks against the compiler.
     STRUCTS = {
       "rf_error" => Error, "rf_store_options" => StoreOptions,
@@ -377,7 +381,8 @@ module Referral
       "rf_balance_list" => BalanceList, "rf_payout_line" => PayoutLine, "rf_payout" => Payout,
       "rf_activity_spec" => ActivitySpec, "rf_activity" => Activity,
       "rf_activity_list" => ActivityList,
-      "rf_export_options" => ExportOptions, "rf_import_options" => ImportOptions
+      "rf_export_options" => ExportOptions, "rf_import_options" => ImportOptions,
+      "rf_purge" => Purge
     }
 
     FRAUD_POLICY_VERSION = 1
@@ -576,6 +581,8 @@ module Referral
     store_fn :rf_export, [:pointer, :pointer, ExportOptions.by_ref, :pointer, :pointer], :int
     attach_function :rf_import_options_init, [ImportOptions.by_ref, :uint], :int
     store_fn :rf_import, [:pointer, :pointer, ImportOptions.by_ref, :pointer, :pointer], :int
+    store_fn :rf_retention_purge, %i[pointer pointer string], :int
+    attach_function :rf_purge_free, [:pointer], :void
 
     # Every attached C function, for the completeness test.
     FUNCTIONS = singleton_methods.map(&:to_s).grep(/\Arf_/).sort.freeze
