@@ -42,6 +42,14 @@ int cmd_replay(cli *c, int argc, char **argv);
 int cmd_attribute(cli *c, int argc, char **argv);
 
 int cmd_demo(cli *c, int argc, char **argv);
+
+int cmd_erase_advocate(cli *c, int argc, char **argv);
+int cmd_erase_customer(cli *c, int argc, char **argv);
+int cmd_person_export(cli *c, int argc, char **argv);
+int cmd_retention_purge(cli *c, int argc, char **argv);
+int cmd_privacy_policy(cli *c, int argc, char **argv);
+int cmd_secret_rotate(cli *c, int argc, char **argv);
+int cmd_secret_list(cli *c, int argc, char **argv);
 int cmd_dashboard(cli *c, int argc, char **argv);
 
 int cmd_export(cli *c, int argc, char **argv);

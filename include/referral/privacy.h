@@ -153,6 +153,36 @@ RF_EXTERN int rf_retention_purge(rf_purge **out, rf_store *store, const char *pr
 
 RF_EXTERN void rf_purge_free(rf_purge *purge);
 
+/*
+ * Erasure (right to be forgotten), one call, one transaction. What held
+ * the person becomes a tombstone ("erased-" and a random UUID): the row
+ * and its integer id stay, so conversions, credit, rewards and the
+ * append-only ledger keep their numbers and stay balanced, but nothing
+ * names the person any more. An advocate loses external id, display
+ * name and email hash; its codes are renamed to the tombstone and
+ * disabled; touchpoints on them lose IP and user-agent hashes and landing
+ * URLs; consent, messages, segment, testimonials and reference asks are
+ * deleted. A customer loses its external id; its visitors (tied to it or
+ * on its conversions) lose theirs; their touchpoints lose IP and
+ * user-agent hashes and landing URLs. Order and refund ids stay (they
+ * are the host's records; never put personal data in them). Deleted
+ * cells are overwritten on disk (SQLite secure_delete for the call).
+ * Errors: RF_EINVALID, RF_ENOTFOUND, RF_EMISUSE, RF_EBUSY, RF_EIO.
+ */
+RF_EXTERN int rf_advocate_erase(rf_store *store, const char *external_id);
+RF_EXTERN int rf_customer_erase(rf_store *store, const char *customer_id);
+
+/*
+ * Right of access: everything the store holds about a person, as one
+ * JSON document built with SQLite's JSON functions. Hashes are never
+ * exported (the document says one is held). `*out` is a NUL-terminated
+ * UTF-8 string released with rf_person_export_free(). Errors: RF_EINVALID,
+ * RF_ENOTFOUND, RF_ENOMEM, RF_EMISUSE.
+ */
+RF_EXTERN int rf_advocate_export(char **out, rf_store *store, const char *external_id);
+RF_EXTERN int rf_customer_export(char **out, rf_store *store, const char *customer_id);
+RF_EXTERN void rf_person_export_free(char *json);
+
 RF_END_DECL
 
 #endif

@@ -46,6 +46,8 @@ static void pack_purge(rf_pack *pk, const void *from, void *slot)
 	*(rf_purge **)slot = p;
 }
 
+static int purge_now(rf_purge **out, rf_store *store, const char *program);
+
 int rf_retention_purge(rf_purge **out, rf_store *store, const char *program)
 {
 	if (out)
@@ -53,7 +55,19 @@ int rf_retention_purge(rf_purge **out, rf_store *store, const char *program)
 	int rc = rf__check_text(program, RF_MAX_ID_LEN, "program key");
 	if (rc == RF_OK)
 		rc = rfs_usable(store);
-	if (rc != RF_OK || (rc = rfs_begin(store)) != RF_OK)
+	if (rc != RF_OK)
+		return rc;
+	/* What is deleted is overwritten on disk, for this call only. */
+	sqlite3_exec(store->db, "PRAGMA secure_delete = 1", NULL, NULL, NULL);
+	rc = purge_now(out, store, program);
+	sqlite3_exec(store->db, "PRAGMA secure_delete = 0", NULL, NULL, NULL);
+	return rc;
+}
+
+static int purge_now(rf_purge **out, rf_store *store, const char *program)
+{
+	int rc = rfs_begin(store);
+	if (rc != RF_OK)
 		return rc;
 	rfs_program prog;
 	rfs_policy policy;
@@ -69,7 +83,12 @@ int rf_retention_purge(rf_purge **out, rf_store *store, const char *program)
 	}
 	if (rc == RF_OK && out)
 		rc = rf__pack_one(&r, pack_purge, out);
-	return rfs_end(store, rc);
+	rc = rfs_end(store, rc);
+	if (rc != RF_OK && out) {
+		rf_purge_free(*out);
+		*out = NULL;
+	}
+	return rc;
 }
 
 void rf_purge_free(rf_purge *purge)

@@ -62,6 +62,8 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(test_ip_truncation, rft_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_retention_purge, rft_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_retention_errors, rft_setup, rft_teardown),
+		cmocka_unit_test_setup_teardown(test_export_person, rft_setup, rft_teardown),
+		cmocka_unit_test_setup_teardown(test_erase_leaves_no_trace, rft_setup, rft_teardown),
 	};
 	return cmocka_run_group_tests_name("privacy", tests, NULL, NULL) ? 1 : 0;
 }

@@ -26,5 +26,7 @@ void test_policy_errors(void **state);
 void test_ip_truncation(void **state);
 void test_retention_purge(void **state);
 void test_retention_errors(void **state);
+void test_export_person(void **state);
+void test_erase_leaves_no_trace(void **state);
 
 #endif

@@ -28,6 +28,7 @@ from .links import Link, LinkKey
 from .rewards import (Balance, Payout, PayoutLine, Reward, RewardConfig, RewardPolicy,
                       RewardRule)
 from .engagement import Consent, ConsentChange, EngagementConfig, Message
+from .privacy import HashKey, PrivacySettings, Purge
 from .paths import Paths
 from .scoring import Activity
 from .store import Store
@@ -93,4 +94,5 @@ __all__ = [
     "RewardSide", "RewardEvent", "RewardKind", "RewardBasis", "RewardState", "RewardRule",
     "RewardPolicy", "RewardConfig", "Reward", "Balance", "PayoutLine", "Payout",
     "Consent", "ConsentChange", "EngagementConfig", "Message",
+    "HashKey", "PrivacySettings", "Purge",
 ]

@@ -23,6 +23,7 @@ from .engagement import EngagementMixin
 from .rewards import RewardsMixin
 from .scoring import ScoringMixin
 from .fraud import FraudMixin
+from .privacy import PrivacyMixin
 from .errors import RF_DUPLICATE, RF_EMISUSE, MisuseError, invalid
 from .types import (Advocate, Code, Conversion, Explanation, Fit, Program, ProgramRules,
                     Replay, Stats, Touchpoint, TouchpointSpec)
@@ -60,7 +61,8 @@ def _free_store(handle: _ffi.StoreHandle, _keep_alive: Any) -> None:
     _ffi.lib().rf_store_free(handle)
 
 
-class Store(LinksMixin, EngagementMixin, RewardsMixin, ScoringMixin, ExportsMixin, FraudMixin):
+class Store(LinksMixin, EngagementMixin, RewardsMixin, ScoringMixin, ExportsMixin, FraudMixin,
+            PrivacyMixin):
     """An open libreferral database (a file path or ``":memory:"``).
 
     Use it as a context manager; it is closed exactly once (by :meth:`close`,

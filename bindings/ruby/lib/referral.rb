@@ -23,6 +23,7 @@ require_relative "referral/rewards"
 require_relative "referral/scoring"
 require_relative "referral/exports"
 require_relative "referral/fraud"
+require_relative "referral/privacy"
 
 module Referral
   DAY_MS = 86_400_000

@@ -43,6 +43,7 @@ module Referral
     IMPORT_OPTIONS_VERSION = 1
     EXPORT_PSEUDONYMS = 1
     IMPORT_MAX_RECORD = 65_536
+    PRIVACY_POLICY_VERSION = 1
 
     class Error < FFI::Struct
       layout :code, :int, :db_code, :int, :message, :pointer
@@ -583,6 +584,11 @@ module Referral
     store_fn :rf_import, [:pointer, :pointer, ImportOptions.by_ref, :pointer, :pointer], :int
     store_fn :rf_retention_purge, %i[pointer pointer string], :int
     attach_function :rf_purge_free, [:pointer], :void
+    store_fn :rf_advocate_erase, %i[pointer string], :int
+    store_fn :rf_customer_erase, %i[pointer string], :int
+    store_fn :rf_advocate_export, %i[pointer pointer string], :int
+    store_fn :rf_customer_export, %i[pointer pointer string], :int
+    attach_function :rf_person_export_free, [:pointer], :void
 
     # Every attached C function, for the completeness test.
     FUNCTIONS = singleton_methods.map(&:to_s).grep(/\Arf_/).sort.freeze
