@@ -13,7 +13,10 @@
 static const rfs_stmt_id erase_advocate_steps[] = {
 	RFS_ERASE_ADV_TOUCHES,
 	RFS_ERASE_ADV_CODES,
+	RFS_ERASE_ADV_VISITOR_TOUCHES, /* before the row forgets its visitor */
+	RFS_ERASE_ADV_VISITOR,
 	RFS_ERASE_ADV_ROW,
+	RFS_ERASE_ADV_FRAUD_EVIDENCE,
 	RFS_ERASE_ADV_CONSENT_CHANGES,
 	RFS_ERASE_ADV_CONSENT,
 	RFS_ERASE_ADV_OUTBOX,
@@ -26,6 +29,8 @@ static const rfs_stmt_id erase_customer_steps[] = {
 	RFS_ERASE_CUS_TOUCHES,
 	RFS_ERASE_CUS_VISITORS,
 	RFS_ERASE_CUS_ROW,
+	RFS_ERASE_CUS_FRAUD_CHECKS,
+	RFS_ERASE_CUS_FRAUD_EVIDENCE,
 };
 
 typedef struct export_step {
@@ -34,27 +39,32 @@ typedef struct export_step {
 } export_step;
 
 static const export_step export_advocate_steps[] = {
-	{ "$.advocate", RFS_EXPORT_ADVOCATE },
-	{ "$.codes", RFS_EXPORT_ADV_CODES },
-	{ "$.credits", RFS_EXPORT_ADV_CREDITS },
-	{ "$.consent", RFS_EXPORT_ADV_CONSENT },
-	{ "$.consent_changes", RFS_EXPORT_ADV_CONSENT_CHANGES },
-	{ "$.messages", RFS_EXPORT_ADV_OUTBOX },
-	{ "$.stages", RFS_EXPORT_ADV_STAGES },
-	{ "$.segments", RFS_EXPORT_ADV_SEGMENT },
-	{ "$.testimonials", RFS_EXPORT_ADV_TESTIMONIALS },
-	{ "$.reference_asks", RFS_EXPORT_ADV_ASKS },
-	{ "$.rewards", RFS_EXPORT_REWARDS },
-	{ "$.ledger", RFS_EXPORT_LEDGER },
+	{ "$.advocate", RFS_PERSON_ADVOCATE },
+	{ "$.identity", RFS_PERSON_ADV_IDENTITY },
+	{ "$.codes", RFS_PERSON_ADV_CODES },
+	{ "$.credits", RFS_PERSON_ADV_CREDITS },
+	{ "$.consent", RFS_PERSON_ADV_CONSENT },
+	{ "$.consent_changes", RFS_PERSON_ADV_CONSENT_CHANGES },
+	{ "$.messages", RFS_PERSON_ADV_OUTBOX },
+	{ "$.stages", RFS_PERSON_ADV_STAGES },
+	{ "$.segments", RFS_PERSON_ADV_SEGMENT },
+	{ "$.testimonials", RFS_PERSON_ADV_TESTIMONIALS },
+	{ "$.reference_asks", RFS_PERSON_ADV_ASKS },
+	{ "$.rewards", RFS_PERSON_REWARDS },
+	{ "$.ledger", RFS_PERSON_LEDGER },
+	{ "$.activities", RFS_PERSON_ADV_ACTIVITIES },
+	{ "$.scores", RFS_PERSON_ADV_SCORES },
+	{ "$.fraud_signals", RFS_PERSON_ADV_FRAUD },
 };
 
 static const export_step export_customer_steps[] = {
-	{ "$.customer", RFS_EXPORT_CUSTOMER },
-	{ "$.visitors", RFS_EXPORT_CUS_VISITORS },
-	{ "$.touchpoints", RFS_EXPORT_CUS_TOUCHES },
-	{ "$.conversions", RFS_EXPORT_CUS_CONVERSIONS },
-	{ "$.rewards", RFS_EXPORT_REWARDS },
-	{ "$.ledger", RFS_EXPORT_LEDGER },
+	{ "$.customer", RFS_PERSON_CUSTOMER },
+	{ "$.visitors", RFS_PERSON_CUS_VISITORS },
+	{ "$.touchpoints", RFS_PERSON_CUS_TOUCHES },
+	{ "$.conversions", RFS_PERSON_CUS_CONVERSIONS },
+	{ "$.fraud_checks", RFS_PERSON_CUS_FRAUD },
+	{ "$.rewards", RFS_PERSON_REWARDS },
+	{ "$.ledger", RFS_PERSON_LEDGER },
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -131,7 +141,7 @@ static int export_one(rf_store *s, const export_step *step, int64_t id, int hold
 	sqlite3_stmt *st = NULL, *set = NULL;
 	int rc = rfs_stmt(s, step->stmt, &st);
 	if (rc == RF_OK)
-		rc = rfs_stmt(s, RFS_EXPORT_SET, &set);
+		rc = rfs_stmt(s, RFS_PERSON_SET, &set);
 	if (rc != RF_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, id);

@@ -11,7 +11,8 @@
 static const rfs_stmt_id purge_steps[] = {
 	RFS_RETAIN_COUNT_DAYS,     /* daily totals first */
 	RFS_RETAIN_UNLINK_CREDITS, /* credit keeps its numbers, loses the touch */
-	RFS_RETAIN_DELETE_TOUCHES, /* last: counted below */
+	RFS_RETAIN_DELETE_TOUCHES, /* counted below */
+	RFS_RETAIN_DELETE_ACTIVITIES, /* counted below */
 };
 
 typedef struct purge_row {
@@ -31,6 +32,8 @@ static int run_steps(rf_store *s, int64_t program_id, int64_t cutoff, purge_row 
 		rc = rfs_exec(s, st, "purging old data");
 		if (rc == RF_OK && purge_steps[i] == RFS_RETAIN_DELETE_TOUCHES)
 			r->touches = sqlite3_changes(s->db);
+		if (rc == RF_OK && purge_steps[i] == RFS_RETAIN_DELETE_ACTIVITIES)
+			r->activities = sqlite3_changes(s->db);
 	}
 	return rc;
 }

@@ -20,6 +20,11 @@
 	"SELECT visitor_id FROM identity WHERE customer_id = ?1"                            \
 	" UNION SELECT visitor_id FROM conversion WHERE customer_id = ?1"
 
+/* The conversions of customer ?1 and of its visitors. */
+#define RFS_CUSTOMER_CONVERSIONS                                                            \
+	"SELECT id FROM conversion WHERE customer_id = ?1"                                  \
+	" UNION SELECT id FROM conversion WHERE visitor_id IN (" RFS_CUSTOMER_VISITORS ")"
+
 /* What an export says about a stored keyed hash. */
 #define RFS_HASH_HELD(col) "CASE WHEN " col " IS NULL THEN NULL ELSE 'held as a keyed hash' END"
 
@@ -62,14 +67,22 @@
 	X(RETAIN_UNLINK_CREDITS, "UPDATE credit SET touchpoint_id = NULL WHERE touchpoint_id IN (" \
 				 RFS_TOUCHES_BEFORE ")")                                   \
 	X(RETAIN_DELETE_TOUCHES, "DELETE FROM touchpoint WHERE id IN (" RFS_TOUCHES_BEFORE ")") \
+	X(RETAIN_DELETE_ACTIVITIES, "DELETE FROM activity WHERE program_id = ?1 AND at < ?2") \
 	/* Erasure of an advocate: ?1 advocate id, ?2 tombstone. */                \
 	X(ERASE_ADV_TOUCHES, "UPDATE touchpoint SET ip_hash = NULL, ua_hash = NULL, landing_url = NULL" \
 			     " WHERE code_id IN (SELECT id FROM code WHERE advocate_id = ?1)" \
 			     " AND (ip_hash IS NOT NULL OR ua_hash IS NOT NULL OR landing_url IS NOT NULL)") \
 	X(ERASE_ADV_CODES, "UPDATE code SET code = ?2 || '-' || id, display = '', status = 1" \
 			   " WHERE advocate_id = ?1")                                      \
+	X(ERASE_ADV_VISITOR, "UPDATE visitor SET ext = ?2 || '-' || id"                    \
+			     " WHERE id = (SELECT visitor_id FROM advocate WHERE id = ?1)") \
+	X(ERASE_ADV_VISITOR_TOUCHES, "UPDATE touchpoint SET ip_hash = NULL, ua_hash = NULL,"  \
+				     " landing_url = NULL WHERE visitor_id ="              \
+				     " (SELECT visitor_id FROM advocate WHERE id = ?1)")   \
 	X(ERASE_ADV_ROW, "UPDATE advocate SET external_id = ?2, display_name = '', email_hash = NULL," \
-			 " status = 1 WHERE id = ?1")                                      \
+			 " email_key = NULL, ip_hash = NULL, ua_hash = NULL, customer_id = NULL," \
+			 " visitor_id = NULL, status = 1 WHERE id = ?1")                   \
+	X(ERASE_ADV_FRAUD_EVIDENCE, "UPDATE fraud_signal SET evidence = '' WHERE advocate_id = ?1") \
 	X(ERASE_ADV_CONSENT_CHANGES, "DELETE FROM consent_change WHERE advocate_id = ?1")  \
 	X(ERASE_ADV_CONSENT, "DELETE FROM consent WHERE advocate_id = ?1")                 \
 	X(ERASE_ADV_OUTBOX, "DELETE FROM outbox WHERE advocate_id = ?1")                   \
@@ -82,70 +95,102 @@
 	X(ERASE_CUS_VISITORS, "UPDATE visitor SET ext = ?2 || '-' || id"                   \
 			      " WHERE id IN (" RFS_CUSTOMER_VISITORS ")")                  \
 	X(ERASE_CUS_ROW, "UPDATE customer SET ext = ?2 WHERE id = ?1")                     \
+	X(ERASE_CUS_FRAUD_CHECKS, "UPDATE fraud_check SET email_key = NULL, ip_hash = NULL, ua_hash = NULL" \
+				  " WHERE conversion_id IN (" RFS_CUSTOMER_CONVERSIONS ")") \
+	X(ERASE_CUS_FRAUD_EVIDENCE, "UPDATE fraud_signal SET evidence = ''"                \
+				    " WHERE conversion_id IN (" RFS_CUSTOMER_CONVERSIONS ")") \
 	/* Export: each step gives one JSON value about person ?1; EXPORT_SET  \
 	 * puts value ?3 at path ?2 of document ?1. */                         \
-	X(EXPORT_SET, "SELECT json_set(?1, ?2, json(?3))")                                 \
-	X(EXPORT_ADVOCATE, "SELECT json_object('external_id', external_id, 'kind', kind,"  \
+	X(PERSON_SET, "SELECT json_set(?1, ?2, json(?3))")                                 \
+	X(PERSON_ADVOCATE, "SELECT json_object('external_id', external_id, 'kind', kind,"  \
 			   " 'display_name', display_name, 'status', status,"              \
 			   " 'email', " RFS_HASH_HELD("email_hash") ", 'created_at_ms', created_at)" \
 			   " FROM advocate WHERE id = ?1")                                 \
-	X(EXPORT_ADV_CODES, "SELECT json_group_array(json_object('code', c.code, 'program', p.key," \
+	X(PERSON_ADV_CODES, "SELECT json_group_array(json_object('code', c.code, 'program', p.key," \
 			    " 'channel', c.channel, 'vanity', c.vanity, 'status', c.status, 'uses', c.uses," \
 			    " 'expires_at_ms', c.expires_at, 'created_at_ms', c.created_at," \
 			    " 'touchpoints', (SELECT count(*) FROM touchpoint t WHERE t.code_id = c.id)" \
 			    " + (SELECT coalesce(sum(d.touches), 0) FROM touch_daily d WHERE d.code_id = c.id)))" \
 			    " FROM code c JOIN program p ON p.id = c.program_id WHERE c.advocate_id = ?1") \
-	X(EXPORT_ADV_CREDITS, "SELECT json_group_array(json_object('program', p.key, 'order_id', v.order_id," \
+	X(PERSON_ADV_CREDITS, "SELECT json_group_array(json_object('program', p.key, 'order_id', v.order_id," \
 			      " 'conversion_kind', v.kind, 'at_ms', v.at, 'channel', cr.channel," \
 			      " 'weight', cr.weight, 'value_minor', cr.value_minor, 'currency', v.currency," \
 			      " 'note', cr.note)) FROM credit cr JOIN conversion v ON v.id = cr.conversion_id" \
 			      " JOIN program p ON p.id = v.program_id WHERE cr.advocate_id = ?1 AND cr.weight > 0") \
-	X(EXPORT_ADV_CONSENT, "SELECT json_group_array(json_object('tracking', tracking,"  \
+	X(PERSON_ADV_CONSENT, "SELECT json_group_array(json_object('tracking', tracking,"  \
 			      " 'tracking_at_ms', tracking_at, 'messages', messages, 'messages_at_ms', messages_at))" \
 			      " FROM consent WHERE advocate_id = ?1")                      \
-	X(EXPORT_ADV_CONSENT_CHANGES, "SELECT json_group_array(json_object('purpose', purpose," \
+	X(PERSON_ADV_CONSENT_CHANGES, "SELECT json_group_array(json_object('purpose', purpose," \
 				      " 'granted', granted, 'source', source, 'at_ms', at))" \
 				      " FROM consent_change WHERE advocate_id = ?1")       \
-	X(EXPORT_ADV_OUTBOX, "SELECT json_group_array(json_object('program', p.key, 'kind', o.kind," \
+	X(PERSON_ADV_OUTBOX, "SELECT json_group_array(json_object('program', p.key, 'kind', o.kind," \
 			     " 'body', o.body, 'status', o.status, 'reason', o.reason,"    \
 			     " 'queued_at_ms', o.queued_at, 'acked_at_ms', o.acked_at))"   \
 			     " FROM outbox o JOIN program p ON p.id = o.program_id WHERE o.advocate_id = ?1") \
-	X(EXPORT_ADV_STAGES, "SELECT json_group_array(json_object('program', p.key, 'stage', s.stage," \
+	X(PERSON_ADV_STAGES, "SELECT json_group_array(json_object('program', p.key, 'stage', s.stage," \
 			     " 'since_ms', s.since, 'activities', s.activities, 'referrals', s.referrals))" \
 			     " FROM advocate_stage s JOIN program p ON p.id = s.program_id" \
 			     " WHERE s.advocate_id = ?1")                                  \
-	X(EXPORT_ADV_SEGMENT, "SELECT json_group_array(segment) FROM advocate_segment WHERE advocate_id = ?1") \
-	X(EXPORT_ADV_TESTIMONIALS, "SELECT json_group_array(json_object('program', p.key,"  \
+	X(PERSON_ADV_SEGMENT, "SELECT json_group_array(segment) FROM advocate_segment WHERE advocate_id = ?1") \
+	X(PERSON_ADV_TESTIMONIALS, "SELECT json_group_array(json_object('program', p.key,"  \
 				   " 'product', t.product, 'segment', t.segment, 'body', t.body," \
 				   " 'rating', t.rating, 'publish_consent', t.publish_consent," \
 				   " 'status', t.status, 'created_at_ms', t.created_at))"  \
 				   " FROM testimonial t JOIN program p ON p.id = t.program_id" \
 				   " WHERE t.advocate_id = ?1")                            \
-	X(EXPORT_ADV_ASKS, "SELECT json_group_array(json_object('program', p.key, 'prospect', r.prospect," \
+	X(PERSON_ADV_ASKS, "SELECT json_group_array(json_object('program', p.key, 'prospect', r.prospect," \
 			   " 'outcome', r.outcome, 'asked_at_ms', r.asked_at, 'closed_at_ms', r.closed_at))" \
 			   " FROM reference_ask r JOIN program p ON p.id = r.program_id"  \
 			   " WHERE r.advocate_id = ?1")                                    \
 	/* Rewards and ledger entries held by person ?1 of holder kind ?4. */      \
-	X(EXPORT_REWARDS, "SELECT json_group_array(json_object('program', p.key, 'side', r.side," \
+	X(PERSON_REWARDS, "SELECT json_group_array(json_object('program', p.key, 'side', r.side," \
 			  " 'kind', r.kind, 'unit', r.unit, 'amount', r.amount, 'state', r.state," \
 			  " 'coupon', r.coupon, 'note', r.note, 'created_at_ms', r.created_at," \
 			  " 'due_at_ms', r.due_at)) FROM program p JOIN reward r"          \
 			  " ON r.program_id = p.id AND r.holder_kind = ?4 AND r.holder_id = ?1") \
-	X(EXPORT_LEDGER, "SELECT json_group_array(json_object('program', p.key, 'kind', l.kind," \
+	X(PERSON_LEDGER, "SELECT json_group_array(json_object('program', p.key, 'kind', l.kind," \
 			 " 'unit', l.unit, 'from', l.src, 'to', l.dst, 'amount', l.amount, 'at_ms', l.at))" \
 			 " FROM program p JOIN ledger l"                                   \
 			 " ON l.program_id = p.id AND l.holder_kind = ?4 AND l.holder_id = ?1") \
-	X(EXPORT_CUSTOMER, "SELECT json_object('customer_id', ext) FROM customer WHERE id = ?1") \
-	X(EXPORT_CUS_VISITORS, "SELECT json_group_array(v.ext) FROM visitor v"             \
+	X(PERSON_ADV_IDENTITY, "SELECT json_object('customer_id', cu.ext, 'visitor_id', v.ext," \
+			       " 'email_key', " RFS_HASH_HELD("a.email_key") ", 'ip', " RFS_HASH_HELD("a.ip_hash") "," \
+			       " 'user_agent', " RFS_HASH_HELD("a.ua_hash") ") FROM advocate a" \
+			       " LEFT JOIN customer cu ON cu.id = a.customer_id"           \
+			       " LEFT JOIN visitor v ON v.id = a.visitor_id WHERE a.id = ?1") \
+	X(PERSON_ADV_ACTIVITIES, "SELECT json_group_array(json_object('program', p.key, 'type', t.type," \
+				 " 'at_ms', t.at, 'channel', t.channel, 'content', t.content," \
+				 " 'answer', t.answer)) FROM program p JOIN activity t"    \
+				 " ON t.program_id = p.id AND t.advocate_id = ?1")         \
+	X(PERSON_ADV_SCORES, "SELECT json_group_array(json_object('program', p.key,"       \
+			     " 'activities', s.activities, 'reviews', s.reviews, 'referrals', s.referrals," \
+			     " 'value_net', s.value_net, 'last_at_ms', s.last_at,"         \
+			     " 'tier', (SELECT tier FROM score_tier t WHERE t.program_id = s.program_id" \
+			     " AND t.advocate_id = s.advocate_id),"                        \
+			     " 'badges', (SELECT json_group_array(json_object('badge', b.badge, 'period', b.period," \
+			     " 'at_ms', b.at)) FROM badge b WHERE b.program_id = s.program_id" \
+			     " AND b.advocate_id = s.advocate_id)))"                       \
+			     " FROM program p JOIN score_state s ON s.program_id = p.id AND s.advocate_id = ?1") \
+	X(PERSON_ADV_FRAUD, "SELECT json_group_array(json_object('order_id', c.order_id, 'kind', f.kind," \
+			    " 'weight', f.weight, 'hard', f.hard, 'evidence', f.evidence))" \
+			    " FROM fraud_signal f JOIN conversion c ON c.id = f.conversion_id" \
+			    " WHERE f.advocate_id = ?1")                                   \
+	X(PERSON_CUS_FRAUD, "SELECT json_group_array(json_object('order_id', c.order_id, 'risk', f.risk," \
+			    " 'decision', f.decision, 'status', f.status, 'at_ms', f.at,"  \
+			    " 'email', " RFS_HASH_HELD("f.email_key") ", 'ip', " RFS_HASH_HELD("f.ip_hash") "," \
+			    " 'user_agent', " RFS_HASH_HELD("f.ua_hash") "))"              \
+			    " FROM fraud_check f JOIN conversion c ON c.id = f.conversion_id" \
+			    " WHERE f.conversion_id IN (" RFS_CUSTOMER_CONVERSIONS ")")    \
+	X(PERSON_CUSTOMER, "SELECT json_object('customer_id', ext) FROM customer WHERE id = ?1") \
+	X(PERSON_CUS_VISITORS, "SELECT json_group_array(v.ext) FROM visitor v"             \
 			       " WHERE v.id IN (" RFS_CUSTOMER_VISITORS ")")               \
-	X(EXPORT_CUS_TOUCHES, "SELECT json_group_array(json_object('visitor_id', v.ext, 'program', p.key," \
+	X(PERSON_CUS_TOUCHES, "SELECT json_group_array(json_object('visitor_id', v.ext, 'program', p.key," \
 			      " 'code', c.code, 'kind', t.kind, 'at_ms', t.at, 'duplicate', t.duplicate," \
 			      " 'landing_url', t.landing_url, 'ip', " RFS_HASH_HELD("t.ip_hash") "," \
 			      " 'user_agent', " RFS_HASH_HELD("t.ua_hash") "))"            \
 			      " FROM touchpoint t JOIN visitor v ON v.id = t.visitor_id"   \
 			      " JOIN code c ON c.id = t.code_id JOIN program p ON p.id = c.program_id" \
 			      " WHERE t.visitor_id IN (" RFS_CUSTOMER_VISITORS ")")        \
-	X(EXPORT_CUS_CONVERSIONS, "SELECT json_group_array(json_object('program', p.key,"  \
+	X(PERSON_CUS_CONVERSIONS, "SELECT json_group_array(json_object('program', p.key,"  \
 				  " 'order_id', c.order_id, 'kind', c.kind, 'value_minor', c.value_minor," \
 				  " 'currency', c.currency, 'at_ms', c.at, 'attributed', c.attributed," \
 				  " 'refunded_minor', c.refunded_minor,"                   \

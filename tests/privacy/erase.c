@@ -17,6 +17,8 @@
 #define IP "198.51.100.77"
 #define UA "Mozilla/5.0 (RfEraseAgent/3.1)"
 #define SOURCE "signup-form-alice-2231"
+#define ADV_VISITOR "adv-visitor-alice-8820"
+#define ADV_IP "192.0.2.44"
 
 typedef struct blob {
 	unsigned char b[64];
@@ -103,6 +105,9 @@ static void scene(rft_fixture *f, char code[RF_CODE_BUFSIZE])
 	as.external_id = ADV;
 	as.display_name = NAME;
 	as.email = EMAIL;
+	as.visitor_id = ADV_VISITOR;
+	as.ip = ADV_IP;
+	as.user_agent = "RfAdvocateAgent/1.0";
 	RFT_OK(rf_advocate_add(NULL, f->store, &as));
 	rft_advocate(f, "bystander");
 	rf_code_spec cs = RF_CODE_SPEC_INIT;
@@ -116,6 +121,13 @@ static void scene(rft_fixture *f, char code[RF_CODE_BUFSIZE])
 	char other[RF_CODE_BUFSIZE];
 	rft_code(f, "p", "bystander", other);
 	RFT_OK(rf_consent_set(f->store, ADV, RF_CONSENT_MESSAGES, 1, SOURCE));
+	RFT_OK(rf_consent_set(f->store, ADV, RF_CONSENT_TRACKING, 1, SOURCE));
+	rf_activity_spec act = RF_ACTIVITY_SPEC_INIT;
+	act.program = "p";
+	act.advocate = ADV;
+	act.type = RF_ACTIVITY_SHARE;
+	act.content = "spring-flyer";
+	RFT_OK(rf_activity_record(NULL, f->store, &act));
 	rf_reward_rule rule = RF_REWARD_RULE_INIT;
 	rule.amount = 500;
 	rule.approve_at_once = 1;
@@ -178,7 +190,9 @@ void test_export_person(void **state)
 				 "\"display_name\":\"" NAME "\"", "\"email\":\"held as a keyed hash\"",
 				 "\"vanity\":1", "\"touchpoints\":2", "\"order_id\":\"order-2\"", "\"source\":\"" SOURCE "\"",
 				 "\"rewards\":[{", "\"amount\":500", "\"ledger\":[{", "\"messages\":[",
-				 "\"testimonials\":[]" };
+				 "\"testimonials\":[]", "\"visitor_id\":\"" ADV_VISITOR "\"",
+				 "\"content\":\"spring-flyer\"", "\"activities\":[{", "\"scores\":[",
+				 "\"fraud_signals\":[]" };
 	for (size_t i = 0; i < sizeof want_a / sizeof want_a[0]; i++)
 		if (!strstr(a, want_a[i]))
 			fail_msg("advocate export lacks %s: %s", want_a[i], a);
@@ -193,7 +207,7 @@ void test_export_person(void **state)
 	const char *want_c[] = { "\"kind\":\"customer\"", "\"customer_id\":\"" CUSTOMER "\"",
 				 "\"visitors\":[\"" VISITOR "\"]", "\"landing_url\":\"" LANDING "\"",
 				 "\"ip\":\"held as a keyed hash\"", "\"order_id\":\"order-1\"",
-				 "\"refund_id\":\"refund-1\"", "\"amount\":300" };
+				 "\"refund_id\":\"refund-1\"", "\"amount\":300", "\"fraud_checks\":[" };
 	for (size_t i = 0; i < sizeof want_c / sizeof want_c[0]; i++)
 		if (!strstr(c, want_c[i]))
 			fail_msg("customer export lacks %s: %s", want_c[i], c);
@@ -217,6 +231,8 @@ void test_erase_leaves_no_trace(void **state)
 	blob email = hex_blob(f, "SELECT hex(email_hash) FROM advocate WHERE external_id = '" ADV "'");
 	blob ip = hex_blob(f, "SELECT hex(ip_hash) FROM touchpoint WHERE landing_url = '" LANDING "'");
 	blob ua = hex_blob(f, "SELECT hex(ua_hash) FROM touchpoint WHERE landing_url = '" LANDING "'");
+	blob adv_ip = hex_blob(f, "SELECT hex(ip_hash) FROM advocate WHERE external_id = '" ADV "'");
+	blob adv_ua = hex_blob(f, "SELECT hex(ua_hash) FROM advocate WHERE external_id = '" ADV "'");
 	rft_counts before = rft_stats(f, "p", NULL);
 	char *snap_before = rft_snapshot(f);
 	long long ledger = priv_query_int(f, "SELECT count(*) FROM ledger");
@@ -284,5 +300,8 @@ void test_erase_leaves_no_trace(void **state)
 	assert_gone(f, email.b, email.n, "the email hash");
 	assert_gone(f, ip.b, ip.n, "the IP hash");
 	assert_gone(f, ua.b, ua.n, "the user-agent hash");
+	assert_gone(f, adv_ip.b, adv_ip.n, "the advocate's IP hash");
+	assert_gone(f, adv_ua.b, adv_ua.n, "the advocate's user-agent hash");
+	assert_text_gone(f, ADV_VISITOR);
 	rft_reopen(f);
 }

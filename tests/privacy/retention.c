@@ -62,6 +62,14 @@ void test_retention_purge(void **state)
 		RFT_OK(rft_click(f, co, v, at, NULL));
 	}
 	RFT_OK(rft_click(f, cb, "v2", RFT_T0 + 2 * DAY_MS + 3700000, NULL));
+	rf_activity_spec act = RF_ACTIVITY_SPEC_INIT;
+	act.program = "p";
+	act.advocate = "alice";
+	act.type = RF_ACTIVITY_SHARE;
+	for (int d = 10; d < 20; d++) {
+		act.at_ms = RFT_T0 + d * DAY_MS;
+		RFT_OK(rf_activity_record(NULL, f->store, &act));
+	}
 	RFT_OK(rft_convert(f, "p", "v3", "early", 10000, "EUR", RFT_T0 + 5 * DAY_MS));
 	RFT_OK(rft_convert(f, "p", "v38", "late", 5000, "EUR", RFT_T0 + 39 * DAY_MS));
 	rf_conversion *early = conversion(f, "early");
@@ -85,6 +93,7 @@ void test_retention_purge(void **state)
 	p = purge(f);
 	assert_int_equal(p->cutoff_ms, RFT_T0 + 15 * DAY_MS); /* start of that day */
 	assert_int_equal(p->touchpoints, 16);
+	assert_int_equal(p->activities, 5); /* days 10..14 */
 	rf_purge_free(p);
 	assert_int_equal(priv_query_int(f, "SELECT count(*) FROM touchpoint t JOIN code c ON c.id = t.code_id"
 					   " JOIN program p ON p.id = c.program_id WHERE p.key = 'p'"), 25);
