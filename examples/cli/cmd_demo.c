@@ -115,6 +115,8 @@ static int run(const cli *c, const demo_config *cfg)
 	if (rc == CLI_EXIT_OK)
 		rc = demo_ingest(c, store, &clock, &world);
 	if (rc == CLI_EXIT_OK)
+		rc = demo_rewards_suspects(c, store, &clock, &world);
+	if (rc == CLI_EXIT_OK)
 		rc = demo_rewards_payout(c, store);
 	if (rc == CLI_EXIT_OK)
 		rc = write_dashboard(c, store, html_path);

@@ -24,6 +24,8 @@ typedef struct dashboard_data {
 	const rf_report_split_row *top[DASHBOARD_TOP];
 	size_t top_count;
 	rf_balance_list *balances;    /* reward ledger, every holder */
+	rf_fraud_checks *held;        /* the oldest page of the review queue */
+	size_t held_count;            /* the whole queue */
 } dashboard_data;
 
 /**
@@ -40,6 +42,8 @@ int dashboard_page(FILE *f, const dashboard_data *d);
 /* Sections in files of their own (html.h's writer). */
 struct html;
 void dashboard_section_rewards(struct html *h, const dashboard_data *d);
+int dashboard_collect_fraud(dashboard_data *d, rf_store *store);
+void dashboard_section_fraud(struct html *h, const dashboard_data *d);
 
 /** The page's style sheet. */
 extern const char dashboard_css[];

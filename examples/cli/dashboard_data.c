@@ -83,7 +83,8 @@ int dashboard_collect(dashboard_data *d, rf_store *store, const rf_report_query 
 	    (rc = rf_report_split_get(&d->channels, store, &all, RF_SPLIT_CHANNEL)) < 0 ||
 	    (rc = rf_report_split_get(&d->kinds, store, &all, RF_SPLIT_ADVOCATE_KIND)) < 0 ||
 	    (rc = rf_report_split_get(&d->advocates, store, &all, RF_SPLIT_ADVOCATE)) < 0 ||
-	    (rc = rf_reward_balances(&d->balances, store, q->program, NULL)) < 0)
+	    (rc = rf_reward_balances(&d->balances, store, q->program, NULL)) < 0 ||
+	    (rc = dashboard_collect_fraud(d, store)) < 0)
 		goto fail;
 	pick_currency(d);
 	rank_top(d);
@@ -103,5 +104,6 @@ void dashboard_data_free(dashboard_data *d)
 	rf_report_split_free(d->kinds);
 	rf_report_split_free(d->advocates);
 	rf_balance_list_free(d->balances);
+	rf_fraud_checks_free(d->held);
 	memset(d, 0, sizeof *d);
 }

@@ -100,6 +100,9 @@ int demo_ingest(const cli *c, rf_store *store, demo_clock *clock, demo_world *w)
  *  end. Both return CLI_EXIT_OK or report the failure. */
 int demo_rewards_setup(const cli *c, rf_store *store);
 int demo_rewards_payout(const cli *c, rf_store *store);
+/** Stage a few suspicious orders after the campaign (held by the fraud
+ *  check); moves the clock past them. */
+int demo_rewards_suspects(const cli *c, rf_store *store, demo_clock *clock, const demo_world *w);
 
 /** Print what a marketer wants to see; `started_s` is demo_seconds() at
  *  the start, for the elapsed time; `dashboard` is the path of the HTML

@@ -2,6 +2,10 @@
  * and pays them at the end of the campaign. */
 #include "demo.h"
 
+#include <stdio.h>
+
+#define DEMO_SUSPECTS 4
+
 /* Referrers earn 10 % of the value credited to them and a 50 EUR bonus at
  * their 10th referral; a referee gets 5 EUR of store credit on its first order. */
 int demo_rewards_setup(const cli *c, rf_store *store)
@@ -39,4 +43,36 @@ int demo_rewards_payout(const cli *c, rf_store *store)
 	int rc = rf_payout_run(&p, store, DEMO_PROGRAM, "demo-payout-1", 0);
 	rf_payout_free(p);
 	return rc < 0 ? cli_fail(c) : CLI_EXIT_OK;
+}
+
+/* Cookie stuffing staged at the end of the campaign: visitors with
+ * throwaway email addresses buy two seconds after clicking the busiest
+ * advocate's code. The fraud check holds them for review, with their
+ * rewards, so the dashboard has a queue to show. */
+int demo_rewards_suspects(const cli *c, rf_store *store, demo_clock *clock, const demo_world *w)
+{
+	if (w->code_count == 0)
+		return CLI_EXIT_OK;
+	for (int i = 0; i < DEMO_SUSPECTS; i++) {
+		char visitor[24], order[24], email[40];
+		snprintf(visitor, sizeof visitor, "suspect-%d", i + 1);
+		snprintf(order, sizeof order, "suspect-order-%d", i + 1);
+		snprintf(email, sizeof email, "buyer%d@mailinator.com", i + 1);
+		rf_touchpoint_spec t = RF_TOUCHPOINT_SPEC_INIT;
+		t.code = w->codes[0].code;
+		t.visitor_id = visitor;
+		t.at_ms = clock->now_ms + i * 60000;
+		rf_conversion_spec in = RF_CONVERSION_SPEC_INIT;
+		in.program = DEMO_PROGRAM;
+		in.visitor_id = visitor;
+		in.order_id = order;
+		in.value_minor = 4990;
+		in.currency = DEMO_CURRENCY;
+		in.at_ms = t.at_ms + 2000;
+		in.email = email;
+		if (rf_touchpoint_record(NULL, store, &t) < 0 || rf_conversion_record(NULL, store, &in) < 0)
+			return cli_fail(c);
+	}
+	clock->now_ms += DEMO_SUSPECTS * 60000 + 2000;
+	return CLI_EXIT_OK;
 }
