@@ -41,7 +41,7 @@ static void read_cells(sqlite3_stmt *st, rfs_cell *cells, size_t n)
 int rfs_export_rows(rf_store *s, int32_t what, int64_t program_id, int64_t from, int64_t to,
 		    rfs_export_row_fn each, void *ctx)
 {
-	rfs_stmt_id id;
+	rfs_stmt_id id = (rfs_stmt_id)0; /* statement_of() sets it; gcc -O2 cannot tell */
 	sqlite3_stmt *st = NULL;
 	int rc = statement_of(what, &id);
 	if (rc == RF_OK)
