@@ -46,8 +46,9 @@ int demo_rewards_payout(const cli *c, rf_store *store)
 }
 
 /* Cookie stuffing staged at the end of the campaign: visitors with
- * throwaway email addresses buy two seconds after clicking the busiest
- * advocate's code. The fraud check holds them for review, with their
+ * throwaway email addresses buy two seconds after clicking the first
+ * advocate's code (visitors of the simulation, so the visitor count
+ * stays as asked). The fraud check holds them for review, with their
  * rewards, so the dashboard has a queue to show. */
 int demo_rewards_suspects(const cli *c, rf_store *store, demo_clock *clock, const demo_world *w)
 {
@@ -55,7 +56,7 @@ int demo_rewards_suspects(const cli *c, rf_store *store, demo_clock *clock, cons
 		return CLI_EXIT_OK;
 	for (int i = 0; i < DEMO_SUSPECTS; i++) {
 		char visitor[24], order[24], email[40];
-		snprintf(visitor, sizeof visitor, "suspect-%d", i + 1);
+		demo_visitor_id(visitor, (uint32_t)(i % w->cfg.visitors));
 		snprintf(order, sizeof order, "suspect-order-%d", i + 1);
 		snprintf(email, sizeof email, "buyer%d@mailinator.com", i + 1);
 		rf_touchpoint_spec t = RF_TOUCHPOINT_SPEC_INIT;
