@@ -28,5 +28,6 @@
 #include "referral/activity.h"
 #include "referral/export.h"
 #include "referral/engagement.h"
+#include "referral/score.h"
 
 #endif

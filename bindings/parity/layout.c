@@ -198,6 +198,45 @@ int main(void)
 	S(rf_messages); F(rf_messages, count); F(rf_messages, items); F(rf_messages, next_cursor);
 	S(rf_purge); F(rf_purge, program); F(rf_purge, cutoff_ms); F(rf_purge, touchpoints);
 	F(rf_purge, activities);
+	S(rf_score_config); F(rf_score_config, version); F(rf_score_config, activity_weights);
+	F(rf_score_config, activity_weight_count); F(rf_score_config, activity_half_life_ms);
+	F(rf_score_config, value_half_life_ms); F(rf_score_config, weight_activity);
+	F(rf_score_config, weight_value); F(rf_score_config, weight_quality);
+	F(rf_score_config, weight_network); F(rf_score_config, activity_half_points);
+	F(rf_score_config, value_half_minor); F(rf_score_config, risk_percent);
+	F(rf_score_config, tiers);
+	S(rf_score_settings); F(rf_score_settings, config_version); F(rf_score_settings, config);
+	S(rf_score_component); F(rf_score_component, name); F(rf_score_component, raw);
+	F(rf_score_component, normalized); F(rf_score_component, weight);
+	F(rf_score_component, points);
+	S(rf_score_event); F(rf_score_event, kind); F(rf_score_event, id); F(rf_score_event, ref);
+	F(rf_score_event, at_ms); F(rf_score_event, raw); F(rf_score_event, points);
+	S(rf_badge); F(rf_badge, kind); F(rf_badge, period_ms); F(rf_badge, at_ms);
+	S(rf_score); F(rf_score, program); F(rf_score, advocate); F(rf_score, score);
+	F(rf_score, config_version); F(rf_score, at_ms); F(rf_score, risk); F(rf_score, activities);
+	F(rf_score, referrals); F(rf_score, kept); F(rf_score, value_net_minor);
+	F(rf_score, last_at_ms); F(rf_score, tier); F(rf_score, tier_name); F(rf_score, recency_q);
+	F(rf_score, frequency_q); F(rf_score, value_q); F(rf_score, component_count);
+	F(rf_score, components); F(rf_score, event_count); F(rf_score, events);
+	F(rf_score, badge_count); F(rf_score, badges);
+	S(rf_leaderboard_query); F(rf_leaderboard_query, version); F(rf_leaderboard_query, program);
+	F(rf_leaderboard_query, period); F(rf_leaderboard_query, by); F(rf_leaderboard_query, top);
+	F(rf_leaderboard_query, advocate);
+	S(rf_leaderboard_entry); F(rf_leaderboard_entry, rank); F(rf_leaderboard_entry, advocate);
+	F(rf_leaderboard_entry, display_name); F(rf_leaderboard_entry, metric);
+	F(rf_leaderboard_entry, referrals); F(rf_leaderboard_entry, value_minor);
+	S(rf_leaderboard); F(rf_leaderboard, from_ms); F(rf_leaderboard, to_ms);
+	F(rf_leaderboard, config_version); F(rf_leaderboard, ranked); F(rf_leaderboard, count);
+	F(rf_leaderboard, entries); F(rf_leaderboard, advocate);
+	S(rf_program_metrics); F(rf_program_metrics, from_ms); F(rf_program_metrics, to_ms);
+	F(rf_program_metrics, advocates); F(rf_program_metrics, active_advocates);
+	F(rf_program_metrics, active_share); F(rf_program_metrics, invites);
+	F(rf_program_metrics, inviting_advocates); F(rf_program_metrics, referred_conversions);
+	F(rf_program_metrics, invites_per_advocate); F(rf_program_metrics, invite_conversion);
+	F(rf_program_metrics, k_factor); F(rf_program_metrics, cycle_time_ms);
+	F(rf_program_metrics, cycles); F(rf_program_metrics, promoters);
+	F(rf_program_metrics, passives); F(rf_program_metrics, detractors);
+	F(rf_program_metrics, nps);
 	/* Constants the bindings hard-code. */
 	S(rf_fraud_policy); F(rf_fraud_policy, version); F(rf_fraud_policy, approve_below);
 	F(rf_fraud_policy, reject_from); F(rf_fraud_policy, weight_self_referral);
@@ -268,6 +307,7 @@ int main(void)
 		{ "RF_ENUM_ACTIVITY", RF_ENUM_ACTIVITY },
 		{ "RF_ENUM_FRAUD_SIGNAL", RF_ENUM_FRAUD_SIGNAL }, { "RF_ENUM_FRAUD_DECISION", RF_ENUM_FRAUD_DECISION },
 		{ "RF_ENUM_REVIEW_STATUS", RF_ENUM_REVIEW_STATUS },
+		{ "RF_ENUM_BADGE", RF_ENUM_BADGE },
 		{ "RF_MODEL_LAST_TOUCH", RF_MODEL_LAST_TOUCH }, { "RF_MODEL_FIRST_TOUCH", RF_MODEL_FIRST_TOUCH },
 		{ "RF_MODEL_LAST_NON_DIRECT", RF_MODEL_LAST_NON_DIRECT }, { "RF_MODEL_LINEAR", RF_MODEL_LINEAR },
 		{ "RF_MODEL_TIME_DECAY", RF_MODEL_TIME_DECAY }, { "RF_MODEL_POSITION", RF_MODEL_POSITION },

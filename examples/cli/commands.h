@@ -41,6 +41,11 @@ int cmd_fit(cli *c, int argc, char **argv);
 int cmd_replay(cli *c, int argc, char **argv);
 int cmd_attribute(cli *c, int argc, char **argv);
 
+int cmd_activity(cli *c, int argc, char **argv);
+int cmd_score(cli *c, int argc, char **argv);
+int cmd_leaderboard(cli *c, int argc, char **argv);
+int cmd_tiers(cli *c, int argc, char **argv);
+
 int cmd_demo(cli *c, int argc, char **argv);
 
 int cmd_erase_advocate(cli *c, int argc, char **argv);

@@ -56,6 +56,10 @@ static const command commands[] = {
 	{ "review", "approve", cmd_review_approve, "approve a held conversion" },
 	{ "review", "reject", cmd_review_reject, "reject a held conversion" },
 	{ "fraud", "domains", cmd_fraud_domains, "load the disposable email domains from a file" },
+	{ "activity", NULL, cmd_activity, "record an advocate's activity (share, review, ...)" },
+	{ "score", NULL, cmd_score, "an advocate's explained score" },
+	{ "leaderboard", NULL, cmd_leaderboard, "rank advocates by score, referrals or value" },
+	{ "tiers", NULL, cmd_tiers, "show (and refresh) a program's tiers" },
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof *commands)

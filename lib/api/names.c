@@ -104,6 +104,12 @@ static const name_entry review_statuses[] = {
 	{ 0, NULL }
 };
 
+static const name_entry badges[] = {
+	{ RF_BADGE_FIRST_REFERRAL, "first-referral" }, { RF_BADGE_TEN_REFERRALS, "ten-referrals" },
+	{ RF_BADGE_FIRST_REVIEW, "first-review" },     { RF_BADGE_TOP_PERCENT, "top-one-percent" },
+	{ 0, NULL }
+};
+
 static const name_entry *table_of(int type)
 {
 	switch (type) {
@@ -123,6 +129,7 @@ static const name_entry *table_of(int type)
 	case RF_ENUM_FRAUD_SIGNAL: return fraud_signals;
 	case RF_ENUM_FRAUD_DECISION: return fraud_decisions;
 	case RF_ENUM_REVIEW_STATUS: return review_statuses;
+	case RF_ENUM_BADGE: return badges;
 	default: return NULL;
 	}
 }

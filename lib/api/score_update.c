@@ -27,22 +27,22 @@ static const int32_t default_weights[RF_ACTIVITY_TYPE_COUNT] = {
 	1,  /* custom */
 };
 
-#define RF__DAY_MS INT64_C(86400000)
 #define DEFAULT_TIERS "bronze:20:15,silver:50:40,gold:80:70"
 
 void rf__score_config_defaults(rfs_score_config *c)
 {
+	static const rf_score_config d = RF_SCORE_CONFIG_INIT;
 	memset(c, 0, sizeof(*c));
 	memcpy(c->weights, default_weights, sizeof(c->weights));
-	c->activity_half_life_ms = 30 * RF__DAY_MS;
-	c->value_half_life_ms = 90 * RF__DAY_MS;
-	c->weight_activity = 30;
-	c->weight_value = 40;
-	c->weight_quality = 20;
-	c->weight_network = 10;
-	c->activity_half_points = 50;
-	c->value_half_minor = 10000;
-	c->risk_percent = 100;
+	c->activity_half_life_ms = d.activity_half_life_ms;
+	c->value_half_life_ms = d.value_half_life_ms;
+	c->weight_activity = d.weight_activity;
+	c->weight_value = d.weight_value;
+	c->weight_quality = d.weight_quality;
+	c->weight_network = d.weight_network;
+	c->activity_half_points = d.activity_half_points;
+	c->value_half_minor = d.value_half_minor;
+	c->risk_percent = d.risk_percent;
 	snprintf(c->tiers, sizeof(c->tiers), "%s", DEFAULT_TIERS);
 }
 
@@ -130,14 +130,24 @@ void rf__score_compute(const rfs_score_config *c, const rfs_score_state *st, dou
 	o->score = sum * o->factor;
 }
 
-/* The seam for the fraud area's signals: no risk until they exist. */
+/* The fraud area's verdicts: the mean risk of the advocate's checked
+ * conversions in the program (0 without any). */
 int rf__score_risk(rf_store *s, int64_t program_id, int64_t advocate_id, double *risk)
 {
-	(void)s;
-	(void)program_id;
-	(void)advocate_id;
+	sqlite3_stmt *st = NULL;
 	*risk = 0;
-	return RF_OK;
+	int rc = rfs_stmt(s, RFS_SCORE_RISK, &st);
+	if (rc != RF_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, program_id);
+	sqlite3_bind_int64(st, 2, advocate_id);
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		*risk = sqlite3_column_double(st, 0);
+	else
+		rc = rfs_fail(s, step, "reading an advocate's fraud risk");
+	sqlite3_reset(st);
+	return rc;
 }
 
 int rf__badge_award(rf_store *s, int64_t program_id, int64_t advocate_id, int32_t badge,
@@ -147,7 +157,7 @@ int rf__badge_award(rf_store *s, int64_t program_id, int64_t advocate_id, int32_
 	int rc = rfs_badge_insert(s, program_id, advocate_id, badge, period, at, &added);
 	if (rc == RF_OK && added) {
 		char vars[96];
-		snprintf(vars, sizeof(vars), "{\"badge\":\"%s\"}", rf__badge_name(badge));
+		snprintf(vars, sizeof(vars), "{\"badge\":\"%s\"}", rf_enum_name(RF_ENUM_BADGE, badge));
 		rc = rf__notify(s, program_id, advocate_id, "badge_earned", vars, at);
 	}
 	return rc;
@@ -206,11 +216,11 @@ int rf__score_apply(rf_store *s, int64_t program_id, const rfs_score_config *c,
 	rc = rfs_score_state_put(s, program_id, &st);
 	int64_t now = rfs_now(s);
 	if (rc == RF_OK && crossed(before.referrals, st.referrals, 1))
-		rc = rf__badge_award(s, program_id, advocate_id, RF__BADGE_FIRST_REFERRAL, 0, now);
+		rc = rf__badge_award(s, program_id, advocate_id, RF_BADGE_FIRST_REFERRAL, 0, now);
 	if (rc == RF_OK && crossed(before.referrals, st.referrals, 10))
-		rc = rf__badge_award(s, program_id, advocate_id, RF__BADGE_TEN_REFERRALS, 0, now);
+		rc = rf__badge_award(s, program_id, advocate_id, RF_BADGE_TEN_REFERRALS, 0, now);
 	if (rc == RF_OK && crossed(before.reviews, st.reviews, 1))
-		rc = rf__badge_award(s, program_id, advocate_id, RF__BADGE_FIRST_REVIEW, 0, now);
+		rc = rf__badge_award(s, program_id, advocate_id, RF_BADGE_FIRST_REVIEW, 0, now);
 	double risk = 0;
 	if (rc == RF_OK)
 		rc = rf__score_risk(s, program_id, advocate_id, &risk);
@@ -320,11 +330,4 @@ int rf__scores_on_refund(rf_store *s, const rf__refund_event *ev)
 		rc = rf__score_apply(s, ev->program_id, &c, credited.items[i].advocate_id, &d);
 	}
 	return rc;
-}
-
-const char *rf__badge_name(int32_t badge)
-{
-	static const char *const names[] = { "", "first-referral", "ten-referrals", "first-review",
-					     "top-1-percent" };
-	return badge >= 1 && badge <= 4 ? names[badge] : "";
 }

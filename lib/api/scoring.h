@@ -21,15 +21,6 @@ int rf__activity_add(rf_store *s, int64_t program_id, int64_t advocate_id, int32
 		     int64_t at, int32_t channel, const char *content, int32_t answer,
 		     int64_t *id);
 
-/* Badges (rf_badge_kind once public). */
-enum {
-	RF__BADGE_FIRST_REFERRAL = 1,
-	RF__BADGE_TEN_REFERRALS = 2,
-	RF__BADGE_FIRST_REVIEW = 3,
-	RF__BADGE_TOP_PERCENT = 4
-};
-const char *rf__badge_name(int32_t badge);
-
 /* The built-in defaults (version 0). */
 void rf__score_config_defaults(rfs_score_config *c);
 /* The configuration in force for a program (the defaults when none set). */
@@ -85,5 +76,8 @@ int rf__score_tier_check(rf_store *s, int64_t program_id, const rfs_score_config
 			 int64_t advocate_id, double score, int64_t at);
 int rf__badge_award(rf_store *s, int64_t program_id, int64_t advocate_id, int32_t badge,
 		    int64_t period, int64_t at);
+
+/* Award the top-one-percent badge of the month before `now` (leaderboard.c). */
+int rf__board_top_percent(rf_store *s, int64_t program_id, const rfs_score_config *c, int64_t now);
 
 #endif

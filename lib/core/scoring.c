@@ -145,10 +145,10 @@ int32_t rfc_tier_next(int32_t current, double score, const double *promote_at,
 	return current;
 }
 
-int32_t rfc_quintile(int64_t lower, int64_t total)
+int32_t rfc_quintile(int64_t at_or_below, int64_t total)
 {
-	if (total <= 0)
+	if (total <= 0 || at_or_below <= 0)
 		return 0;
-	int64_t q = lower * 5 / total + 1;
+	int64_t q = (at_or_below * 5 + total - 1) / total;
 	return (int32_t)(q > 5 ? 5 : q);
 }

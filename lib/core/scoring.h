@@ -58,8 +58,9 @@ double rfc_saturate(double x, double half);
 int32_t rfc_tier_next(int32_t current, double score, const double *promote_at,
 		      const double *demote_below, int32_t n);
 
-/* Quintile 1..5 of a value given how many of `total` values are strictly
- * lower (5: the top fifth). 0 when total == 0. */
-int32_t rfc_quintile(int64_t lower, int64_t total);
+/* Quintile 1..5 of a value given how many of `total` values are at or
+ * below it (itself included): ceil(5 k / total), 5 the top fifth; ties
+ * share the higher quintile. 0 when total == 0. */
+int32_t rfc_quintile(int64_t at_or_below, int64_t total);
 
 #endif

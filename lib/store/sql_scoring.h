@@ -75,6 +75,14 @@
 			       " FROM credit cr JOIN conversion c ON c.id = cr.conversion_id" \
 			       " WHERE cr.advocate_id = ?2 AND cr.weight > 0 AND c.program_id = ?1" \
 			       " GROUP BY c.id ORDER BY c.at DESC, c.id DESC LIMIT ?4")    \
+	/* RFM: how many of the program's advocates are at or below ?2       \
+	 * (last event), ?3 (activities + referrals), ?4 (net value). */      \
+	X(SCORE_RFM, "SELECT count(*), coalesce(sum(last_at <= ?2), 0),"                     \
+		     " coalesce(sum(activities + referrals <= ?3), 0), coalesce(sum(value_net <= ?4), 0)" \
+		     " FROM score_state WHERE program_id = ?1")                              \
+	/* The fraud checks' mean risk of an advocate's conversions. */       \
+	X(SCORE_RISK, "SELECT coalesce(avg(risk), 0) FROM fraud_check INDEXED BY fraud_check_advocate" \
+		      " WHERE advocate_id = ?2 AND program_id = ?1")                        \
 	X(SCORE_TIER_GET, "SELECT tier, at FROM score_tier WHERE program_id = ?1 AND advocate_id = ?2") \
 	X(SCORE_TIER_PUT, "INSERT OR REPLACE INTO score_tier(program_id, advocate_id, tier, at)" \
 			  " VALUES(?1, ?2, ?3, ?4)")                                       \

@@ -52,6 +52,10 @@ static const named activities[] = {
 	{ RF_ACTIVITY_TESTIMONIAL, "testimonial" }, { RF_ACTIVITY_REFERENCE, "reference" },
 	{ RF_ACTIVITY_CUSTOM, "custom" }
 };
+static const named badges[] = {
+	{ RF_BADGE_FIRST_REFERRAL, "first-referral" }, { RF_BADGE_TEN_REFERRALS, "ten-referrals" },
+	{ RF_BADGE_FIRST_REVIEW, "first-review" },     { RF_BADGE_TOP_PERCENT, "top-one-percent" }
+};
 static const named statuses[] = { { RF_STATUS_ACTIVE, "active" }, { RF_STATUS_ARCHIVED, "archived" },
 				  { RF_STATUS_INACTIVE, "inactive" },
 				  { RF_STATUS_DISABLED, "disabled" } };
@@ -108,6 +112,7 @@ static const enum_case cases[] = {
 	CASE(RF_ENUM_FRAUD_SIGNAL, fraud_signals, 0, 10, -1),
 	CASE(RF_ENUM_FRAUD_DECISION, fraud_decisions, 3, -1, 99),
 	CASE(RF_ENUM_REVIEW_STATUS, review_statuses, 4, -1, 99),
+	CASE(RF_ENUM_BADGE, badges, 0, 5, -1),
 };
 #define NCASES (sizeof cases / sizeof cases[0])
 

@@ -30,5 +30,7 @@ int main(int argc, char **argv)
 {
 	rft_parse_args(argc, argv);
 	int failed = scoring_activity_tests();
+	failed += scoring_score_tests();
+	failed += scoring_board_tests();
 	return failed ? 1 : 0;
 }

@@ -14,7 +14,7 @@ import ctypes
 from typing import Optional, Tuple
 
 from . import _ffi
-from .enums import (ActivityType, AdvocateKind, Channel, ConversionKind, Durability, EnumType, Model,
+from .enums import (ActivityType, AdvocateKind, BadgeKind, BoardBy, BoardPeriod, Channel, ConversionKind, Durability, EnumType, Model,
                     RecordStatus, RewardBasis, RewardEvent, RewardKind, RewardSide, RewardState,
                     Target, TouchpointKind, enum_name, enum_parse, name_of,
                     FraudDecision, FraudSignal, ReviewStatus)
@@ -30,7 +30,8 @@ from .rewards import (Balance, Payout, PayoutLine, Reward, RewardConfig, RewardP
 from .engagement import Consent, ConsentChange, EngagementConfig, Message
 from .privacy import HashKey, PrivacySettings, Purge
 from .paths import Paths
-from .scoring import Activity
+from .scoring import (Activity, Badge, Leaderboard, LeaderboardEntry, ProgramMetrics, Score,
+                      ScoreComponent, ScoreConfig, ScoreEvent)
 from .store import Store
 from .fraud import FraudCheck, FraudPolicy, FraudSignalHit
 from .types import (Advocate, Code, Conversion, Credit, Explanation, ExplainedTouch, Fit,
@@ -83,7 +84,8 @@ __all__ = [
     "FraudDecision", "ReviewStatus",
     "enum_name", "enum_parse", "name_of", "strerror", "last_error", "clear_error", "error_class",
     "EnumType", "Model", "AdvocateKind", "Channel", "TouchpointKind", "ConversionKind",
-    "RecordStatus", "Target", "Durability", "ActivityType", "Activity",
+    "RecordStatus", "Target", "Durability", "ActivityType", "Activity", "BadgeKind", "BoardBy", "BoardPeriod", "Badge", "Leaderboard",
+    "LeaderboardEntry", "ProgramMetrics", "Score", "ScoreComponent", "ScoreConfig", "ScoreEvent",
     "ProgramRules", "Program", "Advocate", "Code", "TouchpointSpec", "Touchpoint", "Credit",
     "Conversion", "ExplainedTouch", "Explanation", "Stats", "FitValue", "Fit", "ReplayRow",
     "Replay", "PathCredit",

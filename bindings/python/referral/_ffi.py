@@ -432,6 +432,72 @@ class rf_purge(Structure):
                 ("activities", c_int64)]
 
 
+class rf_score_config(Structure):
+    _fields_ = [("version", c_uint), ("activity_weights", POINTER(c_int32)),
+                ("activity_weight_count", c_uint32), ("activity_half_life_ms", c_int64),
+                ("value_half_life_ms", c_int64), ("weight_activity", c_int32),
+                ("weight_value", c_int32), ("weight_quality", c_int32),
+                ("weight_network", c_int32), ("activity_half_points", c_int64),
+                ("value_half_minor", c_int64), ("risk_percent", c_int32), ("tiers", c_char_p)]
+
+
+class rf_score_settings(Structure):
+    _fields_ = [("config_version", c_int64), ("config", POINTER(rf_score_config))]
+
+
+class rf_score_component(Structure):
+    _fields_ = [("name", c_char_p), ("raw", c_double), ("normalized", c_double),
+                ("weight", c_int32), ("points", c_double)]
+
+
+class rf_score_event(Structure):
+    _fields_ = [("kind", c_char_p), ("id", c_int64), ("ref", c_char_p), ("at_ms", c_int64),
+                ("raw", c_double), ("points", c_double)]
+
+
+class rf_badge(Structure):
+    _fields_ = [("kind", c_int32), ("period_ms", c_int64), ("at_ms", c_int64)]
+
+
+class rf_score(Structure):
+    _fields_ = [("program", c_char_p), ("advocate", c_char_p), ("score", c_double),
+                ("config_version", c_int64), ("at_ms", c_int64), ("risk", c_double),
+                ("activities", c_int64), ("referrals", c_int64), ("kept", c_int64),
+                ("value_net_minor", c_int64), ("last_at_ms", c_int64), ("tier", c_int32),
+                ("tier_name", c_char_p), ("recency_q", c_int32), ("frequency_q", c_int32),
+                ("value_q", c_int32), ("component_count", c_size_t),
+                ("components", POINTER(POINTER(rf_score_component))),
+                ("event_count", c_size_t), ("events", POINTER(POINTER(rf_score_event))),
+                ("badge_count", c_size_t), ("badges", POINTER(POINTER(rf_badge)))]
+
+
+class rf_leaderboard_query(Structure):
+    _fields_ = [("version", c_uint), ("program", c_char_p), ("period", c_int32),
+                ("by", c_int32), ("top", c_uint32), ("advocate", c_char_p)]
+
+
+class rf_leaderboard_entry(Structure):
+    _fields_ = [("rank", c_int64), ("advocate", c_char_p), ("display_name", c_char_p),
+                ("metric", c_double), ("referrals", c_int64), ("value_minor", c_int64)]
+
+
+class rf_leaderboard(Structure):
+    _fields_ = [("from_ms", c_int64), ("to_ms", c_int64), ("config_version", c_int64),
+                ("ranked", c_int64), ("count", c_size_t),
+                ("entries", POINTER(POINTER(rf_leaderboard_entry))),
+                ("advocate", POINTER(rf_leaderboard_entry))]
+
+
+class rf_program_metrics(Structure):
+    _fields_ = [("from_ms", c_int64), ("to_ms", c_int64), ("advocates", c_int64),
+                ("active_advocates", c_int64), ("active_share", c_double),
+                ("invites", c_int64), ("inviting_advocates", c_int64),
+                ("referred_conversions", c_int64), ("invites_per_advocate", c_double),
+                ("invite_conversion", c_double), ("k_factor", c_double),
+                ("cycle_time_ms", c_double), ("cycles", c_int64), ("promoters", c_int64),
+                ("passives", c_int64), ("detractors", c_int64), ("nps", c_double)]
+
+
 #: Every struct, by C name, for layout checks against the compiler.
 STRUCTS = {cls.__name__: cls for cls in (
     rf_engagement_config, rf_message, rf_messages,
@@ -447,7 +513,9 @@ STRUCTS = {cls.__name__: cls for cls in (
     rf_privacy_policy, rf_privacy_settings, rf_reward_rule, rf_reward_policy, rf_reward_config,
     rf_reward, rf_reward_list, rf_balance, rf_balance_list, rf_payout_line, rf_payout,
     rf_activity_spec, rf_activity, rf_activity_list, rf_export_options, rf_import_options,
-    rf_purge)}
+    rf_purge,
+    rf_score_config, rf_score_settings, rf_score_component, rf_score_event, rf_badge, rf_score,
+    rf_leaderboard_query, rf_leaderboard_entry, rf_leaderboard, rf_program_metrics)}
 
 # Version numbers of the input structs these declarations describe.
 STORE_OPTIONS_VERSION = 1
@@ -481,6 +549,8 @@ EXPORT_PSEUDONYMS = 1
 IMPORT_MAX_RECORD = 65536
 ENGAGEMENT_CONFIG_VERSION = 1
 OUTBOX_ALL = 1
+SCORE_CONFIG_VERSION = 1
+LEADERBOARD_QUERY_VERSION = 1
 
 
 def _out(cls: Any) -> Any:
@@ -659,6 +729,22 @@ SIGNATURES = {
     "rf_import_options_init": (c_int, [POINTER(rf_import_options), c_uint], True),
     "rf_import": (c_int, [POINTER(c_int64), _S, POINTER(rf_import_options), ImportFn,
                           c_void_p], True),
+    "rf_score_config_init": (c_int, [POINTER(rf_score_config), c_uint], True),
+    "rf_score_config_set": (c_int, [POINTER(c_int64), _S, c_char_p, POINTER(rf_score_config)],
+                            True),
+    "rf_score_config_get": (c_int, [_out(rf_score_settings), _S, c_char_p], True),
+    "rf_score_settings_free": (None, [POINTER(rf_score_settings)], False),
+    "rf_score_get": (c_int, [_out(rf_score), _S, c_char_p, c_char_p, c_int32], True),
+    "rf_score_free": (None, [POINTER(rf_score)], False),
+    "rf_score_recompute": (c_int, [_S, c_char_p], True),
+    "rf_score_refresh": (c_int, [POINTER(c_int64), _S, c_char_p], True),
+    "rf_leaderboard_query_init": (c_int, [POINTER(rf_leaderboard_query), c_uint], True),
+    "rf_leaderboard_get": (c_int, [_out(rf_leaderboard), _S, POINTER(rf_leaderboard_query)],
+                           True),
+    "rf_leaderboard_free": (None, [POINTER(rf_leaderboard)], False),
+    "rf_program_metrics_get": (c_int, [_out(rf_program_metrics), _S, c_char_p, c_int64,
+                                       c_int64], True),
+    "rf_program_metrics_free": (None, [POINTER(rf_program_metrics)], False),
 }
 
 

@@ -34,6 +34,7 @@ class EnumType(enum.IntEnum):
     FRAUD_SIGNAL = 14
     FRAUD_DECISION = 15
     REVIEW_STATUS = 16
+    BADGE = 17
 
 
 class Model(enum.IntEnum):
@@ -115,6 +116,29 @@ class ActivityType(enum.IntEnum):
     TESTIMONIAL = 11
     REFERENCE = 12
     CUSTOM = 13
+
+
+class BadgeKind(enum.IntEnum):
+    """``rf_badge_kind``."""
+    FIRST_REFERRAL = 1
+    TEN_REFERRALS = 2
+    FIRST_REVIEW = 3
+    TOP_ONE_PERCENT = 4
+
+
+class BoardPeriod(enum.IntEnum):
+    """``rf_board_period`` (not in the name table)."""
+    ALL_TIME = 0
+    THIS_WEEK = 1
+    THIS_MONTH = 2
+    LAST_MONTH = 3
+
+
+class BoardBy(enum.IntEnum):
+    """``rf_board_by`` (not in the name table)."""
+    SCORE = 1
+    REFERRALS = 2
+    VALUE = 3
 
 
 class Durability(enum.IntEnum):
@@ -212,6 +236,7 @@ NAMED: Dict[type, EnumType] = {
     FraudSignal: EnumType.FRAUD_SIGNAL,
     FraudDecision: EnumType.FRAUD_DECISION,
     ReviewStatus: EnumType.REVIEW_STATUS,
+    BadgeKind: EnumType.BADGE,
 }
 
 E = TypeVar("E", bound=enum.IntEnum)

@@ -41,4 +41,33 @@ class TestScoring < ReferralTest::StoreTest
     assert_raises(Referral::InvalidError) { store.record_activity("spring", "alice", :nonsense) }
     assert_raises(Referral::NotFoundError) { store.record_activity("nope", "alice", :share) }
   end
+
+  def test_scores_boards_metrics
+    store.add_advocate("carol")
+    store.record_activity("spring", "alice", :review, at: T0)
+    store.record_activity("spring", "alice", :invite, at: T0)
+    store.record_activity("spring", "bob", :invite, at: T0)
+    store.record_activity("spring", "carol", :survey, answer: 10, at: T0)
+    s = store.score("spring", "alice", explain: true)
+    assert_in_delta 18, s.component(:activity).raw, 1e-9
+    assert_in_delta 30.0 * 18 / 68, s.score, 1e-9
+    assert_equal %w[invite review], s.events.map(&:kind)
+    assert_equal [:"first-review"], s.badges.map(&:kind)
+    assert_equal 0, s.config_version
+    board = store.leaderboard("spring", period: :this_month, advocate: "bob", top: 1)
+    assert_equal 3, board.ranked
+    assert_equal ["alice"], board.entries.map(&:advocate)
+    assert_equal 1, board.advocate.rank - 1
+    m = store.program_metrics("spring")
+    assert_equal [2, 1], [m.invites, m.promoters]
+    assert_in_delta 100.0, m.nps, 1e-12
+    v = store.set_score_config("spring", activity_weights: { bookmark: 50 }, weight_value: 0, tiers: "")
+    assert_equal 1, v
+    cfg = store.score_config("spring")
+    assert_equal 50, cfg.activity_weights[:bookmark]
+    assert_equal 10, cfg.activity_weights[:invite]
+    store.recompute_scores("spring")
+    assert_equal 0, store.refresh_scores("spring")
+    assert_raises(Referral::InvalidError) { store.set_score_config("spring", tiers: "x:9:10") }
+  end
 end

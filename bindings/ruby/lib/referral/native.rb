@@ -44,6 +44,9 @@ module Referral
     EXPORT_PSEUDONYMS = 1
     IMPORT_MAX_RECORD = 65_536
     PRIVACY_POLICY_VERSION = 1
+    SCORE_CONFIG_VERSION = 1
+    LEADERBOARD_QUERY_VERSION = 1
+    ACTIVITY_TYPE_COUNT = 13
 
     class Error < FFI::Struct
       layout :code, :int, :db_code, :int, :message, :pointer
@@ -354,6 +357,65 @@ module Referral
       layout :program, :pointer, :cutoff_ms, :int64, :touchpoints, :int64, :activities, :int64
     end
 
+    class ScoreConfig < FFI::Struct
+      layout :version, :uint, :activity_weights, :pointer, :activity_weight_count, :uint32,
+             :activity_half_life_ms, :int64, :value_half_life_ms, :int64,
+             :weight_activity, :int32, :weight_value, :int32, :weight_quality, :int32,
+             :weight_network, :int32, :activity_half_points, :int64, :value_half_minor, :int64,
+             :risk_percent, :int32, :tiers, :pointer
+    end
+
+    class ScoreSettings < FFI::Struct
+      layout :config_version, :int64, :config, :pointer
+    end
+
+    class ScoreComponent < FFI::Struct
+      layout :name, :pointer, :raw, :double, :normalized, :double, :weight, :int32,
+             :points, :double
+    end
+
+    class ScoreEvent < FFI::Struct
+      layout :kind, :pointer, :id, :int64, :ref, :pointer, :at_ms, :int64, :raw, :double,
+             :points, :double
+    end
+
+    class Badge < FFI::Struct
+      layout :kind, :int32, :period_ms, :int64, :at_ms, :int64
+    end
+
+    class Score < FFI::Struct
+      layout :program, :pointer, :advocate, :pointer, :score, :double, :config_version, :int64,
+             :at_ms, :int64, :risk, :double, :activities, :int64, :referrals, :int64,
+             :kept, :int64, :value_net_minor, :int64, :last_at_ms, :int64, :tier, :int32,
+             :tier_name, :pointer, :recency_q, :int32, :frequency_q, :int32, :value_q, :int32,
+             :component_count, :size_t, :components, :pointer, :event_count, :size_t,
+             :events, :pointer, :badge_count, :size_t, :badges, :pointer
+    end
+
+    class LeaderboardQuery < FFI::Struct
+      layout :version, :uint, :program, :pointer, :period, :int32, :by, :int32, :top, :uint32,
+             :advocate, :pointer
+    end
+
+    class LeaderboardEntry < FFI::Struct
+      layout :rank, :int64, :advocate, :pointer, :display_name, :pointer, :metric, :double,
+             :referrals, :int64, :value_minor, :int64
+    end
+
+    class Leaderboard < FFI::Struct
+      layout :from_ms, :int64, :to_ms, :int64, :config_version, :int64, :ranked, :int64,
+             :count, :size_t, :entries, :pointer, :advocate, :pointer
+    end
+
+    class ProgramMetrics < FFI::Struct
+      layout :from_ms, :int64, :to_ms, :int64, :advocates, :int64, :active_advocates, :int64,
+             :active_share, :double, :invites, :int64, :inviting_advocates, :int64,
+             :referred_conversions, :int64, :invites_per_advocate, :double,
+             :invite_conversion, :double, :k_factor, :double, :cycle_time_ms, :double,
+             :cycles, :int64, :promoters, :int64, :passives, :int64, :detractors, :int64,
+             :nps, :double
+    end
+
     # Every struct by C name, for layout checks against the compiler.
     STRUCTS = {
       "rf_error" => Error, "rf_store_options" => StoreOptions,
@@ -383,7 +445,12 @@ module Referral
       "rf_activity_spec" => ActivitySpec, "rf_activity" => Activity,
       "rf_activity_list" => ActivityList,
       "rf_export_options" => ExportOptions, "rf_import_options" => ImportOptions,
-      "rf_purge" => Purge
+      "rf_purge" => Purge,
+      "rf_score_config" => ScoreConfig,
+      "rf_score_settings" => ScoreSettings, "rf_score_component" => ScoreComponent,
+      "rf_score_event" => ScoreEvent, "rf_badge" => Badge, "rf_score" => Score,
+      "rf_leaderboard_query" => LeaderboardQuery, "rf_leaderboard_entry" => LeaderboardEntry,
+      "rf_leaderboard" => Leaderboard, "rf_program_metrics" => ProgramMetrics
     }
 
     FRAUD_POLICY_VERSION = 1
@@ -589,6 +656,19 @@ module Referral
     store_fn :rf_advocate_export, %i[pointer pointer string], :int
     store_fn :rf_customer_export, %i[pointer pointer string], :int
     attach_function :rf_person_export_free, [:pointer], :void
+    attach_function :rf_score_config_init, [ScoreConfig.by_ref, :uint], :int
+    store_fn :rf_score_config_set, [:pointer, :pointer, :string, ScoreConfig.by_ref], :int
+    store_fn :rf_score_config_get, %i[pointer pointer string], :int
+    attach_function :rf_score_settings_free, [:pointer], :void
+    store_fn :rf_score_get, %i[pointer pointer string string int32], :int
+    attach_function :rf_score_free, [:pointer], :void
+    store_fn :rf_score_recompute, %i[pointer string], :int
+    store_fn :rf_score_refresh, %i[pointer pointer string], :int
+    attach_function :rf_leaderboard_query_init, [LeaderboardQuery.by_ref, :uint], :int
+    store_fn :rf_leaderboard_get, [:pointer, :pointer, LeaderboardQuery.by_ref], :int
+    attach_function :rf_leaderboard_free, [:pointer], :void
+    store_fn :rf_program_metrics_get, %i[pointer pointer string int64 int64], :int
+    attach_function :rf_program_metrics_free, [:pointer], :void
 
     # Every attached C function, for the completeness test.
     FUNCTIONS = singleton_methods.map(&:to_s).grep(/\Arf_/).sort.freeze
