@@ -139,6 +139,32 @@ static void issue(rf_store *s, const char *advocate, const char *vanity)
 	rf_code_free(c);
 }
 
+static void activity(rf_store *s, const char *advocate, int32_t type)
+{
+	rf_activity_spec a = RF_ACTIVITY_SPEC_INIT;
+	a.program = "parity";
+	a.advocate = advocate;
+	a.type = type;
+	TRY("activity", rf_activity_record(NULL, s, &a));
+}
+
+static void board(rf_store *s, int32_t by)
+{
+	rf_leaderboard_query q = RF_LEADERBOARD_QUERY_INIT;
+	q.program = "parity";
+	q.by = by;
+	q.advocate = "bob";
+	rf_leaderboard *b = NULL;
+	TRY("leaderboard", rf_leaderboard_get(&b, s, &q));
+	printf("leaderboard by=%d ranked=%" PRId64 " bob=%" PRId64 "\n", (int)by, b->ranked,
+	       b->advocate ? b->advocate->rank : 0);
+	for (size_t i = 0; i < b->count; i++)
+		printf("  %" PRId64 " %s metric=%.6f referrals=%" PRId64 " value=%" PRId64 "\n",
+		       b->entries[i]->rank, b->entries[i]->advocate, b->entries[i]->metric,
+		       b->entries[i]->referrals, b->entries[i]->value_minor);
+	rf_leaderboard_free(b);
+}
+
 int main(void)
 {
 	rf_store_options opts = RF_STORE_OPTIONS_INIT;
@@ -223,6 +249,13 @@ int main(void)
 	refund(s, "o5", "r2", 0);                        /* the rest */
 	replay(s, RF_MODEL_FIRST_TOUCH);
 	stats(s, NULL);
+
+	/* Issue 5: activities, then leaderboards by score and by value. */
+	now_ms = T0 + 400 * MIN;
+	activity(s, "bob", RF_ACTIVITY_REVIEW);
+	activity(s, "alice", RF_ACTIVITY_INVITE);
+	board(s, RF_BOARD_BY_SCORE);
+	board(s, RF_BOARD_BY_VALUE);
 
 	rf_store_free(s);
 	return 0;

@@ -71,6 +71,15 @@ def ms(value):
     return ms(value - datetime(2026, 1, 1, tzinfo=timezone.utc))
 
 
+def board(s, by):
+    b = s.leaderboard("parity", by=by, advocate="bob")
+    print("leaderboard by=%d ranked=%d bob=%d" % (int(by), b.ranked,
+                                                  b.advocate.rank if b.advocate else 0))
+    for e in b.entries:
+        print("  %d %s metric=%.6f referrals=%d value=%d" % (e.rank, e.advocate, e.metric,
+                                                             e.referrals, e.value_minor))
+
+
 def main():
     with referral.Store(":memory:", clock=lambda: now[0]) as s:
         p = s.create_program("parity", "Parity",
@@ -123,6 +132,13 @@ def main():
         refund(s, "o5", "r2", 0)  # the rest
         replay(s, referral.Model.FIRST)
         stats(s, None)
+
+        # Issue 5: activities, then leaderboards by score and by value.
+        now[0] = T0 + 400 * MIN
+        s.record_activity("parity", "bob", "review")
+        s.record_activity("parity", "alice", "invite")
+        board(s, referral.BoardBy.SCORE)
+        board(s, referral.BoardBy.VALUE)
 
 
 if __name__ == "__main__":

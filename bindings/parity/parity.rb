@@ -64,6 +64,15 @@ def issue(s, advocate, vanity)
   puts format("code %s %s %s vanity=%d", c.advocate, c.code, c.display, c.vanity ? 1 : 0)
 end
 
+def board(s, by, number)
+  b = s.leaderboard("parity", by: by, advocate: "bob")
+  puts format("leaderboard by=%d ranked=%d bob=%d", number, b.ranked, b.advocate ? b.advocate.rank : 0)
+  b.entries.each do |e|
+    puts format("  %d %s metric=%.6f referrals=%d value=%d", e.rank, e.advocate, e.metric,
+                e.referrals, e.value_minor)
+  end
+end
+
 Referral::Store.open(":memory:", clock: -> { $now }) do |s| # rubocop:disable Style/GlobalVars
   p = s.create_program("parity", name: "Parity", rules: { lookback_ms: 7 * Referral::DAY_MS })
   puts format("program %s %s rules=%d model=%s lookback=%d", p.key, p.name, p.rules_version,
@@ -112,4 +121,11 @@ Referral::Store.open(":memory:", clock: -> { $now }) do |s| # rubocop:disable St
   refund(s, "o5", "r2", 0) # the rest
   replay(s, :first)
   stats(s, nil)
+
+  # Issue 5: activities, then leaderboards by score and by value.
+  $now = T0 + 400 * MIN # rubocop:disable Style/GlobalVars
+  s.record_activity("parity", "bob", :review)
+  s.record_activity("parity", "alice", :invite)
+  board(s, :score, 1)
+  board(s, :value, 3)
 end
