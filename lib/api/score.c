@@ -232,6 +232,8 @@ static int rebuild(rf_store *s, int64_t program_id, const rfs_score_config *c, i
 	sqlite3_bind_int64(act, 1, program_id);
 	sqlite3_bind_int64(act, 2, now);
 	sqlite3_bind_double(act, 3, (double)c->activity_half_life_ms);
+	for (int t = 0; t < RF_ACTIVITY_TYPE_COUNT; t++)
+		sqlite3_bind_int(act, 4 + t, c->weights[t]);
 	sqlite3_bind_int64(cred, 1, program_id);
 	sqlite3_bind_int64(cred, 2, now);
 	sqlite3_bind_double(cred, 3, (double)c->value_half_life_ms);
@@ -244,16 +246,11 @@ static int rebuild(rf_store *s, int64_t program_id, const rfs_score_config *c, i
 		st.advocate_id = adv;
 		st.config_version = c->version;
 		st.act_ref = st.val_ref = now;
-		while (sa == SQLITE_ROW && sqlite3_column_int64(act, 0) == adv) {
-			int32_t type = sqlite3_column_int(act, 1);
-			int64_t count = sqlite3_column_int64(act, 2);
-			if (type >= 1 && type <= RF_ACTIVITY_TYPE_COUNT)
-				st.act_sum += c->weights[type - 1] * sqlite3_column_double(act, 3);
-			st.activities += count;
-			if (type == RF_ACTIVITY_REVIEW)
-				st.reviews += count;
-			int64_t last = sqlite3_column_int64(act, 4);
-			st.last_at = last > st.last_at ? last : st.last_at;
+		if (sa == SQLITE_ROW && a_adv == adv) {
+			st.activities = sqlite3_column_int64(act, 1);
+			st.act_sum = sqlite3_column_double(act, 2);
+			st.reviews = sqlite3_column_int64(act, 3);
+			st.last_at = sqlite3_column_int64(act, 4);
 			sa = sqlite3_step(act);
 		}
 		if (sc == SQLITE_ROW && c_adv == adv) {

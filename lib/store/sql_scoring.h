@@ -50,12 +50,14 @@
 	X(SCORE_STATE_ALL, "SELECT " RFS_SCORE_STATE_COLUMNS ", a.external_id, a.display_name" \
 			   " FROM score_state s JOIN advocate a ON a.id = s.advocate_id"   \
 			   " WHERE s.program_id = ?1 ORDER BY s.advocate_id")              \
-	/* Full recompute, ?2 the reference time, ?3 the half-life (real). */     \
-	X(SCORE_ACTIVITY_GROUPS, "SELECT advocate_id, type, count(*),"                    \
-				 " sum(pow(0.5, (?2 - at) / ?3)), max(at)"                 \
+	/* Full recompute, ?2 the reference time, ?3 the half-life (real),    \
+	 * ?4..?16 the weights of activity types 1..13. One group per         \
+	 * advocate: grouping by (advocate, type) was 4x slower. */          \
+	X(SCORE_ACTIVITY_GROUPS, "SELECT advocate_id, count(*),"                          \
+				 " sum(CASE type WHEN 1 THEN ?4 WHEN 2 THEN ?5 WHEN 3 THEN ?6 WHEN 4 THEN ?7 WHEN 5 THEN ?8 WHEN 6 THEN ?9 WHEN 7 THEN ?10 WHEN 8 THEN ?11 WHEN 9 THEN ?12 WHEN 10 THEN ?13 WHEN 11 THEN ?14 WHEN 12 THEN ?15 WHEN 13 THEN ?16 ELSE 0 END * pow(0.5, (?2 - at) / ?3))," \
+				 " sum(type = 3), max(at)"                                 \
 				 " FROM activity INDEXED BY activity_advocate"             \
-				 " WHERE program_id = ?1 GROUP BY advocate_id, type"       \
-				 " ORDER BY advocate_id, type")                            \
+				 " WHERE program_id = ?1 GROUP BY advocate_id ORDER BY advocate_id") \
 	X(SCORE_CREDIT_GROUPS, "SELECT adv, count(*), sum(kept), sum(v),"                 \
 			       " sum(v * pow(0.5, (?2 - at) / ?3)), max(at) FROM ("        \
 			       RFS_CREDITED_SHARES " WHERE c.program_id = ?1 AND cr.weight > 0" \
