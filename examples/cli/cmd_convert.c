@@ -111,8 +111,24 @@ int cmd_convert(cli *c, int argc, char **argv)
 	return rc;
 }
 
+static void rewards_json(jw *w, const void *data)
+{
+	render_rewards_json(w, data);
+}
+
+static void rewards_text(const void *data)
+{
+	const rf_reward_list *list = data;
+	if (list->count)
+		render_rewards_table(list);
+	else
+		printf("none\n");
+}
+
+/* The conversion, why it was credited, then each section (rewards, ...). */
 static void show_explanation(const cli *c, const rf_conversion *cv, const rf_explanation *e,
-			     const rf_fraud_check *fraud)
+			     const rf_fraud_check *fraud, const explain_section *sections,
+			     size_t n)
 {
 	if (c->json) {
 		jw w;
@@ -127,6 +143,10 @@ static void show_explanation(const cli *c, const rf_conversion *cv, const rf_exp
 			render_fraud_json(&w, fraud);
 		else
 			jw_null(&w);
+		for (size_t i = 0; i < n; i++) {
+			jw_key(&w, sections[i].key);
+			sections[i].json(&w, sections[i].data);
+		}
 		jw_obj_end(&w);
 		jw_finish(&w);
 	} else if (c->quiet) {
@@ -139,6 +159,10 @@ static void show_explanation(const cli *c, const rf_conversion *cv, const rf_exp
 			printf("\nfraud check:\n");
 			render_fraud_text(fraud);
 		}
+		for (size_t i = 0; i < n; i++) {
+			printf("\n%s:\n", sections[i].key);
+			sections[i].text(sections[i].data);
+		}
 	}
 }
 
@@ -146,13 +170,15 @@ int cmd_explain(cli *c, int argc, char **argv)
 {
 	const arg_spec spec = {
 		"explain", "PROGRAM ORDER_ID",
-		"Explain how a conversion was credited: the model and window used, every\n"
-		"touchpoint considered, its weight and why. --quiet prints the summary only.",
+		"Explain a conversion in one view: how it was credited (the model and window\n"
+		"used, every touchpoint considered, its weight and why) and the rewards it\n"
+		"made (rule, state, amount, clawbacks, caps). --quiet prints the summary only.",
 		NULL, 0, 2, 2
 	};
 	rf_conversion *cv = NULL;
 	rf_explanation *e = NULL;
 	rf_fraud_check *fraud = NULL;
+	rf_reward_list *rewards = NULL;
 	rf_store *store;
 	arg_result a;
 	int rc;
@@ -162,14 +188,20 @@ int cmd_explain(cli *c, int argc, char **argv)
 	if ((rc = cli_open(&store, c, CLI_OPEN_EXISTING)) != CLI_EXIT_OK)
 		return rc;
 	if (rf_conversion_get(&cv, store, a.pos[0], a.pos[1]) < 0 ||
-	    rf_explanation_get(&e, store, a.pos[0], a.pos[1]) < 0)
+	    rf_explanation_get(&e, store, a.pos[0], a.pos[1]) < 0 ||
+	    rf_reward_list_get(&rewards, store, a.pos[0], NULL, a.pos[1]) < 0) {
 		rc = cli_fail(c);
-	else if (rf_fraud_get(&fraud, store, a.pos[0], a.pos[1]) < 0 &&
-		 rf_error_last()->code != RF_ENOTFOUND)
+	} else if (rf_fraud_get(&fraud, store, a.pos[0], a.pos[1]) < 0 &&
+		   rf_error_last()->code != RF_ENOTFOUND) {
 		rc = cli_fail(c); /* a conversion from before fraud checks has none */
-	else
-		show_explanation(c, cv, e, fraud);
+	} else {
+		const explain_section sections[] = {
+			{ "rewards", rewards_json, rewards_text, rewards },
+		};
+		show_explanation(c, cv, e, fraud, sections, sizeof sections / sizeof *sections);
+	}
 	rf_fraud_check_free(fraud);
+	rf_reward_list_free(rewards);
 	rf_explanation_free(e);
 	rf_conversion_free(cv);
 	rf_store_free(store);

@@ -7,8 +7,56 @@
 #include <inttypes.h>
 #include <stdio.h>
 
+/* What this refund clawed back from each reward: its clawed total now less
+ * before (lists in id order; a reward is never created by a refund). */
+static int64_t clawed_now(const rf_reward_list *before, const rf_reward *r)
+{
+	int64_t earlier = 0;
+	for (size_t k = 0; before && k < before->count; k++)
+		if (before->items[k]->id == r->id)
+			earlier = before->items[k]->clawed;
+	return r->clawed - earlier;
+}
+
+static void clawbacks_json(jw *w, const rf_reward_list *before, const rf_reward_list *after)
+{
+	jw_arr_begin(w);
+	for (size_t i = 0; after && i < after->count; i++) {
+		const rf_reward *r = after->items[i];
+		int64_t now = clawed_now(before, r);
+		if (!now)
+			continue;
+		jw_obj_begin(w);
+		jw_kint(w, "reward_id", r->id);
+		jw_kstr(w, "recipient", r->recipient);
+		jw_kstr(w, "unit", r->unit);
+		jw_kint(w, "clawed", now);
+		jw_kint(w, "clawed_total", r->clawed);
+		jw_kstr(w, "state", cli_enum_name(RF_ENUM_REWARD_STATE, r->state));
+		jw_obj_end(w);
+	}
+	jw_arr_end(w);
+}
+
+static void clawbacks_text(const rf_reward_list *before, const rf_reward_list *after)
+{
+	for (size_t i = 0; after && i < after->count; i++) {
+		const rf_reward *r = after->items[i];
+		int64_t now = clawed_now(before, r);
+		char amount[64], total[64];
+		if (!now)
+			continue;
+		render_reward_amount(amount, sizeof amount, now, r->unit);
+		render_reward_amount(total, sizeof total, r->amount, r->unit);
+		printf("clawed back %s from reward %lld of %s (%s, now %s)\n", amount,
+		       (long long)r->id, r->recipient, total,
+		       cli_enum_name(RF_ENUM_REWARD_STATE, r->state));
+	}
+}
+
 static void show_refund(const cli *c, const rf_conversion *cv, const char *refund_id,
-			int64_t refunded_now, int duplicate)
+			int64_t refunded_now, int duplicate, const rf_reward_list *before,
+			const rf_reward_list *after)
 {
 	char money[64], total[64], value[64];
 	if (c->json) {
@@ -23,6 +71,8 @@ static void show_refund(const cli *c, const rf_conversion *cv, const char *refun
 		jw_obj_end(&w);
 		jw_key(&w, "conversion");
 		render_conversion_json(&w, cv);
+		jw_key(&w, "clawbacks");
+		clawbacks_json(&w, before, after);
 		jw_obj_end(&w);
 		jw_finish(&w);
 		return;
@@ -37,6 +87,7 @@ static void show_refund(const cli *c, const rf_conversion *cv, const char *refun
 		       refund_id, total, value);
 	else
 		printf("refund %s: %s refunded (in all %s of %s)\n", refund_id, money, total, value);
+	clawbacks_text(before, after);
 	render_conversion_text(cv);
 }
 
@@ -89,6 +140,7 @@ int cmd_refund(cli *c, int argc, char **argv)
 		opts, ARGS_COUNT(opts), 2, 3
 	};
 	rf_conversion *before = NULL, *after = NULL;
+	rf_reward_list *rewards_before = NULL, *rewards_after = NULL;
 	char id[MONEY_BUFSIZE];
 	rf_store *store;
 	arg_result a;
@@ -110,13 +162,20 @@ int cmd_refund(cli *c, int argc, char **argv)
 		goto done;
 	if (!in.refund_id)
 		in.refund_id = id;
+	if (rf_reward_list_get(&rewards_before, store, in.program, NULL, in.order_id) < 0) {
+		rc = cli_fail(c);
+		goto done;
+	}
 	status = rf_conversion_refund(&after, store, &in);
-	if (status < 0)
+	if (status < 0 ||
+	    rf_reward_list_get(&rewards_after, store, in.program, NULL, in.order_id) < 0)
 		rc = cli_fail(c);
 	else
 		show_refund(c, after, in.refund_id, after->refunded_minor - before->refunded_minor,
-			    status == RF_DUPLICATE);
+			    status == RF_DUPLICATE, rewards_before, rewards_after);
 done:
+	rf_reward_list_free(rewards_after);
+	rf_reward_list_free(rewards_before);
 	rf_conversion_free(after);
 	rf_conversion_free(before);
 	rf_store_free(store);

@@ -45,6 +45,14 @@ int cmd_activity(cli *c, int argc, char **argv);
 int cmd_score(cli *c, int argc, char **argv);
 int cmd_leaderboard(cli *c, int argc, char **argv);
 int cmd_tiers(cli *c, int argc, char **argv);
+int cmd_rewards(cli *c, int argc, char **argv);
+int cmd_payout(cli *c, int argc, char **argv);
+int cmd_reward_rules(cli *c, int argc, char **argv);
+int cmd_reward_rule_add(cli *c, int argc, char **argv);
+int cmd_reward_rule_remove(cli *c, int argc, char **argv);
+int cmd_reward_policy(cli *c, int argc, char **argv);
+int cmd_reward_settle(cli *c, int argc, char **argv);
+int cmd_reward_codes(cli *c, int argc, char **argv);
 
 int cmd_demo(cli *c, int argc, char **argv);
 

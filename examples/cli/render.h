@@ -44,6 +44,28 @@ void render_replay_table(const rf_replay *r, int32_t target);
 void render_stats_fields_json(jw *w, const rf_stats *s);
 void render_stats_text(const rf_stats *s);
 
+/** Rewards, balances and payouts (render_reward.c). Amounts in points and
+ *  coupons print as counts, cash and credit as money. */
+void render_reward_amount(char *buf, size_t size, int64_t amount, const char *unit);
+void render_reward_json(jw *w, const rf_reward *r);
+void render_rewards_json(jw *w, const rf_reward_list *list);
+void render_rewards_table(const rf_reward_list *list);
+void render_balances_json(jw *w, const rf_balance_list *list);
+void render_balances_table(const rf_balance_list *list);
+void render_payout_json(jw *w, const rf_payout *p);
+void render_payout_table(const rf_payout *p);
+
+/**
+ * A section of `referral explain` after the attribution (rewards, fraud,
+ * ...): its JSON key (also the text heading), how to write it, and its data.
+ */
+typedef struct explain_section {
+	const char *key;
+	void (*json)(jw *w, const void *data);
+	void (*text)(const void *data);
+	const void *data;
+} explain_section;
+
 /** "30d", "1h", "90m", "15s", "250ms": a compact duration. */
 void render_duration(char *buf, size_t size, int64_t ms);
 
