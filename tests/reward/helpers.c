@@ -28,7 +28,7 @@ int rw_convert(rft_fixture *f, const char *advocate, const char *visitor, const 
 	       int32_t kind, int64_t value, const char *currency, int64_t at)
 {
 	if (advocate)
-		assert_int_equal(rft_click(f, rw_code(advocate), visitor, at - 1000, NULL), RF_OK);
+		assert_int_equal(rft_click(f, rw_code(advocate), visitor, at - HOUR, NULL), RF_OK);
 	rf_conversion_spec s = RF_CONVERSION_SPEC_INIT;
 	s.program = "p";
 	s.visitor_id = visitor;

@@ -11,7 +11,8 @@
 int rw_setup(void **state);
 /* Codes of ann and bob in "p". */
 const char *rw_code(const char *advocate);
-/* A click on the advocate's code by `visitor` at `at`, then a conversion. */
+/* A click on the advocate's code by `visitor` an hour before `at` (no fast-conversion
+ * signal), then a conversion. */
 int rw_convert(rft_fixture *f, const char *advocate, const char *visitor, const char *order,
 	       int32_t kind, int64_t value, const char *currency, int64_t at);
 int rw_refund(rft_fixture *f, const char *order, const char *refund_id, int64_t amount,
