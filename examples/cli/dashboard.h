@@ -26,6 +26,8 @@ typedef struct dashboard_data {
 	rf_balance_list *balances;    /* reward ledger, every holder */
 	rf_fraud_checks *held;        /* the oldest page of the review queue */
 	size_t held_count;            /* the whole queue */
+	rf_leaderboard *board;        /* top advocates by score */
+	rf_score *scores[DASHBOARD_TOP]; /* their scores: tier and badges */
 } dashboard_data;
 
 /**
@@ -44,6 +46,8 @@ struct html;
 void dashboard_section_rewards(struct html *h, const dashboard_data *d);
 int dashboard_collect_fraud(dashboard_data *d, rf_store *store);
 void dashboard_section_fraud(struct html *h, const dashboard_data *d);
+int dashboard_collect_scores(dashboard_data *d, rf_store *store);
+void dashboard_section_scores(struct html *h, const dashboard_data *d);
 
 /** The page's style sheet. */
 extern const char dashboard_css[];

@@ -84,7 +84,8 @@ int dashboard_collect(dashboard_data *d, rf_store *store, const rf_report_query 
 	    (rc = rf_report_split_get(&d->kinds, store, &all, RF_SPLIT_ADVOCATE_KIND)) < 0 ||
 	    (rc = rf_report_split_get(&d->advocates, store, &all, RF_SPLIT_ADVOCATE)) < 0 ||
 	    (rc = rf_reward_balances(&d->balances, store, q->program, NULL)) < 0 ||
-	    (rc = dashboard_collect_fraud(d, store)) < 0)
+	    (rc = dashboard_collect_fraud(d, store)) < 0 ||
+	    (rc = dashboard_collect_scores(d, store)) < 0)
 		goto fail;
 	pick_currency(d);
 	rank_top(d);
@@ -105,5 +106,8 @@ void dashboard_data_free(dashboard_data *d)
 	rf_report_split_free(d->advocates);
 	rf_balance_list_free(d->balances);
 	rf_fraud_checks_free(d->held);
+	rf_leaderboard_free(d->board);
+	for (size_t i = 0; i < DASHBOARD_TOP; i++)
+		rf_score_free(d->scores[i]);
 	memset(d, 0, sizeof *d);
 }

@@ -18,7 +18,7 @@ trap 'rm -rf "$TMP"' EXIT INT TERM
 failures=0
 fail() { failures=$((failures + 1)); echo "not ok - $1"; }
 
-SECTIONS="headline time-series funnel channels advocate-kinds top-advocates rewards fraud"
+SECTIONS="headline time-series funnel channels advocate-kinds top-advocates leaderboard rewards fraud"
 
 # dump HTML: the DOM after Chromium loaded the page.
 dump() {
@@ -58,13 +58,18 @@ check_page "$TMP/demo.html" "demo dashboard"
 grep -q '<dt>Clicks (all touchpoints)</dt><dd>[0-9]' "$TMP/demo.html" || fail "no click count"
 grep -q '<tr><th scope="row">EUR</th><td>cash</td><td class="num">[1-9]' "$TMP/demo.html" ||
 	fail "reward liabilities: no EUR cash row"
+sed -n '/<section id="leaderboard"/,/<\/section>/p' "$TMP/demo.html" >"$TMP/board"
+[ "$(grep -c '^<tr><td class="num">[0-9]*</td><th scope="row">' "$TMP/board")" = 10 ] ||
+	fail "leaderboard: not 10 rows"
+grep -q 'first-referral' "$TMP/board" || fail "leaderboard: no badges shown"
 grep -q '<p>4 conversions held for review' "$TMP/demo.html" ||
 	fail "fraud holds: the demo's 4 staged suspicious orders are not held"
 grep -q '<tr><th scope="row">suspect-order-1</th>' "$TMP/demo.html" ||
 	fail "fraud holds: the oldest held order is not listed"
 grep -q '<tr><th scope="row">EUR</th><td>credit</td>' "$TMP/demo.html" ||
 	fail "reward liabilities: no EUR credit row (referees' welcome credit)"
-[ "$(grep -c '<tr><td class="num">[0-9]*</td><th scope="row">' "$TMP/demo.html")" = 10 ] ||
+sed -n '/<section id="top-advocates"/,/<\/section>/p' "$TMP/demo.html" >"$TMP/top"
+[ "$(grep -c '<tr><td class="num">[0-9]*</td><th scope="row">' "$TMP/top")" = 10 ] ||
 	fail "top advocates: not 10 rows"
 
 # 2. The command, with a period and each granularity.

@@ -134,12 +134,12 @@ for i in 0 1 2 3; do
 	same ea "$TMP/out" "attributions of week $i"
 done
 # The dashboards show the same numbers (names aside: they are not exported;
-# nor are reward rules and the ledger, so the sections from rewards on are
-# left out).
+# nor are scores, reward rules and the ledger, so the sections from the
+# leaderboard on are left out).
 run "$A" dashboard demo -o da.html
 run "$B" dashboard demo -o db.html
-sed '/<section id="rewards"/,$d' da.html | grep -o '<td class="num">[^<]*</td>' >na
-sed '/<section id="rewards"/,$d' db.html | grep -o '<td class="num">[^<]*</td>' >nb
+sed '/<section id="leaderboard"/,$d' da.html | grep -o '<td class="num">[^<]*</td>' >na
+sed '/<section id="leaderboard"/,$d' db.html | grep -o '<td class="num">[^<]*</td>' >nb
 same na nb "dashboard numbers"
 
 # Bad rows: line and column named, nothing written.
