@@ -121,7 +121,7 @@ static int erase(rf_store *s, int advocate, const char *ext)
 			rfs_codes_changed(s);
 		rc = rfs_end(s, rc);
 	}
-	sqlite3_exec(s->db, "PRAGMA secure_delete = 0", NULL, NULL, NULL);
+	sqlite3_exec(s->db, "PRAGMA secure_delete = FAST", NULL, NULL, NULL);
 	return rc;
 }
 

@@ -63,7 +63,7 @@ int rf_retention_purge(rf_purge **out, rf_store *store, const char *program)
 	/* What is deleted is overwritten on disk, for this call only. */
 	sqlite3_exec(store->db, "PRAGMA secure_delete = 1", NULL, NULL, NULL);
 	rc = purge_now(out, store, program);
-	sqlite3_exec(store->db, "PRAGMA secure_delete = 0", NULL, NULL, NULL);
+	sqlite3_exec(store->db, "PRAGMA secure_delete = FAST", NULL, NULL, NULL);
 	return rc;
 }
 
