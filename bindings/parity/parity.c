@@ -145,6 +145,8 @@ static void activity(rf_store *s, const char *advocate, int32_t type)
 	a.program = "parity";
 	a.advocate = advocate;
 	a.type = type;
+	/* activities need tracking consent */
+	TRY("consent", rf_consent_set(s, advocate, RF_CONSENT_TRACKING, 1, "parity"));
 	TRY("activity", rf_activity_record(NULL, s, &a));
 }
 

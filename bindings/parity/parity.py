@@ -135,6 +135,8 @@ def main():
 
         # Issue 5: activities, then leaderboards by score and by value.
         now[0] = T0 + 400 * MIN
+        for who in ("bob", "alice"):  # activities need tracking consent
+            s.set_consent(who, "tracking", True, "parity")
         s.record_activity("parity", "bob", "review")
         s.record_activity("parity", "alice", "invite")
         board(s, referral.BoardBy.SCORE)

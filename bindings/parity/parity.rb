@@ -124,6 +124,7 @@ Referral::Store.open(":memory:", clock: -> { $now }) do |s| # rubocop:disable St
 
   # Issue 5: activities, then leaderboards by score and by value.
   $now = T0 + 400 * MIN # rubocop:disable Style/GlobalVars
+  %w[bob alice].each { |who| s.set_consent(who, :tracking, true, source: "parity") } # activities need it
   s.record_activity("parity", "bob", :review)
   s.record_activity("parity", "alice", :invite)
   board(s, :score, 1)

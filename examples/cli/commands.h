@@ -74,4 +74,6 @@ int cmd_review_approve(cli *c, int argc, char **argv);
 int cmd_review_reject(cli *c, int argc, char **argv);
 int cmd_fraud_domains(cli *c, int argc, char **argv);
 
+int cmd_consent(cli *c, int argc, char **argv);
+
 #endif

@@ -8,7 +8,7 @@
 static const char *const status_names[] = {
 	"OK", "ERROR", "EINVALID", "ENOTFOUND", "EEXISTS", "ECONFLICT", "EBUSY",
 	"ENOMEM", "EVERSION", "EMISUSE", "ECORRUPT", "EIO", "ENOTADB", "ECHECK",
-	"EEXPIRED", "EDISABLED", "EEXHAUSTED",
+	"EEXPIRED", "EDISABLED", "EEXHAUSTED", "ETAMPERED", "EKEY", "ECONSENT", "ELIMIT",
 };
 
 const char *cli_status_name(int status)

@@ -68,6 +68,7 @@ static const command commands[] = {
 	{ "score", NULL, cmd_score, "an advocate's explained score" },
 	{ "leaderboard", NULL, cmd_leaderboard, "rank advocates by score, referrals or value" },
 	{ "tiers", NULL, cmd_tiers, "show (and refresh) a program's tiers" },
+	{ "consent", NULL, cmd_consent, "show, grant or withdraw an advocate's consent" },
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof *commands)

@@ -58,16 +58,21 @@ RF_EXTERN int rf_activity_spec_init(rf_activity_spec *spec, unsigned version);
  * Record one activity in one transaction and update the advocate's score
  * (O(1): its stored decayed sum moves; a tier or badge reached is
  * announced through the outbox). `id` (may be NULL) receives the
- * activity's id.
+ * activity's id. Nothing is recorded for an advocate who has not granted
+ * RF_CONSENT_TRACKING (see consent.h), or who withdrew it: the call fails
+ * with RF_ECONSENT and the score does not move.
  * Errors: RF_EINVALID (type, channel, answer, texts, time),
  * RF_ENOTFOUND (program or advocate), RF_EDISABLED (program archived or
- * advocate inactive), RF_EBUSY, RF_EIO.
+ * advocate inactive), RF_ECONSENT (no tracking consent), RF_EBUSY, RF_EIO.
  */
 RF_EXTERN int rf_activity_record(int64_t *id, rf_store *store, const rf_activity_spec *spec);
 
 /**
  * Record `count` activities in one transaction: all or nothing; the error
- * message names the index of the first bad spec.
+ * message names the index of the first bad spec. An advocate without
+ * tracking consent is a bad spec like any other: the batch stops with
+ * RF_ECONSENT and records nothing (filter on rf_consent_get() first to
+ * keep the others).
  * Errors: as rf_activity_record().
  */
 RF_EXTERN int rf_activity_record_batch(rf_store *store, const rf_activity_spec *const *specs,

@@ -1,4 +1,5 @@
 /* Public activity functions: record one, record a batch, list. */
+#include "api/events.h"
 #include "api/scoring.h"
 
 #include <stddef.h>
@@ -42,7 +43,11 @@ int rf__activity_add(rf_store *s, int64_t program_id, int64_t advocate_id, int32
 {
 	if (type < 1 || type > RF_ACTIVITY_TYPE_COUNT)
 		return rf__error(RF_EINVALID, "unknown activity type %d", (int)type);
-	int rc = rfs_activity_insert(s, program_id, advocate_id, type, at, channel, content, answer,
+	int ok = 0, rc = rf__consent_allowed(s, advocate_id, RF_CONSENT_TRACKING, &ok);
+	if (rc == RF_OK && !ok)
+		return rf__error(RF_ECONSENT, "the advocate has not consented to tracking");
+	if (rc == RF_OK)
+		rc = rfs_activity_insert(s, program_id, advocate_id, type, at, channel, content, answer,
 				     id);
 	rfs_score_config c;
 	if (rc == RF_OK)

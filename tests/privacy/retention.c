@@ -62,6 +62,7 @@ void test_retention_purge(void **state)
 		RFT_OK(rft_click(f, co, v, at, NULL));
 	}
 	RFT_OK(rft_click(f, cb, "v2", RFT_T0 + 2 * DAY_MS + 3700000, NULL));
+	RFT_OK(rf_consent_set(f->store, "alice", RF_CONSENT_TRACKING, 1, "test"));
 	rf_activity_spec act = RF_ACTIVITY_SPEC_INIT;
 	act.program = "p";
 	act.advocate = "alice";

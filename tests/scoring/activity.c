@@ -115,12 +115,67 @@ static void test_batch_all_or_nothing(void **state)
 	rf_activity_list_free(l);
 }
 
+static rf_score *score_of(rft_fixture *f, const char *advocate)
+{
+	rf_score *sc = NULL;
+	RFT_OK(rf_score_get(&sc, f->store, "p", advocate, 0));
+	return sc;
+}
+
+static void test_tracking_consent(void **state)
+{
+	rft_fixture *f = *state;
+	/* never asked: refused, nothing stored, the score does not move */
+	char *before = rft_snapshot(f);
+	RFT_RC(sc_activity(f, "p", "quinn", RF_ACTIVITY_REVIEW, RFT_T0, -1), RF_ECONSENT);
+	assert_non_null(strstr(rf_error_last()->message, "consent"));
+	/* a batch with one such advocate stops: all or nothing */
+	rf_activity_spec a = RF_ACTIVITY_SPEC_INIT, d;
+	a.program = "p";
+	a.advocate = "ann";
+	a.type = RF_ACTIVITY_SHARE;
+	a.at_ms = RFT_T0;
+	d = a;
+	d.advocate = "quinn";
+	const rf_activity_spec *mixed[] = { &a, &d };
+	RFT_RC(rf_activity_record_batch(f->store, mixed, 2), RF_ECONSENT);
+	assert_non_null(strstr(rf_error_last()->message, "activity 1"));
+	RFT_UNCHANGED(f, before);
+
+	/* granted: recorded and scored */
+	RFT_OK(rf_consent_set(f->store, "quinn", RF_CONSENT_TRACKING, 1, "settings"));
+	RFT_OK(rf_activity_record_batch(f->store, mixed, 2));
+	rf_score *sc = score_of(f, "quinn");
+	assert_int_equal(sc->activities, 1);
+	double had = sc->score;
+	assert_true(had > 0);
+	rf_score_free(sc);
+
+	/* withdrawn later: refused again, the history and score stay */
+	RFT_OK(rf_consent_set(f->store, "quinn", RF_CONSENT_TRACKING, 0, "settings"));
+	before = rft_snapshot(f);
+	RFT_RC(sc_activity(f, "p", "quinn", RF_ACTIVITY_INVITE, RFT_T0 + DAY, -1), RF_ECONSENT);
+	RFT_RC(rf_activity_record_batch(f->store, mixed, 2), RF_ECONSENT);
+	RFT_UNCHANGED(f, before);
+	rf_activity_list *l = list(f, "p", "quinn");
+	assert_int_equal(l->count, 1);
+	rf_activity_list_free(l);
+	sc = score_of(f, "quinn");
+	assert_int_equal(sc->activities, 1);
+	assert_true(sc->score == had);
+	rf_score_free(sc);
+	/* messages consent is not tracking consent */
+	RFT_OK(rf_consent_set(f->store, "quinn", RF_CONSENT_MESSAGES, 1, "settings"));
+	RFT_RC(sc_activity(f, "p", "quinn", RF_ACTIVITY_INVITE, RFT_T0 + DAY, -1), RF_ECONSENT);
+}
+
 int scoring_activity_tests(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_record_and_list, sc_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_bad_input_changes_nothing, sc_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_batch_all_or_nothing, sc_setup, rft_teardown),
+		cmocka_unit_test_setup_teardown(test_tracking_consent, sc_setup, rft_teardown),
 	};
 	return cmocka_run_group_tests_name("activity", tests, NULL, NULL);
 }

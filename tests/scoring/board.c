@@ -22,6 +22,7 @@ static void test_leaderboard(void **state)
 {
 	rft_fixture *f = *state;
 	rft_advocate(f, "dan");
+	RFT_OK(rf_consent_set(f->store, "dan", RF_CONSENT_TRACKING, 1, "test"));
 	f->now = RFT_T0 + 40 * DAY; /* 2026-02-10, a Tuesday */
 	/* January: ann 2 invites (20), bob 1 review (8); February: cat 1 share (5), dan 1 share (5) */
 	RFT_OK(sc_activity(f, "p", "ann", RF_ACTIVITY_INVITE, RFT_T0 + DAY, -1));

@@ -11,6 +11,13 @@ int sc_setup(void **state)
 	rft_advocate(f, "ann");
 	rft_advocate(f, "bob");
 	rft_advocate(f, "cat");
+	/* activities are recorded only with tracking consent (quinn has none) */
+	rft_advocate(f, "quinn");
+	const char *const consenting[] = { "ann", "bob", "cat" };
+	for (size_t i = 0; i < 3; i++) {
+		if (rf_consent_set(f->store, consenting[i], RF_CONSENT_TRACKING, 1, "test") != RF_OK)
+			return -1;
+	}
 	return 0;
 }
 

@@ -11,6 +11,8 @@ class TestActivities(StoreTestCase):
         self.store.create_program("spring")
         self.store.add_advocate("alice")
         self.store.add_advocate("bob")
+        for who in ("alice", "bob"):
+            self.store.set_consent(who, "tracking", True, "test")
 
     def test_record_and_list(self):
         a = self.store.record_activity("spring", "alice", "review")
@@ -45,6 +47,21 @@ class TestActivities(StoreTestCase):
         self.assertRaisesCode(referral.NotFoundError, -3, self.store.record_activity,
                               "nope", "alice", "share")
 
+    def test_tracking_consent(self):
+        self.store.add_advocate("dan")
+        self.assertRaisesCode(referral.ConsentError, -19, self.store.record_activity,
+                              "spring", "dan", "share")
+        good = {"program": "spring", "advocate": "alice", "type": "share"}
+        with self.assertRaises(referral.ConsentError):
+            self.store.record_activities([good, dict(good, advocate="dan")])
+        self.assertEqual(self.store.activities("spring"), [])
+        self.store.set_consent("dan", "tracking", True, "settings")
+        self.store.record_activity("spring", "dan", "share")
+        self.store.set_consent("dan", "tracking", False, "settings")
+        with self.assertRaises(referral.ConsentError):
+            self.store.record_activity("spring", "dan", "share")
+        self.assertEqual(len(self.store.activities("spring", advocate="dan")), 1)
+
 
 
 class TestScores(StoreTestCase):
@@ -53,6 +70,7 @@ class TestScores(StoreTestCase):
         self.store.create_program("spring")
         for who in ("alice", "bob", "carol"):
             self.store.add_advocate(who)
+            self.store.set_consent(who, "tracking", True, "test")
 
     def test_score_explained(self):
         self.store.record_activity("spring", "alice", "review")

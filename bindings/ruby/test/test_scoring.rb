@@ -9,6 +9,7 @@ class TestScoring < ReferralTest::StoreTest
     store.create_program("spring")
     store.add_advocate("alice")
     store.add_advocate("bob")
+    %w[alice bob].each { |who| store.set_consent(who, :tracking, true, source: "test") }
   end
 
   def test_record_and_list
@@ -42,8 +43,24 @@ class TestScoring < ReferralTest::StoreTest
     assert_raises(Referral::NotFoundError) { store.record_activity("nope", "alice", :share) }
   end
 
+  def test_tracking_consent
+    store.add_advocate("dan")
+    assert_raises(Referral::ConsentError) { store.record_activity("spring", "dan", :share) }
+    good = { program: "spring", advocate: "alice", type: :share }
+    assert_raises(Referral::ConsentError) do
+      store.record_activities([good, good.merge(advocate: "dan")])
+    end
+    assert_equal [], store.activities("spring")
+    store.set_consent("dan", :tracking, true, source: "settings")
+    store.record_activity("spring", "dan", :share)
+    store.set_consent("dan", :tracking, false, source: "settings")
+    assert_raises(Referral::ConsentError) { store.record_activity("spring", "dan", :share) }
+    assert_equal 1, store.activities("spring", advocate: "dan").size
+  end
+
   def test_scores_boards_metrics
     store.add_advocate("carol")
+    store.set_consent("carol", :tracking, true, source: "test")
     store.record_activity("spring", "alice", :review, at: T0)
     store.record_activity("spring", "alice", :invite, at: T0)
     store.record_activity("spring", "bob", :invite, at: T0)

@@ -14,8 +14,22 @@ RF_CLI_TEST_NAME=scoring_test
 
 run init
 run program create spring
-for who in ann bob cat; do run advocate add $who; done
+for who in ann bob cat dan; do run advocate add $who; done
 expect_rc 0 "scene"
+# activities are recorded only with tracking consent
+run activity spring dan share
+fail_with 1 "consented to tracking" "activity without consent"
+run activity spring dan share --json
+has "\"status\":\"ECONSENT\"" "ECONSENT status"
+run consent dan --json
+jq_is '.tracking' false "no consent yet"
+for who in ann bob cat; do run consent $who tracking grant --source signup; done
+expect_rc 0 "consent granted"
+run consent ann --json
+jq_is '.tracking' true "consent shown"
+jq_is '.history[0].source' signup "consent source"
+run consent ann tracking maybe
+fail_with 2 "" "consent: grant or withdraw"
 
 # ---- activity -----------------------------------------------------------------------
 
