@@ -212,6 +212,7 @@ void render_touchpoint_json(jw *w, const rf_touchpoint *tp)
 	jw_kstr(w, "kind", NAME(RF_ENUM_TOUCHPOINT_KIND, tp->kind));
 	jw_ktime(w, "at", tp->at_ms, 0);
 	jw_kbool(w, "duplicate", tp->duplicate);
+	jw_kbool(w, "bot", tp->duplicate == RF_TOUCHPOINT_BOT);
 	jw_kbool(w, "direct", tp->direct);
 	jw_obj_end(w);
 }
@@ -220,7 +221,10 @@ void render_touchpoint_text(const rf_touchpoint *tp)
 {
 	char t[TIME_BUFSIZE];
 	printf("%s recorded%s\n", NAME(RF_ENUM_TOUCHPOINT_KIND, tp->kind),
-	       tp->duplicate ? " (duplicate: repeats an earlier touch, not counted as unique)" : "");
+	       tp->duplicate == RF_TOUCHPOINT_BOT
+		       ? " (bot or link preview: kept, flagged, not counted)"
+	       : tp->duplicate ? " (duplicate: repeats an earlier touch, not counted as unique)"
+			       : "");
 	kv("visitor", "%s", tp->visitor_id);
 	kv("code", "%s", tp->code);
 	kv("advocate", "%s", tp->advocate);

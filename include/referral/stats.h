@@ -31,7 +31,8 @@ typedef struct rf_money {
 
 /** Counts over a period. Read-only; owned by the object. */
 typedef struct rf_stats {
-	int64_t touchpoints;           /**< all touchpoints, duplicates included */
+	int64_t touchpoints;           /**< all touchpoints, duplicates included (bots and link
+	                                    previews, RF_TOUCHPOINT_BOT, count nowhere) */
 	int64_t unique_touchpoints;    /**< touchpoints not marked duplicate */
 	int64_t unique_visitors;       /**< distinct visitors with a touchpoint */
 	int64_t conversions;           /**< program: all conversions; advocate: those crediting them */

@@ -6,6 +6,11 @@
  * stored only as keyed hashes. A repeat touch by the same visitor on the
  * same code within the program's duplicate window is stored but marked
  * duplicate: it does not count as unique and is not used for attribution.
+ * A touch whose user agent is a bot, crawler, HTTP library, headless
+ * browser or link-preview fetcher (the list the fraud checks use, see
+ * docs/FRAUD.md) is stored but flagged RF_TOUCHPOINT_BOT: it counts
+ * nowhere (touchpoints, unique touchpoints and visitors in stats and
+ * reports, attribution, code uses, click velocity) and exports show it.
  */
 #ifndef REFERRAL_TOUCHPOINT_H
 #define REFERRAL_TOUCHPOINT_H
@@ -45,6 +50,11 @@ typedef struct rf_touchpoint_spec {
 /** Fill `spec` with the defaults of `version`. Errors: RF_EINVALID, RF_EVERSION. */
 RF_EXTERN int rf_touchpoint_spec_init(rf_touchpoint_spec *spec, unsigned version);
 
+/** Values of rf_touchpoint.duplicate (and of the `duplicate` column of
+ *  touchpoint exports): 0 counted, RF_TOUCHPOINT_DUPLICATE, RF_TOUCHPOINT_BOT. */
+#define RF_TOUCHPOINT_DUPLICATE 1 /**< repeats an earlier touch: counted, not unique */
+#define RF_TOUCHPOINT_BOT 2       /**< a bot or link preview: kept, flagged, not counted */
+
 /** A recorded touchpoint. Read-only; owned by the object. */
 typedef struct rf_touchpoint {
 	int64_t id;
@@ -55,7 +65,9 @@ typedef struct rf_touchpoint {
 	int32_t channel;         /**< the code's rf_channel */
 	int32_t kind;            /**< rf_touchpoint_kind */
 	int64_t at_ms;
-	int32_t duplicate;       /**< 1 if within the duplicate window of an earlier one */
+	int32_t duplicate;       /**< 0; RF_TOUCHPOINT_DUPLICATE (1) within the duplicate window
+	                              of an earlier one; RF_TOUCHPOINT_BOT (2) a bot or link
+	                              preview (callers testing != 0 read both as not unique) */
 	int32_t direct;          /**< as recorded */
 } rf_touchpoint;
 

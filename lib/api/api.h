@@ -66,10 +66,11 @@ int rf__person_hash(rf_store *s, const char *email, const char *ip, const char *
 		    rf__person *out);
 
 /* Imports (import.c), inside the caller's transaction. A touchpoint of
- * history: its code must belong to `program_id`, in any state; the
- * visitor's interned id comes back. */
+ * history: its code must belong to `program_id`, in any state; `bot` 1
+ * flags it as a bot's (as the export said); the visitor's interned id
+ * comes back. */
 int rf__touchpoint_import(rf_store *s, const rf_touchpoint_spec *spec, int64_t program_id,
-			  int64_t *visitor_id);
+			  int bot, int64_t *visitor_id);
 /* A conversion, recorded and attributed as rf_conversion_record() does
  * (RF_OK or RF_DUPLICATE). */
 int rf__conversion_import(rf_store *s, const rf_conversion_spec *spec);

@@ -27,7 +27,7 @@ enum {
 	F_IGNORED = -1,
 	F_CODE, F_VISITOR, F_AT_MS, F_AT, F_KIND, F_DIRECT, F_LANDING, F_CUSTOMER,
 	F_ORDER, F_VALUE, F_CURRENCY, F_REFUNDED, F_ADVOCATE, F_ADVOCATE_KIND, F_CHANNEL,
-	F_VANITY, F_STATUS, F_EXPIRES, F_MAX_USES, F_DISPLAY, F_CREATED,
+	F_VANITY, F_STATUS, F_EXPIRES, F_MAX_USES, F_DISPLAY, F_CREATED, F_DUPLICATE,
 	F_COUNT
 };
 
@@ -43,7 +43,7 @@ static const known touchpoint_fields[] = {
 	{ "kind", F_KIND, 0 },          { "direct", F_DIRECT, 0 },
 	{ "landing_url", F_LANDING, 0 }, { "customer_id", F_CUSTOMER, 0 },
 	{ "touchpoint_id", F_IGNORED, 0 }, { "advocate", F_IGNORED, 0 },
-	{ "channel", F_IGNORED, 0 },    { "duplicate", F_IGNORED, 0 },
+	{ "channel", F_IGNORED, 0 },    { "duplicate", F_DUPLICATE, 0 },
 	{ NULL, 0, 0 },
 };
 static const known conversion_fields[] = {
@@ -278,7 +278,7 @@ static int tie(importer *im, int64_t visitor, const char *customer_ext, int64_t 
 static int touchpoint_row(importer *im)
 {
 	rf_touchpoint_spec t = RF_TOUCHPOINT_SPEC_INIT;
-	int64_t direct = 0, visitor = 0;
+	int64_t direct = 0, visitor = 0, duplicate = 0;
 	const char *customer = NULL;
 	int rc = text_value(im, F_CODE, 64, &t.code);
 	if (rc == RF_OK)
@@ -290,13 +290,18 @@ static int touchpoint_row(importer *im)
 	if (rc == RF_OK)
 		rc = int_value(im, F_DIRECT, 0, 1, &direct);
 	if (rc == RF_OK)
+		rc = int_value(im, F_DUPLICATE, 0, RF_TOUCHPOINT_BOT, &duplicate);
+	if (rc == RF_OK)
 		rc = opt_text_value(im, F_LANDING, RF_MAX_TEXT_LEN, &t.landing_url);
 	if (rc == RF_OK)
 		rc = opt_text_value(im, F_CUSTOMER, RF_MAX_ID_LEN, &customer);
 	if (rc != RF_OK)
 		return rc;
 	t.direct = (int32_t)direct;
-	rc = rf__touchpoint_import(im->s, &t, im->program.id, &visitor);
+	/* Repeats are recomputed; a bot flag is kept (the user agent that
+	 * made it is not exported). */
+	rc = rf__touchpoint_import(im->s, &t, im->program.id, duplicate == RF_TOUCHPOINT_BOT,
+				   &visitor);
 	if (rc != RF_OK)
 		return wrap_error(im, rc, rc == RF_EBUSY || rc == RF_EIO ? -1 : F_CODE);
 	return customer ? tie(im, visitor, customer, t.at_ms) : RF_OK;

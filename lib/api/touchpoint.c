@@ -1,5 +1,6 @@
 /* Public touchpoint functions: record one, record a batch. */
 #include "api/api.h"
+#include "core/fraud.h"
 
 #include <stddef.h>
 #include <stdio.h>
@@ -55,7 +56,7 @@ typedef struct recorded {
  * now. Imported history (program_id set): the code must belong to that
  * program, in any state. */
 static int record_one(rf_store *s, const rf_touchpoint_spec *spec, int64_t program_id,
-		      recorded *r)
+		      int bot, recorded *r)
 {
 	unsigned char ip_hash[RF_HASH_BYTES], ua_hash[RF_HASH_BYTES];
 	rfs_touch t = { 0 };
@@ -78,7 +79,11 @@ static int record_one(rf_store *s, const rf_touchpoint_spec *spec, int64_t progr
 	rc = rfs_visitor_intern(s, r->visitor, 1, &t.visitor_id);
 	t.code_id = r->code.id;
 	int64_t window = r->code.duplicate_window_ms;
-	if (rc == RF_OK && window > 0) {
+	/* Bots and link previews are kept but flagged, and never count as the
+	 * earlier touch that makes a person's click a duplicate. */
+	if (bot || (spec->user_agent && rfc_is_bot_agent(spec->user_agent))) {
+		t.duplicate = RF_TOUCHPOINT_BOT;
+	} else if (rc == RF_OK && window > 0) {
 		rc = rfs_touch_recent(s, t.visitor_id, t.code_id, t.at - window, t.at + window,
 				      &t.duplicate);
 	}
@@ -131,7 +136,7 @@ int rf_touchpoint_record(rf_touchpoint **out, rf_store *store, const rf_touchpoi
 	if (rc != RF_OK || (rc = rfs_begin(store)) != RF_OK)
 		return rc;
 	recorded r;
-	rc = rfs_end(store, record_one(store, &sp, 0, &r));
+	rc = rfs_end(store, record_one(store, &sp, 0, 0, &r));
 	if (rc == RF_OK && out)
 		rc = rf__pack_one(&r, pack_touch, out);
 	return rc;
@@ -164,7 +169,7 @@ int rf_touchpoint_record_batch(rf_store *store, const rf_touchpoint_spec *const 
 	for (size_t i = 0; i < count && rc == RF_OK; i++) {
 		rc = check_spec(specs[i], 1, &sp);
 		if (rc == RF_OK)
-			rc = record_one(store, &sp, 0, &r);
+			rc = record_one(store, &sp, 0, 0, &r);
 		if (rc != RF_OK)
 			rc = batch_error(rc, i);
 	}
@@ -172,13 +177,13 @@ int rf_touchpoint_record_batch(rf_store *store, const rf_touchpoint_spec *const 
 }
 
 int rf__touchpoint_import(rf_store *s, const rf_touchpoint_spec *spec, int64_t program_id,
-			  int64_t *visitor_id)
+			  int bot, int64_t *visitor_id)
 {
 	rf_touchpoint_spec sp;
 	recorded r;
 	int rc = check_spec(spec, 1, &sp);
 	if (rc == RF_OK)
-		rc = record_one(s, &sp, program_id, &r);
+		rc = record_one(s, &sp, program_id, bot, &r);
 	if (rc == RF_OK)
 		rc = rfs_visitor_intern(s, r.visitor, 0, visitor_id);
 	return rc;

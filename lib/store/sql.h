@@ -173,14 +173,15 @@
 			       " coalesce(sum(t.duplicate = 0), 0) + " RFS_PURGED_TOUCHES("unique_touches", "") "," \
 			       " count(DISTINCT t.visitor_id)"                             \
 			       " FROM code c JOIN touchpoint t ON t.code_id = c.id"        \
-			       " WHERE c.program_id = ?1 AND t.at >= ?2 AND t.at < ?3")    \
+			       " WHERE c.program_id = ?1 AND t.at >= ?2 AND t.at < ?3"     \
+			       " AND t.duplicate < 2")                                     \
 	X(STATS_TOUCH_ADVOCATE, "SELECT count(*) + " RFS_PURGED_TOUCHES("touches", " AND c2.advocate_id = ?4") "," \
 				" coalesce(sum(t.duplicate = 0), 0) + "                    \
 				RFS_PURGED_TOUCHES("unique_touches", " AND c2.advocate_id = ?4") "," \
 				" count(DISTINCT t.visitor_id)"                            \
 				" FROM code c JOIN touchpoint t ON t.code_id = c.id"       \
 				" WHERE c.program_id = ?1 AND c.advocate_id = ?4"          \
-				" AND t.at >= ?2 AND t.at < ?3")                           \
+				" AND t.at >= ?2 AND t.at < ?3 AND t.duplicate < 2")     \
 	X(STATS_CONV_PROGRAM, "SELECT count(*), coalesce(sum(attributed), 0) FROM conversion" \
 			      " WHERE program_id = ?1 AND at >= ?2 AND at < ?3")           \
 	X(STATS_CREDIT_PROGRAM, "SELECT coalesce(sum(cr.weight), 0) FROM conversion c"    \

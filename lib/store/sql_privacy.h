@@ -59,7 +59,7 @@
 			 " created_at) VALUES(?1, ?2, ?3, ?4, ?5)")                       \
 	/* Retention, one step per table, each with ?1 program, ?2 cutoff. */       \
 	X(RETAIN_COUNT_DAYS, "INSERT INTO touch_daily(code_id, day, touches, unique_touches)" \
-			     " SELECT t.code_id, t.at - t.at % 86400000, count(*), sum(t.duplicate = 0)" \
+			     " SELECT t.code_id, t.at - t.at % 86400000, sum(t.duplicate < 2), sum(t.duplicate = 0)" \
 			     " FROM code c JOIN touchpoint t INDEXED BY touchpoint_code ON t.code_id = c.id" \
 			     " WHERE c.program_id = ?1 AND t.at < ?2 GROUP BY 1, 2"         \
 			     " ON CONFLICT(code_id, day) DO UPDATE SET touches = touches + excluded.touches," \

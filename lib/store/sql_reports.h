@@ -15,10 +15,11 @@
 	" ELSE CAST(strftime('%s', " col " / 1000, 'unixepoch', 'start of month') AS INTEGER)" \
 	" * 1000 END)"
 
-/* A program's touchpoints in the period, as `c` (code) and `t`. */
+/* A program's touchpoints in the period, as `c` (code) and `t`; bots and
+ * link previews (duplicate 2) left out. */
 #define RFS_REPORT_TOUCHES                                                                  \
 	" FROM code c JOIN touchpoint t ON t.code_id = c.id"                                \
-	" WHERE c.program_id = ?1 AND t.at >= ?2 AND t.at < ?3"
+	" WHERE c.program_id = ?1 AND t.at >= ?2 AND t.at < ?3 AND t.duplicate < 2"
 
 /* A program's credited rows of conversions in the period, as `v` and `cr`. */
 #define RFS_REPORT_CREDITS                                                                  \
@@ -69,7 +70,8 @@
 			" count(DISTINCT t.visitor_id) AS u"                               \
 			" FROM code c JOIN advocate a ON a.id = c.advocate_id"             \
 			" JOIN touchpoint t ON t.code_id = c.id"                           \
-			" WHERE c.program_id = ?1 AND t.at >= ?2 AND t.at < ?3 GROUP BY k)," \
+			" WHERE c.program_id = ?1 AND t.at >= ?2 AND t.at < ?3"           \
+			" AND t.duplicate < 2 GROUP BY k),"                                 \
 			" cv AS (SELECT " RFS_SPLIT_KEY("cr.channel") " AS k,"             \
 			" count(DISTINCT cr.conversion_id) AS n, sum(cr.weight) AS w"      \
 			" FROM conversion v JOIN credit cr ON cr.conversion_id = v.id"     \

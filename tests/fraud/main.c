@@ -41,5 +41,6 @@ int main(int argc, char **argv)
 	int failed = fraud_identity_tests();
 	failed += fraud_signal_tests();
 	failed += fraud_review_tests();
+	failed += fraud_bot_tests();
 	return failed ? 1 : 0;
 }

@@ -7,6 +7,7 @@
 int fraud_identity_tests(void);
 int fraud_signal_tests(void);
 int fraud_review_tests(void);
+int fraud_bot_tests(void);
 
 /* The check of order `order` in program "p", and one of its signals (NULL: none). */
 rf_fraud_check *fx_check(rft_fixture *f, const char *order);

@@ -164,7 +164,8 @@ class TouchpointSpec:
 
 @dataclass(frozen=True)
 class Touchpoint:
-    """A recorded click, visit or scan."""
+    """A recorded click, visit or scan. ``duplicate``: not counted as unique (a
+    repeat, or a bot's); ``bot``: a bot or link preview, kept but counted nowhere."""
     id: int
     visitor_id: str
     code: str
@@ -175,6 +176,7 @@ class Touchpoint:
     at: datetime
     duplicate: bool
     direct: bool = False
+    bot: bool = False
 
     @classmethod
     def from_c(cls, c: _ffi.rf_touchpoint) -> "Touchpoint":
@@ -182,7 +184,7 @@ class Touchpoint:
                    program=text_out(c.program), advocate=text_out(c.advocate),
                    channel=from_c(Channel, c.channel), kind=from_c(TouchpointKind, c.kind),
                    at=datetime_from_ms(c.at_ms), duplicate=bool(c.duplicate),
-                   direct=bool(c.direct))
+                   direct=bool(c.direct), bot=c.duplicate == 2)
 
 
 @dataclass(frozen=True)

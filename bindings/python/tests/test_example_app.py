@@ -28,6 +28,10 @@ class TestExampleApp(unittest.TestCase):
         self.thread.start()
         self.jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+        # A browser's agent: urllib's own ("Python-urllib/3.x") is an HTTP
+        # library's, and its clicks are kept but counted nowhere.
+        self.opener.addheaders = [("User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:121.0)"
+                                   " Gecko/20100101 Firefox/121.0")]
 
     def tearDown(self):
         self.server.shutdown()

@@ -43,6 +43,15 @@ class TestRecord(StoreTestCase):
         self.clock.ms = T0 + 30 * MINUTE
         self.assertTrue(self.store.record_touchpoint(c.code, "v").duplicate)
         self.assertFalse(self.store.record_touchpoint(c.code, "other").duplicate)
+
+    def test_bot_is_kept_but_flagged(self):
+        c = self.seed()
+        bot = self.store.record_touchpoint(c.code, "v", user_agent="Slackbot-LinkExpanding 1.0")
+        self.assertTrue(bot.bot)
+        self.assertTrue(bot.duplicate)
+        person = self.store.record_touchpoint(c.code, "v", user_agent="Mozilla/5.0")
+        self.assertFalse(person.bot)
+        self.assertFalse(person.duplicate)  # a bot's touch is no earlier touch
         self.clock.ms = T0 + 61 * MINUTE
         self.assertFalse(self.store.record_touchpoint(c.code, "v").duplicate)
 

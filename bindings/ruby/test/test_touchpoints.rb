@@ -40,6 +40,16 @@ class TestTouchpoints < ReferralTest::StoreTest
     refute store.record_touchpoint(c.code, visitor_id: "v").duplicate
   end
 
+  def test_bot_is_kept_but_flagged
+    c = seed
+    bot = store.record_touchpoint(c.code, visitor_id: "v", user_agent: "Slackbot-LinkExpanding 1.0")
+    assert bot.bot
+    refute bot.duplicate
+    person = store.record_touchpoint(c.code, visitor_id: "v", user_agent: "Mozilla/5.0")
+    refute person.bot
+    refute person.duplicate # a bot's touch is no earlier touch
+  end
+
   def test_errors
     c = seed
     assert_status(Referral::InvalidError, -2) { store.record_touchpoint("", visitor_id: "v") }

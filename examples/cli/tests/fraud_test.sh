@@ -99,5 +99,14 @@ printf 'not a domain\n' >"$TMP/bad.txt"
 run fraud domains "$TMP/bad.txt"; expect 1 "bad domains"
 run fraud domains "$TMP/missing.txt"; expect 1 "missing file"
 
+# A link preview's click is kept but flagged, and counts nowhere.
+run track click "$CODE" v9 --ua "WhatsApp/2.23.20.0" --json; expect 0 "preview click"
+contains '"bot":true' "preview flagged"
+run track click "$CODE" v9 --ua "Mozilla/5.0" --json; expect 0 "person click"
+contains '"bot":false' "person not flagged"
+contains '"duplicate":false' "a preview is no earlier touch"
+run track click "$CODE" v9 --ua "curl/8.4.0"; expect 0 "bot click text"
+contains "bot or link preview" "bot click text says so"
+
 echo "fraud_test: $tests checks, $failures failed"
 [ "$failures" -eq 0 ]

@@ -83,14 +83,15 @@ module Referral
   end
 
   Touchpoint = Struct.new(:id, :visitor_id, :code, :program, :advocate, :channel, :kind, :at,
-                          :duplicate, :direct, keyword_init: true) do
+                          :duplicate, :direct, :bot, keyword_init: true) do
     def self.from_native(c)
       new(id: c[:id], visitor_id: Convert.text_out(c[:visitor_id]),
           code: Convert.text_out(c[:code]), program: Convert.text_out(c[:program]),
           advocate: Convert.text_out(c[:advocate]),
           channel: Convert.enum_out(:channel, c[:channel]),
           kind: Convert.enum_out(:touchpoint_kind, c[:kind]), at: Convert.time_out(c[:at_ms]),
-          duplicate: c[:duplicate] == 1, direct: c[:direct] == 1).freeze
+          duplicate: c[:duplicate] == 1, direct: c[:direct] == 1,
+          bot: c[:duplicate] == 2).freeze
     end
   end
 
