@@ -55,8 +55,28 @@ static int count_uses(rf_store *s, const rfs_credit_in *credits, size_t n)
 	return rc;
 }
 
+/* Keep what was written with weight > 0 for the areas that follow;
+ * `touch_at[i]` is credit i's touchpoint time (NULL: none). */
+static int keep_credits(const rfs_credit_in *credits, const int64_t *touch_at, size_t n,
+			rf__credits *out)
+{
+	out->list = n ? calloc(n, sizeof(*out->list)) : NULL;
+	out->n = 0;
+	if (n && out->list == NULL)
+		return rf__error(RF_ENOMEM, "out of memory");
+	for (size_t i = 0; i < n; i++) {
+		if (credits[i].weight > 0)
+			out->list[out->n++] = (rf__credit){ credits[i].advocate_id,
+							    credits[i].touchpoint_id,
+							    touch_at ? touch_at[i] : 0,
+							    credits[i].weight, credits[i].value_minor };
+	}
+	return RF_OK;
+}
+
 static int write_all(rf_store *s, const rfs_program *p, const rf__attribution_input *in,
-		     rfs_conversion *c, const rfs_credit_in *credits, size_t n)
+		     rfs_conversion *c, const rfs_credit_in *credits, const int64_t *touch_at,
+		     size_t n, rf__credits *out)
 {
 	int64_t id = 0;
 	int rc = rfs_conversion_insert(s, p->id, in->order_id, in->visitor_id, c, &id);
@@ -64,6 +84,8 @@ static int write_all(rf_store *s, const rfs_program *p, const rf__attribution_in
 		rc = rfs_credit_insert(s, id, (int)i, &credits[i]);
 	if (rc == RF_OK)
 		rc = count_uses(s, credits, n);
+	if (rc == RF_OK)
+		rc = keep_credits(credits, touch_at, n, out);
 	c->id = id;
 	c->program_id = p->id;
 	return rc;
@@ -72,21 +94,23 @@ static int write_all(rf_store *s, const rfs_program *p, const rf__attribution_in
 /* Write credit for `touches` weighted by `weights`, with a note each. */
 static int write_weighted(rf_store *s, const rfs_program *p, const rf__attribution_input *in,
 			  rfs_conversion *c, const rfs_journey_touch *touches, const double *weights,
-			  const char (*notes)[RFS_NOTE_SIZE], size_t n)
+			  const char (*notes)[RFS_NOTE_SIZE], size_t n, rf__credits *out)
 {
-	int64_t *parts = calloc(n, sizeof(*parts));
+	int64_t *parts = calloc(n, sizeof(*parts)), *at = calloc(n, sizeof(*at));
 	rfs_credit_in *credits = calloc(n, sizeof(*credits));
-	int rc = parts && credits ? RF_OK : rf__error(RF_ENOMEM, "out of memory");
+	int rc = parts && at && credits ? RF_OK : rf__error(RF_ENOMEM, "out of memory");
 	if (rc == RF_OK) {
 		rfc_split_value(c->value_minor, weights, n, parts);
 		for (size_t i = 0; i < n; i++) {
 			credits[i] = (rfs_credit_in){ touches[i].touchpoint_id, touches[i].code_id,
 						      touches[i].advocate_id, touches[i].channel,
 						      weights[i], parts[i], notes[i] };
+			at[i] = touches[i].at;
 		}
-		rc = write_all(s, p, in, c, credits, n);
+		rc = write_all(s, p, in, c, credits, at, n, out);
 	}
 	free(parts);
+	free(at);
 	free(credits);
 	return rc;
 }
@@ -111,7 +135,7 @@ static int find_parent(rf_store *s, const rfs_program *p, const rf__attribution_
 
 static int attribute_inherited(rf_store *s, const rfs_program *p,
 			       const rf__attribution_input *in, rfs_conversion *c, int64_t parent,
-			       const char *parent_order)
+			       const char *parent_order, rf__credits *out)
 {
 	rfs_journey_touch *touches = NULL;
 	double *weights = NULL;
@@ -130,7 +154,7 @@ static int attribute_inherited(rf_store *s, const rfs_program *p,
 		snprintf(c->summary, sizeof(c->summary), "credited as the earlier %s, order %.180s",
 			 what, parent_order);
 		rc = write_weighted(s, p, in, c, touches, weights,
-				    (const char(*)[RFS_NOTE_SIZE])notes, n);
+				    (const char(*)[RFS_NOTE_SIZE])notes, n, out);
 	}
 	free(notes);
 	free(touches);
@@ -141,7 +165,7 @@ static int attribute_inherited(rf_store *s, const rfs_program *p,
 /* A referee locked to its first referrer: one credit, whatever the window. */
 static int attribute_locked(rf_store *s, const rfs_program *p, const rf__attribution_input *in,
 			    rfs_conversion *c, const rfs_journey_touch *first,
-			    const char *first_order)
+			    const char *first_order, rf__credits *out)
 {
 	char note[RFS_NOTE_SIZE];
 	snprintf(note, sizeof(note), "locked to the first referrer (order %.200s)", first_order);
@@ -150,11 +174,12 @@ static int attribute_locked(rf_store *s, const rfs_program *p, const rf__attribu
 	c->attributed = 1;
 	snprintf(c->summary, sizeof(c->summary),
 		 "referee locked to the referrer first credited for order %.180s", first_order);
-	return write_all(s, p, in, c, &credit, 1);
+	return write_all(s, p, in, c, &credit, &first->at, 1, out);
 }
 
 static int attribute_journey(rf_store *s, const rfs_program *p, const rf__attribution_input *in,
-			     rfs_conversion *c, const rfs_journey_touch *touches, size_t n)
+			     rfs_conversion *c, const rfs_journey_touch *touches, size_t n,
+			     rf__credits *out)
 {
 	char window[32];
 	window_text(window, sizeof(window), p->rules.lookback_ms);
@@ -162,7 +187,7 @@ static int attribute_journey(rf_store *s, const rfs_program *p, const rf__attrib
 		c->attributed = 0;
 		snprintf(c->summary, sizeof(c->summary),
 			 "no touchpoint in the %s window: unattributed", window);
-		return write_all(s, p, in, c, NULL, 0);
+		return write_all(s, p, in, c, NULL, NULL, 0, out);
 	}
 	rf__weighting w = { calloc(n, sizeof(double)), calloc(n, RFS_NOTE_SIZE), "", 0 };
 	int rc = w.weights && w.notes ? RF_OK : rf__error(RF_ENOMEM, "out of memory");
@@ -175,7 +200,7 @@ static int attribute_journey(rf_store *s, const rfs_program *p, const rf__attrib
 			 model_label(p->rules.model), n, n == 1 ? "" : "s", window,
 			 w.fallback ? " (no fitted model: linear)" : "");
 		rc = write_weighted(s, p, in, c, touches, w.weights,
-				    (const char(*)[RFS_NOTE_SIZE])w.notes, n);
+				    (const char(*)[RFS_NOTE_SIZE])w.notes, n, out);
 	}
 	free(w.weights);
 	free(w.notes);
@@ -183,8 +208,10 @@ static int attribute_journey(rf_store *s, const rfs_program *p, const rf__attrib
 }
 
 int rf__attribute(rf_store *s, const rfs_program *p, const rf__attribution_input *in,
-		  rfs_conversion *c)
+		  rfs_conversion *c, rf__credits *out)
 {
+	out->list = NULL;
+	out->n = 0;
 	c->rules_version = p->rules_version;
 	c->model = p->rules.model;
 	c->lookback_ms = p->rules.lookback_ms;
@@ -193,21 +220,21 @@ int rf__attribute(rf_store *s, const rfs_program *p, const rf__attribution_input
 	int64_t parent = 0;
 	int rc = find_parent(s, p, in, c, &parent, order, sizeof(order));
 	if (rc != RF_OK || parent)
-		return rc != RF_OK ? rc : attribute_inherited(s, p, in, c, parent, order);
+		return rc != RF_OK ? rc : attribute_inherited(s, p, in, c, parent, order, out);
 	if (p->rules.lock_first_referrer) {
 		rfs_journey_touch first;
 		int found = 0;
 		rc = rfs_first_referrer(s, p->id, in->visitor_id, in->customer_id, &found, &first,
 					order, sizeof(order));
 		if (rc != RF_OK || found)
-			return rc != RF_OK ? rc : attribute_locked(s, p, in, c, &first, order);
+			return rc != RF_OK ? rc : attribute_locked(s, p, in, c, &first, order, out);
 	}
 	rfs_journey_touch *touches = NULL;
 	size_t n = 0;
 	rc = rf__journey(s, p->id, in->visitor_id, in->customer_id, c->at, p->rules.lookback_ms,
 			 &touches, &n);
 	if (rc == RF_OK)
-		rc = attribute_journey(s, p, in, c, touches, n);
+		rc = attribute_journey(s, p, in, c, touches, n, out);
 	free(touches);
 	return rc;
 }

@@ -4,6 +4,7 @@
 #define RF_API_ATTRIBUTE_H
 
 #include "api/api.h"
+#include "api/events.h"
 
 typedef struct rf__attribution_input {
 	const char *order_id;
@@ -11,11 +12,18 @@ typedef struct rf__attribution_input {
 	int64_t customer_id;  /* interned, 0: none */
 } rf__attribution_input;
 
+/* The credit rows of weight > 0 that attribution wrote (malloc'd; the
+ * caller frees `list`). */
+typedef struct rf__credits {
+	rf__credit *list;
+	size_t n;
+} rf__credits;
+
 /* Attribute and store conversion `c` (kind, value, currency, at filled in)
  * for program `p`, inside the caller's write transaction. Fills in the
- * rest of `c`. */
+ * rest of `c` and `out` (freed by the caller, also on failure). */
 int rf__attribute(rf_store *s, const rfs_program *p, const rf__attribution_input *in,
-		  rfs_conversion *c);
+		  rfs_conversion *c, rf__credits *out);
 
 /* What weighting a journey produced. */
 typedef struct rf__weighting {

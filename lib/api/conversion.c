@@ -199,18 +199,21 @@ static int record(rf_store *s, const rf_conversion_spec *spec, const char *curre
 	memcpy(c->currency, currency, 4);
 	c->at = spec->at_ms ? spec->at_ms : rfs_now(s);
 	rf__attribution_input in = { spec->order_id, 0, 0 };
+	rf__credits credits = { NULL, 0 };
 	rc = rfs_visitor_intern(s, spec->visitor_id, 1, &in.visitor_id);
 	if (rc == RF_OK)
 		rc = resolve_customer(s, spec, in.visitor_id, c->at, &in.customer_id);
 	if (rc == RF_OK && spec->code)
 		rc = record_checkout(s, &p, spec->code, in.visitor_id, c->at);
 	if (rc == RF_OK)
-		rc = rf__attribute(s, &p, &in, c);
+		rc = rf__attribute(s, &p, &in, c, &credits);
 	if (rc == RF_OK)
 		rc = rf__on_conversion(s, &(rf__conversion_event){
 			&p, c, in.visitor_id, in.customer_id, who->email_key, who->ip_hash,
 			who->ua_hash, who->email_domain, spec->existing_customer,
-			spec->user_agent && rfc_is_bot_agent(spec->user_agent) });
+			spec->user_agent && rfc_is_bot_agent(spec->user_agent), credits.list,
+			credits.n });
+	free(credits.list);
 	if (rc == RF_OK && want)
 		rc = rfs_conversion_by_order(s, p.id, spec->order_id, c);
 	return rc;

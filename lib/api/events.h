@@ -10,6 +10,16 @@
 
 #include "api/api.h"
 
+/* One credit row of weight > 0 as attribution wrote it, so the areas
+ * need not read back what was just written. */
+typedef struct rf__credit {
+	int64_t advocate_id;
+	int64_t touchpoint_id; /* 0: none */
+	int64_t touch_at;      /* the touchpoint's time; 0: none or purged */
+	double weight;
+	int64_t value_minor;
+} rf__credit;
+
 /* A conversion just attributed and stored (c->id is set). */
 typedef struct rf__conversion_event {
 	const rfs_program *program;
@@ -23,6 +33,10 @@ typedef struct rf__conversion_event {
 	const char *email_domain;
 	int32_t existing_customer;
 	int32_t bot_agent;   /* the customer's user agent is a bot or link preview */
+	/* The credit rows with weight > 0, in seq order (what the
+	 * credit table holds for this conversion). */
+	const rf__credit *credits;
+	size_t credit_count;
 } rf__conversion_event;
 
 /* A refund just applied to a conversion. */

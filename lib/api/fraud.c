@@ -120,42 +120,30 @@ int rf_fraud_policy_get(rf_fraud_policy *out, int64_t *version, rf_store *store,
 /* ---- the check of a new conversion ------------------------------------ */
 
 /* The advocate with the largest credit (0: none). */
-static int checked_advocate(rf_store *s, int64_t conversion_id, int64_t *advocate)
+static int64_t checked_advocate(const rf__conversion_event *ev)
 {
-	rfs_stored_credit *rows = NULL;
-	size_t n = 0;
-	*advocate = 0;
-	int rc = rfs_stored_credits(s, conversion_id, &rows, &n);
+	int64_t advocate = 0;
 	double best = -1;
-	for (size_t i = 0; rc == RF_OK && i < n; i++)
-		if (rows[i].weight > best) {
-			best = rows[i].weight;
-			*advocate = rows[i].advocate_id;
+	for (size_t i = 0; i < ev->credit_count; i++)
+		if (ev->credits[i].weight > best) {
+			best = ev->credits[i].weight;
+			advocate = ev->credits[i].advocate_id;
 		}
-	free(rows);
-	return rc;
+	return advocate;
 }
 
-/* Time from the advocate's last credited click (checkout codes aside) to
- * the conversion; -1 when none. */
-static int click_gap(rf_store *s, int64_t conversion_id, int64_t advocate, int64_t at,
-		     int64_t *gap)
+/* Time from the advocate's last credited touch to the conversion; -1
+ * when none. Checkout codes are not told apart: the credit rows this
+ * read before carried no touch kind. */
+static int64_t click_gap(const rf__conversion_event *ev, int64_t advocate, int64_t at)
 {
-	rfs_journey_touch *rows = NULL;
-	double *weights = NULL;
-	size_t n = 0;
-	*gap = -1;
-	int rc = rfs_credit_rows(s, conversion_id, &rows, &weights, &n);
 	int64_t last = -1;
-	for (size_t i = 0; rc == RF_OK && i < n; i++)
-		if (rows[i].advocate_id == advocate && rows[i].kind != RF_TOUCH_CHECKOUT &&
-		    rows[i].touchpoint_id > 0 && rows[i].at > last)
-			last = rows[i].at;
-	if (last >= 0)
-		*gap = at - last;
-	free(rows);
-	free(weights);
-	return rc;
+	for (size_t i = 0; i < ev->credit_count; i++) {
+		const rf__credit *cr = &ev->credits[i];
+		if (cr->advocate_id == advocate && cr->touchpoint_id > 0 && cr->touch_at > last)
+			last = cr->touch_at;
+	}
+	return last >= 0 ? at - last : -1;
 }
 
 /* Is the email domain (or a parent) disposable: the host's list, or the
@@ -288,8 +276,7 @@ int rf__fraud_on_conversion(rf_store *s, const rf__conversion_event *ev, rf__ver
 	f.bot = ev->bot_agent;
 	f.click_gap_ms = -1;
 	int rc = policy_load(s, ev->program->id, &p, &version);
-	if (rc == RF_OK)
-		rc = checked_advocate(s, c->id, &advocate);
+	advocate = checked_advocate(ev);
 	if (rc == RF_OK && ev->email_domain)
 		rc = disposable(s, ev->email_domain, &f.disposable);
 	int64_t from = c->at - p.window_ms;
@@ -304,8 +291,7 @@ int rf__fraud_on_conversion(rf_store *s, const rf__conversion_event *ev, rf__ver
 		if (rc == RF_OK)
 			rc = rfs_fraud_clicks(s, advocate, ev->program->id, from, c->at, ev->ip_hash,
 					      &f.clicks_advocate, &f.clicks_ip);
-		if (rc == RF_OK)
-			rc = click_gap(s, c->id, advocate, c->at, &f.click_gap_ms);
+		f.click_gap_ms = click_gap(ev, advocate, c->at);
 		if (rc == RF_OK)
 			rc = advocate_facts(s, ev, advocate, &p, &f, ext, names, fields, ring);
 	}

@@ -37,9 +37,9 @@ typedef struct advocate_share {
 static int gather_shares(rf_store *s, const rf__conversion_event *ev, int count_referral,
 			 advocate_share **out, rfc_reward_share **shares, size_t *count)
 {
-	rfs_stored_credit *rows = NULL;
-	size_t n = 0, k = 0;
-	int rc = rfs_stored_credits(s, ev->conversion->id, &rows, &n);
+	const rf__credit *rows = ev->credits;
+	size_t n = ev->credit_count, k = 0;
+	int rc = RF_OK;
 	advocate_share *sh = rc == RF_OK ? calloc(n ? n : 1, sizeof(*sh)) : NULL;
 	rfc_reward_share *plain = rc == RF_OK ? calloc(n ? n : 1, sizeof(*plain)) : NULL;
 	if (rc == RF_OK && (sh == NULL || plain == NULL))
@@ -62,7 +62,6 @@ static int gather_shares(rf_store *s, const rf__conversion_event *ev, int count_
 		}
 		plain[j] = sh[j].share;
 	}
-	free(rows);
 	if (rc != RF_OK) {
 		free(sh);
 		free(plain);

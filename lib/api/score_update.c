@@ -275,12 +275,13 @@ static int credited_shares(rf_store *s, int64_t conversion_id, shares *sh)
 int rf__scores_on_conversion(rf_store *s, const rf__conversion_event *ev)
 {
 	const rfs_conversion *cv = ev->conversion;
-	shares sh;
-	int rc = credited_shares(s, cv->id, &sh);
-	if (rc != RF_OK || sh.n == 0)
-		return rc;
+	shares sh = { .n = 0 };
+	for (size_t i = 0; i < ev->credit_count; i++)
+		shares_add(&sh, ev->credits[i].advocate_id, ev->credits[i].value_minor);
+	if (sh.n == 0)
+		return RF_OK;
 	rfs_score_config c;
-	rc = rf__score_config_load(s, cv->program_id, &c);
+	int rc = rf__score_config_load(s, cv->program_id, &c);
 	for (size_t i = 0; i < sh.n && rc == RF_OK; i++) {
 		rf__score_delta d = { 0 };
 		d.value = (double)sh.items[i].value;

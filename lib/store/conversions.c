@@ -110,35 +110,44 @@ int rfs_journey(rf_store *s, int64_t visitor_id, int64_t customer_id, int64_t pr
 	sqlite3_stmt *st = NULL;
 	*rows = NULL;
 	*count = 0;
-	int rc = rfs_stmt(s, RFS_JOURNEY, &st);
+	int rc = rfs_stmt(s, customer_id ? RFS_JOURNEY : RFS_JOURNEY_VISITOR, &st);
 	if (rc != RF_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, visitor_id);
 	sqlite3_bind_int64(st, 2, from);
 	sqlite3_bind_int64(st, 3, to);
 	sqlite3_bind_int64(st, 4, program_id);
-	sqlite3_bind_int64(st, 5, customer_id);
+	if (customer_id)
+		sqlite3_bind_int64(st, 5, customer_id);
 	return rfs_collect(s, st, read_touch, sizeof(**rows), 0, (void **)rows, count,
 			   "reading a journey");
 }
 
-/* Bind ?1 program, ?2 visitor, ?4 customer of RFS_CONVERSIONS_OF_PERSON. */
-static void bind_person(sqlite3_stmt *st, int64_t program_id, int64_t visitor_id,
-			int64_t customer_id)
+/* The statement of a person's conversions: `with_customer` when there is
+ * a customer (RFS_CONVERSIONS_OF_PERSON), else `visitor_only`
+ * (RFS_VISITOR_CONVERSIONS); ?1 program, ?2 visitor, ?4 customer bound. */
+static int person_stmt(rf_store *s, rfs_stmt_id with_customer, rfs_stmt_id visitor_only,
+		       int64_t program_id, int64_t visitor_id, int64_t customer_id,
+		       sqlite3_stmt **st)
 {
-	sqlite3_bind_int64(st, 1, program_id);
-	sqlite3_bind_int64(st, 2, visitor_id);
-	sqlite3_bind_int64(st, 4, customer_id);
+	int rc = rfs_stmt(s, customer_id ? with_customer : visitor_only, st);
+	if (rc != RF_OK)
+		return rc;
+	sqlite3_bind_int64(*st, 1, program_id);
+	sqlite3_bind_int64(*st, 2, visitor_id);
+	if (customer_id)
+		sqlite3_bind_int64(*st, 4, customer_id);
+	return RF_OK;
 }
 
 int rfs_first_referrer(rf_store *s, int64_t program_id, int64_t visitor_id, int64_t customer_id,
 		       int *found, rfs_journey_touch *t, char *order_id, size_t order_size)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = rfs_stmt(s, RFS_FIRST_REFERRER, &st);
+	int rc = person_stmt(s, RFS_FIRST_REFERRER, RFS_FIRST_REFERRER_VISITOR, program_id,
+			     visitor_id, customer_id, &st);
 	if (rc != RF_OK)
 		return rc;
-	bind_person(st, program_id, visitor_id, customer_id);
 	int step = sqlite3_step(st);
 	*found = step == SQLITE_ROW;
 	if (*found) {
@@ -148,6 +157,7 @@ int rfs_first_referrer(rf_store *s, int64_t program_id, int64_t visitor_id, int6
 		t->advocate_id = sqlite3_column_int64(st, 2);
 		t->channel = sqlite3_column_int(st, 3);
 		rfs_col_text(st, 4, order_id, order_size);
+		t->at = sqlite3_column_int64(st, 5);
 	} else if (step != SQLITE_DONE) {
 		rc = rfs_fail(s, step, "looking up the first referrer");
 	}
@@ -159,10 +169,10 @@ int rfs_first_of_kind(rf_store *s, int64_t program_id, int64_t visitor_id, int64
 		      int32_t kind, int64_t *id, int64_t *at, char *order_id, size_t order_size)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = rfs_stmt(s, RFS_FIRST_OF_KIND, &st);
+	int rc = person_stmt(s, RFS_FIRST_OF_KIND, RFS_FIRST_OF_KIND_VISITOR, program_id,
+			     visitor_id, customer_id, &st);
 	if (rc != RF_OK)
 		return rc;
-	bind_person(st, program_id, visitor_id, customer_id);
 	sqlite3_bind_int(st, 3, kind);
 	*id = 0;
 	int step = sqlite3_step(st);

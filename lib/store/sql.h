@@ -36,6 +36,32 @@
 	"SELECT id FROM conversion WHERE visitor_id = ?2 AND program_id = ?1" \
 	" UNION SELECT id FROM conversion WHERE customer_id = ?4 AND program_id = ?1"
 
+/* Conversions of a visitor without a customer: no UNION, so no temporary
+ * b-tree (a third of a conversion's instructions went to those). */
+#define RFS_VISITOR_CONVERSIONS "c.visitor_id = ?2 AND c.program_id = ?1"
+
+/* A journey: the touches `touches` yields (t, with the visitor filter in
+ * its join or in `visitor`). CROSS JOIN keeps the visitors first: left to
+ * itself the planner walked every touch of the program's codes in the
+ * window (touchpoint_code), making each conversion O(touches in the window). */
+#define RFS_JOURNEY_OF(touches, visitor) \
+	"SELECT t.id, t.at, t.kind, t.code_id, c.advocate_id, c.channel, t.direct" \
+	" FROM " touches " CROSS JOIN code c ON c.id = t.code_id" \
+	" WHERE " visitor "t.at >= ?2 AND t.at <= ?3 AND t.duplicate = 0" \
+	" AND c.program_id = ?4 ORDER BY t.at, t.id"
+
+/* The first credit given for the conversions `person` selects (c). */
+#define RFS_FIRST_REFERRER_OF(person) \
+	"SELECT cr.touchpoint_id, cr.code_id, cr.advocate_id, cr.channel, c.order_id," \
+	" coalesce((SELECT t.at FROM touchpoint t WHERE t.id = cr.touchpoint_id), 0)" \
+	" FROM conversion c JOIN credit cr ON cr.conversion_id = c.id" \
+	" WHERE " person " AND cr.weight > 0 ORDER BY c.at, c.id, cr.seq LIMIT 1"
+
+/* The first attributed conversion of kind ?3 among those `person` selects. */
+#define RFS_FIRST_OF_KIND_OF(person) \
+	"SELECT c.id, c.order_id, c.at FROM conversion c WHERE " person \
+	" AND c.kind = ?3 AND c.attributed = 1 ORDER BY c.at, c.id LIMIT 1"
+
 /* What refunds took from one credit row `cr` (<= 0). */
 #define RFS_REFUNDED_OF_CREDIT \
 	"coalesce((SELECT sum(rc.value_minor) FROM refund_credit rc" \
@@ -78,24 +104,13 @@
 			" AND code_id = ?4 AND duplicate = 0 LIMIT 1")                     \
 	X(TOUCH_INSERT, "INSERT INTO touchpoint(code_id, visitor_id, kind, at, duplicate, landing_url," \
 			" ip_hash, ua_hash, direct) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)") \
-	/* The visitor's journey, with every visitor id of its customer. CROSS \
-	 * JOIN keeps the visitors first: left to itself the planner walked     \
-	 * every touch of the program's codes in the window (touchpoint_code),  \
-	 * making each conversion O(touches in the window). */                 \
-	X(JOURNEY, "SELECT t.id, t.at, t.kind, t.code_id, c.advocate_id, c.channel, t.direct" \
-		   " FROM (SELECT ?1 AS v UNION SELECT visitor_id FROM identity"           \
-		   " WHERE customer_id = ?5) vs CROSS JOIN touchpoint t ON t.visitor_id = vs.v" \
-		   " CROSS JOIN code c ON c.id = t.code_id"                                \
-		   " WHERE t.at >= ?2 AND t.at <= ?3 AND t.duplicate = 0"                  \
-		   " AND c.program_id = ?4 ORDER BY t.at, t.id")                           \
-	X(FIRST_REFERRER, "SELECT cr.touchpoint_id, cr.code_id, cr.advocate_id, cr.channel, c.order_id" \
-			  " FROM conversion c JOIN credit cr ON cr.conversion_id = c.id"   \
-			  " WHERE c.id IN (" RFS_CONVERSIONS_OF_PERSON ") AND cr.weight > 0" \
-			  " ORDER BY c.at, c.id, cr.seq LIMIT 1")                          \
+	/* The visitor's journey, with every visitor id of its customer. */    \
+	X(JOURNEY, RFS_JOURNEY_OF("(SELECT ?1 AS v UNION SELECT visitor_id FROM identity"  \
+				  " WHERE customer_id = ?5) vs CROSS JOIN touchpoint t"    \
+				  " ON t.visitor_id = vs.v", ""))                          \
+	X(FIRST_REFERRER, RFS_FIRST_REFERRER_OF("c.id IN (" RFS_CONVERSIONS_OF_PERSON ")")) \
 	/* The first attributed conversion of a kind by this visitor/customer. */ \
-	X(FIRST_OF_KIND, "SELECT c.id, c.order_id, c.at FROM conversion c"                \
-			 " WHERE c.id IN (" RFS_CONVERSIONS_OF_PERSON ") AND c.kind = ?3"  \
-			 " AND c.attributed = 1 ORDER BY c.at, c.id LIMIT 1")              \
+	X(FIRST_OF_KIND, RFS_FIRST_OF_KIND_OF("c.id IN (" RFS_CONVERSIONS_OF_PERSON ")")) \
 	X(CREDIT_ROWS, "SELECT touchpoint_id, at_touch, code_id, advocate_id, channel, weight"   \
 		       " FROM (SELECT cr.touchpoint_id, coalesce(t.at, 0) AS at_touch, cr.code_id," \
 		       " cr.advocate_id, cr.channel, cr.weight, cr.seq FROM credit cr"     \
@@ -212,11 +227,12 @@
 
 #include "store/sql_rewards.h"
 #include "store/sql_exports.h"
+#include "store/sql_perf.h"
 
 /* Every list, in one enum and one table. */
 #define RFS_ALL_STATEMENTS(X) RFS_STATEMENTS(X) RFS_STATEMENTS_REPORTS(X) RFS_STATEMENTS_SECURITY(X) \
 	RFS_STATEMENTS_ENGAGEMENT(X) RFS_STATEMENTS_PRIVACY(X) RFS_STATEMENTS_REWARDS(X) RFS_STATEMENTS_FRAUD(X) \
-	RFS_STATEMENTS_SCORING(X) RFS_STATEMENTS_EXPORTS(X)
+	RFS_STATEMENTS_SCORING(X) RFS_STATEMENTS_EXPORTS(X) RFS_STATEMENTS_PERF(X)
 
 typedef enum rfs_stmt_id {
 #define RFS_ENUM(id, sql) RFS_##id,

@@ -40,11 +40,24 @@ static void judge(rft_fixture *f, int32_t decision, int32_t risk)
 		rc = rfs_conversion_by_order(s, p.id, "o1", &c);
 	if (rc == RF_OK)
 		rc = rfs_visitor_intern(s, "v1", 0, &visitor);
+	/* The credit rows, as attribution hands them to the hooks. */
+	rfs_stored_credit *stored = NULL;
+	size_t n = 0;
+	if (rc == RF_OK)
+		rc = rfs_stored_credits(s, c.id, &stored, &n);
+	rf__credit credits[8];
+	assert_true(n <= 8);
+	for (size_t i = 0; i < n; i++)
+		credits[i] = (rf__credit){ stored[i].advocate_id, 0, 0, stored[i].weight,
+					   stored[i].value_minor };
+	free(stored);
 	rf__conversion_event ev;
 	memset(&ev, 0, sizeof(ev));
 	ev.program = &p;
 	ev.conversion = &c;
 	ev.visitor_id = visitor;
+	ev.credits = credits;
+	ev.credit_count = n;
 	rf__verdict v = { decision, risk };
 	if (rc == RF_OK)
 		rc = rf__rewards_on_conversion(s, &ev, &v);
