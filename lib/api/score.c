@@ -101,7 +101,6 @@ typedef struct network {
 	size_t n;
 	int64_t *ids;   /* sorted advocate ids */
 	double *value;  /* N x rank */
-	unsigned char *seen; /* written by the merge */
 } network;
 
 typedef struct edge_list {
@@ -161,9 +160,8 @@ static int network_rank(network *net, const edge_list *l)
 		dst[e] = (uint32_t)index_of(net, l->from[e]); /* ... points at its referrer */
 	}
 	net->value = malloc(n * sizeof(double));
-	net->seen = calloc(n, 1);
 	int rc = RF_OK;
-	if (net->value == NULL || net->seen == NULL)
+	if (net->value == NULL)
 		rc = rf__error(RF_ENOMEM, "out of memory ranking the referral graph");
 	else if (rfc_pagerank(n, src, dst, l->n, 0.85, NULL, 100, 1e-9, net->value) < 0)
 		rc = rf__error(RF_ENOMEM, "PageRank failed on the referral graph");
@@ -199,95 +197,157 @@ static size_t index_of(const network *net, int64_t id)
 	return lo;
 }
 
-static double network_of(network *net, int64_t advocate_id)
-{
-	size_t i = index_of(net, advocate_id);
-	if (i < net->n && net->ids[i] == advocate_id) {
-		net->seen[i] = 1;
-		return net->value[i];
-	}
-	return 0.0;
-}
-
 static void network_free(network *net)
 {
 	free(net->ids);
 	free(net->value);
-	free(net->seen);
 }
 
-/* Merge the grouped activity and credit streams (both by advocate id)
- * into one state row per advocate: memory flat in the number of events. */
-static int rebuild(rf_store *s, int64_t program_id, const rfs_score_config *c, int64_t now,
-		   network *net)
+/* The streams a full recompute merges, each ordered by advocate id:
+ * activity rows, credit groups, the stored rows, the graph's nodes. */
+typedef struct streams {
+	sqlite3_stmt *act, *cred, *old;
+	int sa, sc, so;
+	size_t ni;
+	int64_t written, deleted;
+} streams;
+
+static int64_t head_of(sqlite3_stmt *st, int step)
 {
-	sqlite3_stmt *act = NULL, *cred = NULL;
-	int rc = rfs_score_state_clear(s, program_id);
-	if (rc == RF_OK)
-		rc = rfs_stmt(s, RFS_SCORE_ACTIVITY_GROUPS, &act);
-	if (rc == RF_OK)
-		rc = rfs_stmt(s, RFS_SCORE_CREDIT_GROUPS, &cred);
-	if (rc != RF_OK)
-		return rc;
-	sqlite3_bind_int64(act, 1, program_id);
-	sqlite3_bind_int64(act, 2, now);
-	sqlite3_bind_double(act, 3, (double)c->activity_half_life_ms);
-	for (int t = 0; t < RF_ACTIVITY_TYPE_COUNT; t++)
-		sqlite3_bind_int(act, 4 + t, c->weights[t]);
-	sqlite3_bind_int64(cred, 1, program_id);
-	sqlite3_bind_int64(cred, 2, now);
-	sqlite3_bind_double(cred, 3, (double)c->value_half_life_ms);
-	int sa = sqlite3_step(act), sc = sqlite3_step(cred);
-	while (rc == RF_OK && (sa == SQLITE_ROW || sc == SQLITE_ROW)) {
-		int64_t a_adv = sa == SQLITE_ROW ? sqlite3_column_int64(act, 0) : INT64_MAX;
-		int64_t c_adv = sc == SQLITE_ROW ? sqlite3_column_int64(cred, 0) : INT64_MAX;
-		int64_t adv = a_adv < c_adv ? a_adv : c_adv;
-		rfs_score_state st = { 0 };
-		st.advocate_id = adv;
-		st.config_version = c->version;
-		st.act_ref = st.val_ref = now;
-		if (sa == SQLITE_ROW && a_adv == adv) {
-			st.activities = sqlite3_column_int64(act, 1);
-			st.act_sum = sqlite3_column_double(act, 2);
-			st.reviews = sqlite3_column_int64(act, 3);
-			st.last_at = sqlite3_column_int64(act, 4);
-			sa = sqlite3_step(act);
-		}
-		if (sc == SQLITE_ROW && c_adv == adv) {
-			st.referrals = sqlite3_column_int64(cred, 1);
-			st.kept = sqlite3_column_int64(cred, 2);
-			st.value_net = sqlite3_column_int64(cred, 3);
-			st.val_sum = sqlite3_column_double(cred, 4);
-			int64_t last = sqlite3_column_int64(cred, 5);
-			st.last_at = last > st.last_at ? last : st.last_at;
-			sc = sqlite3_step(cred);
-		}
-		st.network = network_of(net, adv);
-		rc = rfs_score_state_put(s, program_id, &st);
+	return step == SQLITE_ROW ? sqlite3_column_int64(st, 0) : INT64_MAX;
+}
+
+static int64_t min64(int64_t a, int64_t b)
+{
+	return a < b ? a : b;
+}
+
+/* Fold one advocate's activity rows (the stream is at its first row) into
+ * its state: counts, the weighted decayed sum at `now`, the last time.
+ * Types whose weight is 0 are counted, not decayed. */
+static void fold_activities(streams *m, const rfs_score_config *c, int64_t now,
+			    rfs_score_state *st)
+{
+	double sum = 0;
+	while (m->sa == SQLITE_ROW && sqlite3_column_int64(m->act, 0) == st->advocate_id) {
+		int32_t type = sqlite3_column_int(m->act, 1);
+		int64_t at = sqlite3_column_int64(m->act, 2);
+		st->activities++;
+		st->reviews += type == RF_ACTIVITY_REVIEW;
+		if (at > st->last_at)
+			st->last_at = at;
+		if (type >= 1 && type <= RF_ACTIVITY_TYPE_COUNT && c->weights[type - 1] != 0)
+			sum += c->weights[type - 1] * rfc_decay(now - at, c->activity_half_life_ms);
+		m->sa = sqlite3_step(m->act);
 	}
-	if (rc == RF_OK && sa != SQLITE_DONE && sa != SQLITE_ROW)
-		rc = rfs_fail(s, sa, "recomputing scores (activities)");
-	if (rc == RF_OK && sc != SQLITE_DONE && sc != SQLITE_ROW)
-		rc = rfs_fail(s, sc, "recomputing scores (conversions)");
-	sqlite3_reset(act);
-	sqlite3_reset(cred);
-	/* advocates in the graph without events of their own */
-	for (size_t i = 0; rc == RF_OK && i < net->n; i++) {
-		if (net->seen[i])
-			continue;
-		rfs_score_state st = { .advocate_id = net->ids[i], .config_version = c->version,
-				       .act_ref = now, .val_ref = now, .network = net->value[i] };
-		rc = rfs_score_state_put(s, program_id, &st);
+	st->act_sum += sum;
+}
+
+static void fold_credits(streams *m, rfs_score_state *st)
+{
+	st->referrals = sqlite3_column_int64(m->cred, 1);
+	st->kept = sqlite3_column_int64(m->cred, 2);
+	st->value_net = sqlite3_column_int64(m->cred, 3);
+	st->val_sum = sqlite3_column_double(m->cred, 4);
+	int64_t last = sqlite3_column_int64(m->cred, 5);
+	st->last_at = last > st->last_at ? last : st->last_at;
+	m->sc = sqlite3_step(m->cred);
+}
+
+static int near(double a, double b)
+{
+	return fabs(a - b) <= 1e-12 * fmax(fabs(a), fabs(b)) + 1e-300;
+}
+
+/* A stored row that gives the same numbers as the recomputed one at `now`
+ * (the decayed sums to 1e-12) need not be written. */
+static int same_state(const rfs_score_config *c, const rfs_score_state *o,
+		      const rfs_score_state *n, int64_t now)
+{
+	return o->config_version == n->config_version && o->activities == n->activities &&
+	       o->reviews == n->reviews && o->referrals == n->referrals && o->kept == n->kept &&
+	       o->value_net == n->value_net && o->last_at == n->last_at &&
+	       o->network == n->network &&
+	       near(rfc_decayed_at(o->act_sum, o->act_ref, now, c->activity_half_life_ms), n->act_sum) &&
+	       near(rfc_decayed_at(o->val_sum, o->val_ref, now, c->value_half_life_ms), n->val_sum);
+}
+
+/* Merge the streams into one state per advocate and write only what
+ * changed: an UPDATE in place, an INSERT for a new advocate, a DELETE for
+ * one left without events (erased). Memory is flat in the number of events
+ * (the referral graph aside). */
+static int rebuild(rf_store *s, int64_t program_id, const rfs_score_config *c, int64_t now,
+		   const network *net, streams *m)
+{
+	int rc = RF_OK;
+	m->sa = sqlite3_step(m->act);
+	m->sc = sqlite3_step(m->cred);
+	m->so = sqlite3_step(m->old);
+	while (rc == RF_OK) {
+		int64_t a = head_of(m->act, m->sa), cr = head_of(m->cred, m->sc);
+		int64_t o = head_of(m->old, m->so);
+		int64_t g = m->ni < net->n ? net->ids[m->ni] : INT64_MAX;
+		int64_t adv = min64(min64(a, cr), min64(o, g));
+		if (adv == INT64_MAX)
+			break;
+		rfs_score_state st = { .advocate_id = adv, .config_version = c->version,
+				       .act_ref = now, .val_ref = now };
+		if (a == adv)
+			fold_activities(m, c, now, &st);
+		if (cr == adv)
+			fold_credits(m, &st);
+		if (g == adv)
+			st.network = net->value[m->ni++];
+		rfs_score_state old;
+		int had = o == adv;
+		if (had) {
+			rfs_score_state_read(m->old, &old);
+			m->so = sqlite3_step(m->old); /* past the row before it is written */
+		}
+		if (a != adv && cr != adv && g != adv) {
+			rc = rfs_score_state_delete(s, program_id, adv);
+			m->deleted++;
+		} else if (!had || !same_state(c, &old, &st, now)) {
+			int updated = 0;
+			if (had)
+				rc = rfs_score_state_update(s, program_id, &st, &updated);
+			if (rc == RF_OK && !updated)
+				rc = rfs_score_state_put(s, program_id, &st);
+			m->written++;
+		}
 	}
+	if (rc == RF_OK && m->sa != SQLITE_DONE)
+		rc = rfs_fail(s, m->sa, "recomputing scores (activities)");
+	if (rc == RF_OK && m->sc != SQLITE_DONE)
+		rc = rfs_fail(s, m->sc, "recomputing scores (conversions)");
+	if (rc == RF_OK && m->so != SQLITE_DONE)
+		rc = rfs_fail(s, m->so, "recomputing scores (stored rows)");
 	return rc;
 }
 
 static int recompute(rf_store *s, int64_t program_id, const rfs_score_config *c)
 {
 	network net;
+	streams m = { 0 };
+	int64_t now = rfs_now(s);
 	int rc = network_build(s, program_id, &net);
 	if (rc == RF_OK)
-		rc = rebuild(s, program_id, c, rfs_now(s), &net);
+		rc = rfs_stmt(s, RFS_SCORE_ACTIVITY_ROWS, &m.act);
+	if (rc == RF_OK)
+		rc = rfs_stmt(s, RFS_SCORE_CREDIT_GROUPS, &m.cred);
+	if (rc == RF_OK)
+		rc = rfs_stmt(s, RFS_SCORE_STATE_SCAN, &m.old);
+	if (rc == RF_OK) {
+		sqlite3_bind_int64(m.act, 1, program_id);
+		sqlite3_bind_int64(m.cred, 1, program_id);
+		sqlite3_bind_int64(m.cred, 2, now);
+		sqlite3_bind_double(m.cred, 3, (double)c->value_half_life_ms);
+		sqlite3_bind_int64(m.old, 1, program_id);
+		rc = rebuild(s, program_id, c, now, &net, &m);
+		sqlite3_reset(m.act);
+		sqlite3_reset(m.cred);
+		sqlite3_reset(m.old);
+	}
 	network_free(&net);
 	return rc;
 }

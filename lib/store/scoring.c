@@ -137,12 +137,8 @@ int rfs_score_state_get(rf_store *s, int64_t program_id, int64_t advocate_id,
 	return rc;
 }
 
-int rfs_score_state_put(rf_store *s, int64_t program_id, const rfs_score_state *r)
+static void bind_state(sqlite3_stmt *st, int64_t program_id, const rfs_score_state *r)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = rfs_stmt(s, RFS_SCORE_STATE_PUT, &st);
-	if (rc != RF_OK)
-		return rc;
 	sqlite3_bind_int64(st, 1, program_id);
 	sqlite3_bind_int64(st, 2, r->advocate_id);
 	sqlite3_bind_int64(st, 3, r->config_version);
@@ -157,17 +153,41 @@ int rfs_score_state_put(rf_store *s, int64_t program_id, const rfs_score_state *
 	sqlite3_bind_int64(st, 12, r->value_net);
 	sqlite3_bind_int64(st, 13, r->last_at);
 	sqlite3_bind_double(st, 14, r->network);
+}
+
+int rfs_score_state_put(rf_store *s, int64_t program_id, const rfs_score_state *r)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = rfs_stmt(s, RFS_SCORE_STATE_PUT, &st);
+	if (rc != RF_OK)
+		return rc;
+	bind_state(st, program_id, r);
 	return rfs_exec(s, st, "storing a score");
 }
 
-int rfs_score_state_clear(rf_store *s, int64_t program_id)
+int rfs_score_state_update(rf_store *s, int64_t program_id, const rfs_score_state *r,
+			   int *updated)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = rfs_stmt(s, RFS_SCORE_STATE_CLEAR, &st);
+	*updated = 0;
+	int rc = rfs_stmt(s, RFS_SCORE_STATE_UPDATE, &st);
+	if (rc != RF_OK)
+		return rc;
+	bind_state(st, program_id, r);
+	rc = rfs_exec(s, st, "storing a score");
+	*updated = rc == RF_OK && sqlite3_changes(s->db) > 0;
+	return rc;
+}
+
+int rfs_score_state_delete(rf_store *s, int64_t program_id, int64_t advocate_id)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = rfs_stmt(s, RFS_SCORE_STATE_DELETE, &st);
 	if (rc != RF_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, program_id);
-	return rfs_exec(s, st, "clearing scores");
+	sqlite3_bind_int64(st, 2, advocate_id);
+	return rfs_exec(s, st, "deleting a score");
 }
 
 int rfs_score_tier_get(rf_store *s, int64_t program_id, int64_t advocate_id, int32_t *tier,

@@ -46,7 +46,10 @@ int rfs_score_config_insert(rf_store *s, int64_t program_id, const rfs_score_con
 int rfs_score_state_get(rf_store *s, int64_t program_id, int64_t advocate_id,
 			rfs_score_state *row, int *found);
 int rfs_score_state_put(rf_store *s, int64_t program_id, const rfs_score_state *row);
-int rfs_score_state_clear(rf_store *s, int64_t program_id);
+/* Overwrite an existing row; *updated 0 when the advocate has none. */
+int rfs_score_state_update(rf_store *s, int64_t program_id, const rfs_score_state *row,
+			   int *updated);
+int rfs_score_state_delete(rf_store *s, int64_t program_id, int64_t advocate_id);
 
 int rfs_score_tier_get(rf_store *s, int64_t program_id, int64_t advocate_id, int32_t *tier,
 		       int64_t *at);

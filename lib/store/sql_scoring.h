@@ -45,19 +45,29 @@
 			   " config_version, act_sum, act_ref, val_sum, val_ref, activities," \
 			   " reviews, referrals, kept, value_net, last_at, network)"       \
 			   " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)") \
-	X(SCORE_STATE_CLEAR, "DELETE FROM score_state WHERE program_id = ?1")             \
+	/* The full recompute overwrites rows in place: an UPDATE that leaves \
+	 * the keys alone skips the foreign key checks an INSERT makes (they  \
+	 * were a third of the recompute). */                                 \
+	X(SCORE_STATE_UPDATE, "UPDATE score_state SET config_version = ?3, act_sum = ?4,"  \
+			      " act_ref = ?5, val_sum = ?6, val_ref = ?7, activities = ?8," \
+			      " reviews = ?9, referrals = ?10, kept = ?11, value_net = ?12," \
+			      " last_at = ?13, network = ?14"                               \
+			      " WHERE program_id = ?1 AND advocate_id = ?2")                \
+	X(SCORE_STATE_DELETE, "DELETE FROM score_state WHERE program_id = ?1 AND advocate_id = ?2") \
+	/* The stored rows a full recompute compares with, by advocate. */       \
+	X(SCORE_STATE_SCAN, "SELECT " RFS_SCORE_STATE_COLUMNS " FROM score_state s"        \
+			    " WHERE s.program_id = ?1 ORDER BY s.advocate_id")             \
 	/* Every state row of a program with its advocate, by advocate id. */     \
 	X(SCORE_STATE_ALL, "SELECT " RFS_SCORE_STATE_COLUMNS ", a.external_id, a.display_name" \
 			   " FROM score_state s JOIN advocate a ON a.id = s.advocate_id"   \
 			   " WHERE s.program_id = ?1 ORDER BY s.advocate_id")              \
-	/* Full recompute, ?2 the reference time, ?3 the half-life (real),    \
-	 * ?4..?16 the weights of activity types 1..13. One group per         \
-	 * advocate: grouping by (advocate, type) was 4x slower. */          \
-	X(SCORE_ACTIVITY_GROUPS, "SELECT advocate_id, count(*),"                          \
-				 " sum(CASE type WHEN 1 THEN ?4 WHEN 2 THEN ?5 WHEN 3 THEN ?6 WHEN 4 THEN ?7 WHEN 5 THEN ?8 WHEN 6 THEN ?9 WHEN 7 THEN ?10 WHEN 8 THEN ?11 WHEN 9 THEN ?12 WHEN 10 THEN ?13 WHEN 11 THEN ?14 WHEN 12 THEN ?15 WHEN 13 THEN ?16 ELSE 0 END * pow(0.5, (?2 - at) / ?3))," \
-				 " sum(type = 3), max(at)"                                 \
-				 " FROM activity INDEXED BY activity_advocate"             \
-				 " WHERE program_id = ?1 GROUP BY advocate_id ORDER BY advocate_id") \
+	/* Full recompute: every activity of the program, by advocate (the   \
+	 * covering index's order); the decay is done in C over the rows.     \
+	 * Grouping in SQL with a CASE for the weights and pow() per row was  \
+	 * 3.3x one raw GROUP BY; streaming rows is ~1x. */                   \
+	X(SCORE_ACTIVITY_ROWS, "SELECT advocate_id, type, at"                             \
+			       " FROM activity INDEXED BY activity_advocate"               \
+			       " WHERE program_id = ?1 ORDER BY advocate_id")              \
 	X(SCORE_CREDIT_GROUPS, "SELECT adv, count(*), sum(kept), sum(v),"                 \
 			       " sum(v * pow(0.5, (?2 - at) / ?3)), max(at) FROM ("        \
 			       RFS_CREDITED_SHARES " WHERE c.program_id = ?1 AND cr.weight > 0" \

@@ -3,6 +3,8 @@
 #include "suite.h"
 
 #include <math.h>
+#include <sqlite3.h>
+#include <stdio.h>
 
 /* A conversion of `value` by a new visitor who clicked `advocate`'s code. */
 void sc_referral(rft_fixture *f, const char *advocate, const char *order, int64_t value,
@@ -158,6 +160,92 @@ static void test_incremental_equals_full(void **state)
 	scores_of(f, full, NULL);
 	for (int i = 0; i < 3; i++)
 		assert_true(fabs(inc[i] - full[i]) < 1e-9 * (1 + inc[i]));
+}
+
+/* Run one statement on the store's file from a second connection. */
+static void raw_exec(rft_fixture *f, const char *sql)
+{
+	sqlite3 *db = NULL;
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	sqlite3_busy_timeout(db, 5000);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+/* Score rows with `where` true. */
+static int64_t state_rows(rft_fixture *f, const char *where)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	char sql[200];
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM score_state WHERE %s", where);
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	int64_t n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return n;
+}
+
+/* The full recompute writes only rows that change: unchanged ones keep
+ * their numbers, a new configuration rewrites all, an advocate left
+ * without events loses its row. */
+static void test_recompute_writes_changes(void **state)
+{
+	rft_fixture *f = *state;
+	f->now = RFT_T0 + 10 * DAY;
+	RFT_OK(sc_activity(f, "p", "ann", RF_ACTIVITY_REVIEW, RFT_T0, -1));
+	RFT_OK(sc_activity(f, "p", "bob", RF_ACTIVITY_INVITE, RFT_T0 + DAY, -1));
+	RFT_OK(sc_activity(f, "p", "cat", RF_ACTIVITY_SHARE, RFT_T0 + 2 * DAY, -1));
+	sc_referral(f, "cat", "o1", 2500, RFT_T0 + 3 * DAY);
+	f->now = RFT_T0 + 20 * DAY;
+	double before[3], after[3];
+	scores_of(f, before, NULL);
+	RFT_OK(rf_score_recompute(f->store, "p"));
+	RFT_OK(rf_score_recompute(f->store, "p"));
+	scores_of(f, after, NULL);
+	for (int i = 0; i < 3; i++) {
+		assert_true(before[i] > 0);
+		assert_true(fabs(before[i] - after[i]) < 1e-9 * before[i]);
+	}
+	assert_int_equal(state_rows(f, "1"), 3);
+
+	/* a row tampered with is repaired */
+	raw_exec(f, "UPDATE score_state SET act_sum = act_sum * 3, activities = 7"
+		    " WHERE advocate_id = (SELECT id FROM advocate WHERE external_id = 'bob')");
+	rf_score *sc = sc_score(f, "bob", 0);
+	assert_int_equal(sc->activities, 7);
+	rf_score_free(sc);
+	RFT_OK(rf_score_recompute(f->store, "p"));
+	scores_of(f, after, NULL);
+	assert_true(fabs(before[1] - after[1]) < 1e-9 * before[1]);
+	sc = sc_score(f, "bob", 0);
+	assert_int_equal(sc->activities, 1);
+	rf_score_free(sc);
+
+	/* ann's only event gone (as an erasure would): her row goes */
+	raw_exec(f, "DELETE FROM activity"
+		    " WHERE advocate_id = (SELECT id FROM advocate WHERE external_id = 'ann')");
+	RFT_OK(rf_score_recompute(f->store, "p"));
+	assert_int_equal(state_rows(f, "1"), 2);
+	scores_of(f, after, NULL);
+	assert_true(after[0] == 0);
+	assert_true(fabs(before[2] - after[2]) < 1e-9 * before[2]);
+
+	/* a new configuration rewrites every row with its version */
+	rf_score_config cfg = RF_SCORE_CONFIG_INIT;
+	cfg.weight_value = 0;
+	int64_t version = 0;
+	RFT_OK(rf_score_config_set(&version, f->store, "p", &cfg));
+	assert_int_equal(version, 1);
+	assert_int_equal(state_rows(f, "config_version = 1"), 2);
+	raw_exec(f, "UPDATE score_state SET config_version = 0");
+	RFT_OK(rf_score_recompute(f->store, "p"));
+	assert_int_equal(state_rows(f, "config_version = 1"), 2);
+	sc = sc_score(f, "cat", 0);
+	assert_int_equal(sc->components[1]->weight, 0);
+	rf_score_free(sc);
 }
 
 static void test_config_versions(void **state)
@@ -355,6 +443,7 @@ int scoring_score_tests(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_components, sc_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_incremental_equals_full, sc_setup, rft_teardown),
+		cmocka_unit_test_setup_teardown(test_recompute_writes_changes, sc_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_config_versions, sc_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_tiers_hysteresis, sc_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_badges, sc_setup, rft_teardown),
