@@ -196,3 +196,13 @@ int args_parse(const arg_spec *spec, cli *c, int argc, char **argv, arg_result *
 	}
 	return 1;
 }
+
+int args_parse_open(const arg_spec *spec, cli *c, int argc, char **argv, arg_result *out,
+		    rf_store **store, int *exit_code)
+{
+	*store = NULL;
+	if (!args_parse(spec, c, argc, argv, out, exit_code))
+		return 0;
+	*exit_code = cli_open(store, c, CLI_OPEN_EXISTING);
+	return *exit_code == CLI_EXIT_OK;
+}

@@ -53,6 +53,15 @@ int args_parse(const arg_spec *spec, cli *c, int argc, char **argv, arg_result *
  */
 int args_global(cli *c, int argc, char **argv);
 
+/**
+ * The start of most commands: parse the arguments, then open the existing
+ * store into *store. Returns 1 to go on (the caller frees *store), or 0
+ * when the command must stop and return *exit_code (help, usage error, or
+ * a store that cannot be opened, already reported).
+ */
+int args_parse_open(const arg_spec *spec, cli *c, int argc, char **argv, arg_result *out,
+		    rf_store **store, int *exit_code);
+
 /** Print the --help text of a command to stdout. */
 void args_print_help(const arg_spec *spec);
 

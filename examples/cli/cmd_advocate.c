@@ -62,9 +62,7 @@ int cmd_advocate_show(cli *c, int argc, char **argv)
 	arg_result a;
 	int rc;
 
-	if (!args_parse(&spec, c, argc, argv, &a, &rc))
-		return rc;
-	if ((rc = cli_open(&store, c, CLI_OPEN_EXISTING)) != CLI_EXIT_OK)
+	if (!args_parse_open(&spec, c, argc, argv, &a, &store, &rc))
 		return rc;
 	if (rf_advocate_get(&adv, store, a.pos[0]) < 0)
 		rc = cli_fail(c);
@@ -86,9 +84,7 @@ int cmd_advocate_deactivate(cli *c, int argc, char **argv)
 	arg_result a;
 	int rc;
 
-	if (!args_parse(&spec, c, argc, argv, &a, &rc))
-		return rc;
-	if ((rc = cli_open(&store, c, CLI_OPEN_EXISTING)) != CLI_EXIT_OK)
+	if (!args_parse_open(&spec, c, argc, argv, &a, &store, &rc))
 		return rc;
 	if (rf_advocate_deactivate(store, a.pos[0]) < 0 || rf_advocate_get(&adv, store, a.pos[0]) < 0)
 		rc = cli_fail(c);

@@ -114,9 +114,7 @@ int cmd_code_disable(cli *c, int argc, char **argv)
 	arg_result a;
 	int rc;
 
-	if (!args_parse(&spec, c, argc, argv, &a, &rc))
-		return rc;
-	if ((rc = cli_open(&store, c, CLI_OPEN_EXISTING)) != CLI_EXIT_OK)
+	if (!args_parse_open(&spec, c, argc, argv, &a, &store, &rc))
 		return rc;
 	if (rf_code_disable(store, a.pos[0]) < 0 || rf_code_get(&code, store, a.pos[0]) < 0)
 		rc = cli_fail(c);

@@ -168,10 +168,8 @@ static int review(cli *c, int argc, char **argv, int approve)
 	};
 	arg_result a;
 	int rc;
-	if (!args_parse(&spec, c, argc, argv, &a, &rc))
-		return rc;
 	rf_store *store;
-	if ((rc = cli_open(&store, c, CLI_OPEN_EXISTING)) != CLI_EXIT_OK)
+	if (!args_parse_open(&spec, c, argc, argv, &a, &store, &rc))
 		return rc;
 	rf_fraud_check *f = NULL;
 	if (rf_fraud_review(&f, store, a.pos[0], a.pos[1], approve, reviewer, reason) < 0)
@@ -203,10 +201,8 @@ int cmd_review_show(cli *c, int argc, char **argv)
 	};
 	arg_result a;
 	int rc;
-	if (!args_parse(&spec, c, argc, argv, &a, &rc))
-		return rc;
 	rf_store *store;
-	if ((rc = cli_open(&store, c, CLI_OPEN_EXISTING)) != CLI_EXIT_OK)
+	if (!args_parse_open(&spec, c, argc, argv, &a, &store, &rc))
 		return rc;
 	rf_fraud_check *f = NULL;
 	if (rf_fraud_get(&f, store, a.pos[0], a.pos[1]) < 0)
@@ -228,10 +224,8 @@ int cmd_fraud_domains(cli *c, int argc, char **argv)
 	};
 	arg_result a;
 	int rc;
-	if (!args_parse(&spec, c, argc, argv, &a, &rc))
-		return rc;
 	rf_store *store;
-	if ((rc = cli_open(&store, c, CLI_OPEN_EXISTING)) != CLI_EXIT_OK)
+	if (!args_parse_open(&spec, c, argc, argv, &a, &store, &rc))
 		return rc;
 	int64_t n = 0;
 	if (rf_fraud_domains_load(&n, store, a.pos[0]) < 0) {

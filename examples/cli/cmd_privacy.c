@@ -42,9 +42,7 @@ static int erase(cli *c, int argc, char **argv, int advocate)
 	rf_store *store;
 	arg_result a;
 	int rc;
-	if (!args_parse(&spec, c, argc, argv, &a, &rc))
-		return rc;
-	if ((rc = cli_open(&store, c, CLI_OPEN_EXISTING)) != CLI_EXIT_OK)
+	if (!args_parse_open(&spec, c, argc, argv, &a, &store, &rc))
 		return rc;
 	int status = advocate ? rf_advocate_erase(store, a.pos[0]) : rf_customer_erase(store, a.pos[0]);
 	if (status < 0) {
@@ -118,9 +116,7 @@ int cmd_retention_purge(cli *c, int argc, char **argv)
 	rf_store *store;
 	arg_result a;
 	int rc;
-	if (!args_parse(&spec, c, argc, argv, &a, &rc))
-		return rc;
-	if ((rc = cli_open(&store, c, CLI_OPEN_EXISTING)) != CLI_EXIT_OK)
+	if (!args_parse_open(&spec, c, argc, argv, &a, &store, &rc))
 		return rc;
 	rf_purge *p = NULL;
 	if (rf_retention_purge(&p, store, a.pos[0]) < 0) {
@@ -277,9 +273,7 @@ int cmd_secret_list(cli *c, int argc, char **argv)
 	rf_store *store;
 	arg_result a;
 	int rc;
-	if (!args_parse(&spec, c, argc, argv, &a, &rc))
-		return rc;
-	if ((rc = cli_open(&store, c, CLI_OPEN_EXISTING)) != CLI_EXIT_OK)
+	if (!args_parse_open(&spec, c, argc, argv, &a, &store, &rc))
 		return rc;
 	rf_hash_keys *keys = NULL;
 	if (rf_secret_list(&keys, store) < 0) {

@@ -75,9 +75,7 @@ int cmd_program_update(cli *c, int argc, char **argv)
 	arg_result a;
 	int rc, changed;
 
-	if (!args_parse(&spec, c, argc, argv, &a, &rc))
-		return rc;
-	if ((rc = cli_open(&store, c, CLI_OPEN_EXISTING)) != CLI_EXIT_OK)
+	if (!args_parse_open(&spec, c, argc, argv, &a, &store, &rc))
 		return rc;
 	if (rf_program_get(&current, store, a.pos[0]) < 0) {
 		rc = cli_fail(c);
@@ -110,9 +108,7 @@ int cmd_program_show(cli *c, int argc, char **argv)
 	arg_result a;
 	int rc;
 
-	if (!args_parse(&spec, c, argc, argv, &a, &rc))
-		return rc;
-	if ((rc = cli_open(&store, c, CLI_OPEN_EXISTING)) != CLI_EXIT_OK)
+	if (!args_parse_open(&spec, c, argc, argv, &a, &store, &rc))
 		return rc;
 	if (rf_program_get(&p, store, a.pos[0]) < 0)
 		rc = cli_fail(c);
@@ -159,9 +155,7 @@ int cmd_program_list(cli *c, int argc, char **argv)
 	arg_result a;
 	int rc;
 
-	if (!args_parse(&spec, c, argc, argv, &a, &rc))
-		return rc;
-	if ((rc = cli_open(&store, c, CLI_OPEN_EXISTING)) != CLI_EXIT_OK)
+	if (!args_parse_open(&spec, c, argc, argv, &a, &store, &rc))
 		return rc;
 	if (rf_program_list(&list, store, all ? RF_LIST_INCLUDE_ARCHIVED : 0) < 0)
 		rc = cli_fail(c);
@@ -183,9 +177,7 @@ int cmd_program_archive(cli *c, int argc, char **argv)
 	arg_result a;
 	int rc;
 
-	if (!args_parse(&spec, c, argc, argv, &a, &rc))
-		return rc;
-	if ((rc = cli_open(&store, c, CLI_OPEN_EXISTING)) != CLI_EXIT_OK)
+	if (!args_parse_open(&spec, c, argc, argv, &a, &store, &rc))
 		return rc;
 	if (rf_program_archive(store, a.pos[0]) < 0 || rf_program_get(&p, store, a.pos[0]) < 0)
 		rc = cli_fail(c);

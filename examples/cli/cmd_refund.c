@@ -196,9 +196,7 @@ int cmd_identify(cli *c, int argc, char **argv)
 	arg_result a;
 	int rc;
 
-	if (!args_parse(&spec, c, argc, argv, &a, &rc))
-		return rc;
-	if ((rc = cli_open(&store, c, CLI_OPEN_EXISTING)) != CLI_EXIT_OK)
+	if (!args_parse_open(&spec, c, argc, argv, &a, &store, &rc))
 		return rc;
 	if (rf_identify(store, a.pos[0], a.pos[1]) < 0) {
 		rc = cli_fail(c);

@@ -30,9 +30,7 @@ int cmd_rewards(cli *c, int argc, char **argv)
 	arg_result a;
 	int rc;
 
-	if (!args_parse(&spec, c, argc, argv, &a, &rc))
-		return rc;
-	if ((rc = cli_open(&store, c, CLI_OPEN_EXISTING)) != CLI_EXIT_OK)
+	if (!args_parse_open(&spec, c, argc, argv, &a, &store, &rc))
 		return rc;
 	if (rf_reward_list_get(&list, store, a.pos[0], advocate, order) < 0 ||
 	    rf_reward_balances(&balances, store, a.pos[0], advocate) < 0) {
@@ -266,9 +264,7 @@ int cmd_reward_rules(cli *c, int argc, char **argv)
 	arg_result a;
 	int rc;
 
-	if (!args_parse(&spec, c, argc, argv, &a, &rc))
-		return rc;
-	if ((rc = cli_open(&store, c, CLI_OPEN_EXISTING)) != CLI_EXIT_OK)
+	if (!args_parse_open(&spec, c, argc, argv, &a, &store, &rc))
 		return rc;
 	rc = show_current(c, store, a.pos[0]);
 	rf_store_free(store);

@@ -196,10 +196,8 @@ int cmd_score(cli *c, int argc, char **argv)
 	};
 	arg_result a;
 	int rc;
-	if (!args_parse(&spec, c, argc, argv, &a, &rc))
-		return rc;
 	rf_store *store;
-	if ((rc = cli_open(&store, c, CLI_OPEN_EXISTING)) != CLI_EXIT_OK)
+	if (!args_parse_open(&spec, c, argc, argv, &a, &store, &rc))
 		return rc;
 	rf_score *s = NULL;
 	if (rf_score_get(&s, store, a.pos[0], a.pos[1], explain) < 0)
@@ -413,10 +411,8 @@ int cmd_tiers(cli *c, int argc, char **argv)
 	};
 	arg_result a;
 	int rc;
-	if (!args_parse(&spec, c, argc, argv, &a, &rc))
-		return rc;
 	rf_store *store;
-	if ((rc = cli_open(&store, c, CLI_OPEN_EXISTING)) != CLI_EXIT_OK)
+	if (!args_parse_open(&spec, c, argc, argv, &a, &store, &rc))
 		return rc;
 	int64_t changed = 0;
 	rf_score_settings *st = NULL;
