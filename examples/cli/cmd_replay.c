@@ -2,6 +2,7 @@
 #include "args.h"
 #include "commands.h"
 #include "render.h"
+#include "progress.h"
 #include "rules.h"
 #include "timeparse.h"
 
@@ -94,7 +95,11 @@ int cmd_replay(cli *c, int argc, char **argv)
 	rules = *p->rules;
 	if ((rc = rules_apply(c, &ra, &rules, weights, &changed)) != CLI_EXIT_OK)
 		goto done;
-	if (rf_replay_run(&r, store, a.pos[0], &rules, from_ms, to_ms) < 0)
+	progress bar;
+	progress_attach(&bar, c, store, "replaying conversions");
+	int failed = rf_replay_run(&r, store, a.pos[0], &rules, from_ms, to_ms) < 0;
+	progress_detach(&bar, store);
+	if (failed)
 		rc = cli_fail(c);
 	else
 		show_replay(c, a.pos[0], &rules, from_ms, to_ms, r);

@@ -44,3 +44,26 @@ void progress_end(progress *p)
 		fprintf(stderr, "\r%-70s\r", "");
 	p->on = 0;
 }
+
+static int on_store_progress(void *ctx, const char *operation, uint64_t done, uint64_t total)
+{
+	progress *p = ctx;
+	(void)operation;
+	p->total = total;
+	progress_update(p, done);
+	return 0;
+}
+
+void progress_attach(progress *p, const cli *c, rf_store *store, const char *what)
+{
+	progress_start(p, c, what, 0);
+	if (p->on)
+		(void)rf_store_set_progress(store, on_store_progress, p);
+}
+
+void progress_detach(progress *p, rf_store *store)
+{
+	if (p->on)
+		(void)rf_store_set_progress(store, NULL, NULL);
+	progress_end(p);
+}

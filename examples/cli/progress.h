@@ -21,4 +21,13 @@ void progress_update(progress *p, uint64_t done);
 /** Erase it. */
 void progress_end(progress *p);
 
+/**
+ * Draw a bar for `what` from the store's progress reports during its next
+ * long calls (rf_store_set_progress), only when a bar would show: else no
+ * callback is set, so the library skips work done only to report totals.
+ */
+void progress_attach(progress *p, const cli *c, rf_store *store, const char *what);
+/** Erase the bar and stop the store's reports. */
+void progress_detach(progress *p, rf_store *store);
+
 #endif

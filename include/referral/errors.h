@@ -36,7 +36,8 @@ typedef enum rf_status {
 	RF_ETAMPERED = -17,  /**< signed link malformed or its signature does not match */
 	RF_EKEY = -18,       /**< link key unknown or retired, or no active key to sign with */
 	RF_ECONSENT = -19,   /**< the advocate has not consented (tracking or messages) */
-	RF_ELIMIT = -20      /**< a frequency cap or count limit is reached */
+	RF_ELIMIT = -20,     /**< a frequency cap or count limit is reached */
+	RF_ECANCELED = -21   /**< the progress callback asked to stop; nothing was written */
 } rf_status;
 
 /** Details of the calling thread's last failure. */

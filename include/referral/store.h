@@ -98,5 +98,23 @@ RF_EXTERN int rf_store_schema_version(void);
  */
 RF_EXTERN int rf_store_now(int64_t *out, rf_store *store);
 
+/**
+ * A progress callback for long operations on a store. `operation` names
+ * the work ("replay", "recompute"); `done` counts the units finished out
+ * of `total` (conversions replayed, advocates scored; total 0: unknown).
+ * Return 0 to go on, anything else to stop: the operation then returns
+ * RF_ECANCELED and writes nothing.
+ */
+typedef int (*rf_progress_fn)(void *ctx, const char *operation, uint64_t done, uint64_t total);
+
+/**
+ * Call `fn` (NULL: none) during the store's long operations
+ * (rf_replay_run(), rf_score_recompute()): on the calling thread, once
+ * with done 0, then at most about a thousand times, and once with
+ * done == total at the end. The store keeps `ctx` but does not own it.
+ * Errors: RF_EMISUSE (closed store).
+ */
+RF_EXTERN int rf_store_set_progress(rf_store *store, rf_progress_fn fn, void *ctx);
+
 RF_END_DECL
 #endif

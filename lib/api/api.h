@@ -77,4 +77,20 @@ int rf__conversion_import(rf_store *s, const rf_conversion_spec *spec);
 /* A refund, applied as rf_conversion_refund() does. */
 int rf__refund_import(rf_store *s, const rf_refund_spec *spec);
 
+/* Reporting a long operation's progress to the store's callback
+ * (rf_store_set_progress). Start with rf__progress_begin (done 0), call
+ * rf__progress_step as units finish (it calls back at most ~1000 times),
+ * and rf__progress_end when all are done. Each returns RF_OK, or
+ * RF_ECANCELED (with a message) when the callback asked to stop. */
+typedef struct rf__progress {
+	rf_store *s;
+	const char *operation;
+	uint64_t total, next, last;
+} rf__progress;
+/* Is a callback set? (Skip work done only to report a total.) */
+int rf__progress_wanted(rf_store *s);
+int rf__progress_begin(rf__progress *p, rf_store *s, const char *operation, uint64_t total);
+int rf__progress_step(rf__progress *p, uint64_t done);
+int rf__progress_end(rf__progress *p);
+
 #endif

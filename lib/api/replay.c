@@ -33,6 +33,7 @@ typedef struct replaying {
 	tally *tallies;
 	size_t cap;
 	int64_t conversions, changed;
+	rf__progress progress;
 } replaying;
 
 /* The index of a tally (created when new); indices stay valid as the
@@ -220,6 +221,7 @@ static int replay_one(void *ctx, const rfs_replay_conversion *c)
 	if (rc == RF_OK) {
 		r->conversions++;
 		r->changed += differs(stored, ns, t, w, n);
+		rc = rf__progress_step(&r->progress, (uint64_t)r->conversions);
 	}
 	free(t);
 	free(w);
@@ -277,11 +279,17 @@ int rf_replay_run(rf_replay **out, rf_store *store, const char *program,
 	rfs_program p;
 	if ((rc = rfs_begin_read(store)) != RF_OK)
 		return rc;
-	replaying state = { store, &p, &r, weights, { 0 }, NULL, 0, 0, 0 };
+	replaying state = { store, &p, &r, weights, { 0 }, NULL, 0, 0, 0, { 0 } };
+	int64_t end = to_ms ? to_ms : INT64_MAX, total = 0;
 	rc = rf__program_load(store, program, &p);
+	if (rc == RF_OK && rf__progress_wanted(store)) /* counting costs a scan */
+		rc = rfs_replay_count(store, p.id, from_ms, end, &total);
 	if (rc == RF_OK)
-		rc = rfs_replay_conversions(store, p.id, from_ms, to_ms ? to_ms : INT64_MAX,
-					    replay_one, &state);
+		rc = rf__progress_begin(&state.progress, store, "replay", (uint64_t)total);
+	if (rc == RF_OK)
+		rc = rfs_replay_conversions(store, p.id, from_ms, end, replay_one, &state);
+	if (rc == RF_OK)
+		rc = rf__progress_end(&state.progress);
 	rfs_rollback(store); /* end the read */
 	if (rc == RF_OK) {
 		if (state.keys.count)

@@ -37,6 +37,8 @@ struct rf_store {
 	struct rfs_code_cache *codes; /* resolved code rows; NULL until first use */
 	uint64_t generation;     /* bumped by our own writes to codes, programs, advocates */
 	rfs_keyring keys;        /* see lib/store/privacy.c */
+	rf_progress_fn progress; /* rf_store_set_progress(); NULL: none */
+	void *progress_ctx;
 };
 
 /* Our own write changed rows the code cache copies (codes, programs,

@@ -134,6 +134,24 @@ int rfs_replay_conversions(rf_store *s, int64_t program_id, int64_t from, int64_
 	return rc;
 }
 
+int rfs_replay_count(rf_store *s, int64_t program_id, int64_t from, int64_t to, int64_t *count)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = rfs_stmt(s, RFS_REPLAY_COUNT, &st);
+	if (rc != RF_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, program_id);
+	sqlite3_bind_int64(st, 2, from);
+	sqlite3_bind_int64(st, 3, to);
+	int r = sqlite3_step(st);
+	if (r == SQLITE_ROW)
+		*count = sqlite3_column_int64(st, 0);
+	else
+		rc = rfs_fail(s, r, "counting conversions");
+	sqlite3_reset(st);
+	return rc;
+}
+
 int rfs_conversion_by_id(rf_store *s, int64_t id, rfs_replay_conversion *c)
 {
 	sqlite3_stmt *st = NULL;

@@ -175,6 +175,8 @@
 			      " c.value_minor, c.currency, c.at, coalesce(c.follows_id, 0)" \
 			      " FROM conversion c WHERE c.program_id = ?1 AND c.at >= ?2 AND c.at < ?3" \
 			      " ORDER BY c.at, c.id")                                      \
+	X(REPLAY_COUNT, "SELECT count(*) FROM conversion"                                \
+			" WHERE program_id = ?1 AND at >= ?2 AND at < ?3")                \
 	X(CONVERSION_BY_ID, "SELECT visitor_id, coalesce(customer_id, 0), at, coalesce(follows_id, 0)" \
 			    " FROM conversion WHERE id = ?1")                              \
 	X(FIRST_CONVERSION_OF_PERSON, "SELECT c.id FROM conversion c WHERE c.id IN ("     \

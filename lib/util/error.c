@@ -72,6 +72,7 @@ const char *rf_strerror(int code)
 	case RF_EKEY: return "link key unknown or retired";
 	case RF_ECONSENT: return "the advocate has not given consent";
 	case RF_ELIMIT: return "a frequency cap or limit is reached";
+	case RF_ECANCELED: return "canceled by the progress callback";
 	default: return "unknown status";
 	}
 }

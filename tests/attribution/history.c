@@ -160,12 +160,66 @@ static void test_replay_first_touch(void **state)
 	assert_null(rp);
 }
 
+typedef struct progress_log {
+	int calls, stop_at;
+	uint64_t first, last, total;
+	int monotone;
+} progress_log;
+
+static int log_progress(void *ctx, const char *operation, uint64_t done, uint64_t total)
+{
+	progress_log *l = ctx;
+	assert_string_equal(operation, "replay");
+	if (l->calls++ == 0)
+		l->first = done;
+	else if (done < l->last)
+		l->monotone = 0;
+	l->last = done;
+	l->total = total;
+	return l->stop_at && done >= (uint64_t)l->stop_at;
+}
+
+static void test_replay_progress(void **state)
+{
+	rft_fixture *f = *state;
+	history(f, "r", RF_MODEL_LAST_TOUCH);
+	rf_program_rules r = RF_PROGRAM_RULES_INIT;
+	r.model = RF_MODEL_FIRST_TOUCH;
+	rf_replay *rp = NULL;
+	progress_log l = { 0, 0, 99, 0, 0, 1 };
+	RFT_OK(rf_store_set_progress(f->store, log_progress, &l));
+	RFT_OK(rf_replay_run(&rp, f->store, "r", &r, 0, 0));
+	assert_int_equal(rp->conversions, 4);
+	rf_replay_free(rp);
+	/* 0 first, then each of the 4 conversions, the last one once */
+	assert_int_equal(l.calls, 5);
+	assert_int_equal(l.first, 0);
+	assert_int_equal(l.last, 4);
+	assert_int_equal(l.total, 4);
+	assert_true(l.monotone);
+
+	/* the callback stops it half way: canceled, nothing returned */
+	l = (progress_log){ 0, 2, 99, 0, 0, 1 };
+	RFT_RC(rf_replay_run(&rp, f->store, "r", &r, 0, 0), RF_ECANCELED);
+	assert_null(rp);
+	assert_non_null(strstr(rf_error_last()->message, "replay"));
+	assert_int_equal(l.last, 2);
+
+	/* no callback: not called again */
+	RFT_OK(rf_store_set_progress(f->store, NULL, NULL));
+	l.calls = 0;
+	RFT_OK(rf_replay_run(&rp, f->store, "r", &r, 0, 0));
+	rf_replay_free(rp);
+	assert_int_equal(l.calls, 0);
+}
+
 int attribution_history_tests(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_fit_shapley, rft_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_fit_markov, rft_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_replay_first_touch, rft_setup, rft_teardown),
+		cmocka_unit_test_setup_teardown(test_replay_progress, rft_setup, rft_teardown),
 	};
 	return cmocka_run_group_tests_name("attribution_history", tests, NULL, NULL);
 }

@@ -10,7 +10,7 @@ static const int all_codes[] = {
 	RF_OK, RF_DUPLICATE, RF_ERROR, RF_EINVALID, RF_ENOTFOUND, RF_EEXISTS,
 	RF_ECONFLICT, RF_EBUSY, RF_ENOMEM, RF_EVERSION, RF_EMISUSE, RF_ECORRUPT,
 	RF_EIO, RF_ENOTADB, RF_ECHECK, RF_EEXPIRED, RF_EDISABLED, RF_EEXHAUSTED,
-	RF_ETAMPERED, RF_EKEY, RF_ECONSENT, RF_ELIMIT
+	RF_ETAMPERED, RF_EKEY, RF_ECONSENT, RF_ELIMIT, RF_ECANCELED
 };
 #define NCODES (sizeof all_codes / sizeof all_codes[0])
 
@@ -40,7 +40,7 @@ static void test_strerror_every_code(void **state)
 		for (size_t k = 0; k < i; k++)
 			assert_string_not_equal(s, rf_strerror(all_codes[k]));
 	}
-	const int bogus[] = { 2, 3, 100, -21, -100, INT_MIN, INT_MAX };
+	const int bogus[] = { 2, 3, 100, -22, -100, INT_MIN, INT_MAX };
 	for (size_t i = 0; i < sizeof bogus / sizeof bogus[0]; i++)
 		assert_string_equal(rf_strerror(bogus[i]), "unknown status");
 }

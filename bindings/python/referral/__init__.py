@@ -22,7 +22,8 @@ from .errors import (ERRORS, BusyError, CheckError, ConflictError, CorruptError,
                      DisabledError, Error, ExhaustedError, ExistsError, ExpiredError,
                      InternalError, InvalidError, IoError, MisuseError, NotADatabaseError,
                      NotFoundError, OutOfMemoryError, VersionError, TamperedError,
-                     LinkKeyError, ConsentError, LimitError, clear_error,
+                     LinkKeyError, ConsentError, LimitError, CanceledError,
+                     clear_error,
                      error_class, last_error, strerror)
 from .links import Link, LinkKey
 from .rewards import (Balance, Payout, PayoutLine, Reward, RewardConfig, RewardPolicy,
@@ -92,7 +93,7 @@ __all__ = [
     "ERRORS", "Error", "InternalError", "InvalidError", "NotFoundError", "ExistsError",
     "ConflictError", "BusyError", "OutOfMemoryError", "VersionError", "MisuseError",
     "CorruptError", "IoError", "NotADatabaseError", "CheckError", "ExpiredError",
-    "DisabledError", "ExhaustedError", "TamperedError", "LinkKeyError", "ConsentError", "LimitError", "Link", "LinkKey",
+    "DisabledError", "ExhaustedError", "TamperedError", "LinkKeyError", "ConsentError", "LimitError", "CanceledError", "Link", "LinkKey",
     "RewardSide", "RewardEvent", "RewardKind", "RewardBasis", "RewardState", "RewardRule",
     "RewardPolicy", "RewardConfig", "Reward", "Balance", "PayoutLine", "Payout",
     "Consent", "ConsentChange", "EngagementConfig", "Message",

@@ -12,7 +12,7 @@ import ctypes.util
 import os
 import threading
 from ctypes import (CFUNCTYPE, POINTER, Structure, c_char, c_char_p, c_double,
-                    c_int, c_int32, c_int64, c_size_t, c_uint, c_uint32,
+                    c_int, c_int32, c_int64, c_size_t, c_uint, c_uint32, c_uint64,
                     c_void_p)
 from pathlib import Path
 from typing import Any, Iterator, List, Optional
@@ -30,6 +30,7 @@ ClockFn = CFUNCTYPE(c_int64, c_void_p)
 #: rf_export_fn(payload, data, len) and rf_import_fn(payload, buf, size).
 ExportFn = CFUNCTYPE(c_int, c_void_p, c_void_p, c_size_t)
 ImportFn = CFUNCTYPE(c_int64, c_void_p, c_void_p, c_size_t)
+ProgressFn = CFUNCTYPE(c_int, c_void_p, c_char_p, c_uint64, c_uint64)
 
 
 class rf_error(Structure):
@@ -575,6 +576,7 @@ SIGNATURES = {
     "rf_store_check": (c_int, [_S], True),
     "rf_store_schema_version": (c_int, [], False),
     "rf_store_now": (c_int, [POINTER(c_int64), _S], True),
+    "rf_store_set_progress": (c_int, [_S, ProgressFn, c_void_p], True),
     "rf_program_rules_init": (c_int, [POINTER(rf_program_rules), c_uint], True),
     "rf_program_create": (c_int, [_out(rf_program), _S, c_char_p, c_char_p,
                                   POINTER(rf_program_rules)], True),

@@ -25,6 +25,7 @@ RF_ETAMPERED = -17
 RF_EKEY = -18
 RF_ECONSENT = -19
 RF_ELIMIT = -20
+RF_ECANCELED = -21
 
 
 class Error(Exception):
@@ -128,6 +129,10 @@ class LimitError(Error):
     """RF_ELIMIT: a frequency cap or count limit is reached."""
 
 
+class CanceledError(Error):
+    """RF_ECANCELED: the progress callback stopped the operation; nothing was written."""
+
+
 #: rf_status -> exception class, one-to-one.
 ERRORS: Dict[int, Type[Error]] = {
     RF_ERROR: InternalError,
@@ -150,6 +155,7 @@ ERRORS: Dict[int, Type[Error]] = {
     RF_EKEY: LinkKeyError,
     RF_ECONSENT: ConsentError,
     RF_ELIMIT: LimitError,
+    RF_ECANCELED: CanceledError,
 }
 
 

@@ -57,6 +57,35 @@ class _ClockAdapter:
             raise error
 
 
+Progress = Callable[[str, int, int], Any]
+
+
+class _ProgressAdapter:
+    """Wraps ``fn(operation, done, total)`` as an ``rf_progress_fn``.
+
+    An exception raised by ``fn`` stops the operation (C gets 1 and returns
+    RF_ECANCELED, writing nothing); the store then re-raises it.
+    """
+
+    def __init__(self, fn: Progress) -> None:
+        self.fn: Progress = fn
+        self.error: Optional[BaseException] = None
+        self.c_fn = _ffi.ProgressFn(self._call)
+
+    def _call(self, _ctx: Any, operation: bytes, done: int, total: int) -> int:
+        try:
+            self.fn(operation.decode(), done, total)
+            return 0
+        except BaseException as exc:  # noqa: B902 - must not unwind into C
+            self.error = exc
+            return 1
+
+    def raise_pending(self) -> None:
+        error, self.error = self.error, None
+        if error is not None:
+            raise error
+
+
 def _free_store(handle: _ffi.StoreHandle, _keep_alive: Any) -> None:
     _ffi.lib().rf_store_free(handle)
 
@@ -92,6 +121,7 @@ class Store(LinksMixin, EngagementMixin, RewardsMixin, ScoringMixin, ExportsMixi
         if cache_size_kib is not None:
             opts.cache_size_kib = _int32(cache_size_kib, "cache_size_kib")
         self._clock = _ClockAdapter(clock) if clock is not None else None
+        self._progress: Optional[_ProgressAdapter] = None
         if self._clock is not None:
             opts.clock = self._clock.c_fn
         self.path = os.fsdecode(path)
@@ -146,6 +176,8 @@ class Store(LinksMixin, EngagementMixin, RewardsMixin, ScoringMixin, ExportsMixi
             finally:
                 if self._clock is not None:
                     self._clock.raise_pending()
+                if self._progress is not None:
+                    self._progress.raise_pending()
 
     def _fetch(self, fn: Any, ctype: Any, free: Any, convert: Callable[[Any, int], Any],
                *inputs: Any) -> Any:
@@ -168,6 +200,16 @@ class Store(LinksMixin, EngagementMixin, RewardsMixin, ScoringMixin, ExportsMixi
         out = ctypes.c_int64()
         self._call(_ffi.lib().rf_store_now, (byref(out),))
         return datetime_from_ms(out.value)
+
+    def set_progress(self, fn: Optional[Progress]) -> None:
+        """Call ``fn(operation, done, total)`` during long operations (replay,
+        score recompute); ``None`` stops it. ``total`` 0 means unknown. Raising
+        from ``fn`` cancels the operation, which writes nothing, and the
+        exception propagates from the call that was running."""
+        adapter = _ProgressAdapter(fn) if fn is not None else None
+        c_fn = adapter.c_fn if adapter is not None else _ffi.ProgressFn()
+        self._call(_ffi.lib().rf_store_set_progress, (), c_fn, None)
+        self._progress = adapter
 
     # -- programs ------------------------------------------------------------
 

@@ -27,6 +27,7 @@ EXPECTED = {
     -18: (referral.LinkKeyError, ()),
     -19: (referral.ConsentError, ()),
     -20: (referral.LimitError, ()),
+    -21: (referral.CanceledError, ()),
 }
 
 

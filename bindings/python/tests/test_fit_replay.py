@@ -104,6 +104,27 @@ class TestReplay(HistoryCase):
         self.assertEqual(self.store.replay("p", model="first", to=T0_DT).conversions, 0)
         self.assertEqual(self.store.replay("p", model="first", from_=T0, to=T0 + 1).conversions, 2)
 
+    def test_progress_and_cancel(self):
+        seen = []
+        self.store.set_progress(lambda op, done, total: seen.append((op, done, total)))
+        self.assertEqual(self.store.replay("p", model="first").conversions, 2)
+        self.assertEqual(seen, [("replay", 0, 2), ("replay", 1, 2), ("replay", 2, 2)])
+
+        class Stop(Exception):
+            pass
+
+        def stop(_op, done, _total):
+            if done >= 1:
+                raise Stop()
+        self.store.set_progress(stop)
+        with self.assertRaises(Stop) as caught:
+            self.store.replay("p", model="first")
+        self.assertIsInstance(caught.exception.__context__, referral.CanceledError)
+        self.store.set_progress(None)
+        seen.clear()
+        self.assertEqual(self.store.replay("p", model="first").conversions, 2)
+        self.assertEqual(seen, [])
+
     def test_errors(self):
         self.assertRaisesCode(referral.NotFoundError, -3, self.store.replay, "nope")
         self.assertRaisesCode(referral.InvalidError, -2, self.store.replay, "p",

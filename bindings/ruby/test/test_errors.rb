@@ -11,7 +11,8 @@ class TestErrorMapping < Minitest::Test
     -10 => Referral::CorruptError, -11 => Referral::IoError, -12 => Referral::NotADatabaseError,
     -13 => Referral::CheckError, -14 => Referral::ExpiredError, -15 => Referral::DisabledError,
     -16 => Referral::ExhaustedError, -17 => Referral::TamperedError, -18 => Referral::LinkKeyError,
-    -19 => Referral::ConsentError, -20 => Referral::LimitError
+    -19 => Referral::ConsentError, -20 => Referral::LimitError,
+    -21 => Referral::CanceledError
   }.freeze
 
   def test_one_class_per_status

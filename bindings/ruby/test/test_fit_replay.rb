@@ -61,6 +61,20 @@ class TestFitReplay < ReferralTest::StoreTest
     assert_equal 0, store.replay("p", model: :first, from: T0 + DAY).conversions
   end
 
+  def test_replay_progress_and_cancel
+    seen = []
+    store.on_progress { |op, done, total| seen << [op, done, total] }
+    assert_equal 2, store.replay("p", model: :first).conversions
+    assert_equal [["replay", 0, 2], ["replay", 1, 2], ["replay", 2, 2]], seen
+    stop = Class.new(StandardError)
+    store.on_progress { |_op, done, _total| raise stop if done >= 1 }
+    assert_raises(stop) { store.replay("p", model: :first) }
+    store.on_progress
+    seen.clear
+    assert_equal 2, store.replay("p", model: :first).conversions
+    assert_empty seen
+  end
+
   def test_replay_errors
     assert_status(Referral::NotFoundError, -3) { store.replay("nope") }
     assert_status(Referral::InvalidError, -2) { store.replay("p", from: T0 + DAY, to: T0) }

@@ -36,6 +36,7 @@ module Referral
   class LinkKeyError < Error; end       # RF_EKEY (-18): link key unknown, retired or none active
   class ConsentError < Error; end       # RF_ECONSENT (-19): the advocate has not consented
   class LimitError < Error; end         # RF_ELIMIT (-20): a frequency cap or limit is reached
+  class CanceledError < Error; end      # RF_ECANCELED (-21): the progress callback stopped it
 
   # rf_status => exception class, one to one.
   ERRORS = {
@@ -43,7 +44,8 @@ module Referral
     -5 => ConflictError, -6 => BusyError, -7 => OutOfMemoryError, -8 => VersionError,
     -9 => MisuseError, -10 => CorruptError, -11 => IoError, -12 => NotADatabaseError,
     -13 => CheckError, -14 => ExpiredError, -15 => DisabledError, -16 => ExhaustedError,
-    -17 => TamperedError, -18 => LinkKeyError, -19 => ConsentError, -20 => LimitError
+    -17 => TamperedError, -18 => LinkKeyError, -19 => ConsentError, -20 => LimitError,
+    -21 => CanceledError
   }.freeze
 
   class << self

@@ -527,6 +527,7 @@ module Referral
     store_fn :rf_store_check, [:pointer], :int
     attach_function :rf_store_schema_version, [], :int
     store_fn :rf_store_now, %i[pointer pointer], :int
+    store_fn :rf_store_set_progress, %i[pointer pointer pointer], :int
     attach_function :rf_program_rules_init, [ProgramRules.by_ref, :uint], :int
     store_fn :rf_program_create, %i[pointer pointer string string pointer], :int
     store_fn :rf_program_get, %i[pointer pointer string], :int

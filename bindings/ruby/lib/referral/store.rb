@@ -35,6 +35,31 @@ module Referral
       end
     end
 
+    # Wraps a block called as (operation, done, total) as an rf_progress_fn.
+    # An exception raised by it stops the operation (C gets 1, writes nothing
+    # and returns RF_ECANCELED); the store then raises it.
+    class ProgressAdapter
+      attr_reader :function
+
+      def initialize(callable)
+        @callable = callable
+        @error = nil
+        @function = FFI::Function.new(:int, %i[pointer string uint64 uint64]) do |_ctx, op, done, total|
+          @callable.call(op, done, total)
+          0
+        rescue Exception => e # rubocop:disable Lint/RescueException
+          @error = e
+          1
+        end
+      end
+
+      def raise_pending!
+        error = @error
+        @error = nil
+        raise error if error
+      end
+    end
+
     # Open a store; with a block, yield it and close it afterwards.
     def self.open(path, **options)
       store = new(path, **options)
@@ -102,6 +127,17 @@ module Referral
       out = FFI::MemoryPointer.new(:int64)
       invoke(:rf_store_now, [out])
       Convert.time_out(out.read_int64)
+    end
+
+    # Call the block (operation, done, total) during long operations (replay,
+    # score recompute); with no block, stop. total 0 means unknown. Raising
+    # from the block cancels the operation, which writes nothing, and the
+    # exception propagates from the call that was running.
+    def on_progress(&block)
+      adapter = block && ProgressAdapter.new(block)
+      invoke(:rf_store_set_progress, [], adapter ? adapter.function : nil, nil)
+      @progress = adapter
+      nil
     end
 
     # -- programs --------------------------------------------------------------
@@ -438,6 +474,7 @@ module Referral
 
         status = Native.public_send(fn, *outs, @handle, *inputs)
         @clock&.raise_pending!
+        @progress&.raise_pending!
         Referral.check!(status)
       end
     end
