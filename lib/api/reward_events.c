@@ -318,6 +318,8 @@ int rf__rewards_on_refund(rf_store *s, const rf__refund_event *ev)
 		if (rc != RF_OK || target <= clawed)
 			continue;
 		rc = claw(s, ev->program_id, r, b, target - clawed, prefix, ev->at);
+		if (rc == RF_OK)
+			rc = rfs_rw_set_clawed(s, r->id);
 		if (rc == RF_OK && target == r->amount)
 			rc = rfs_rw_set_state(s, r->id, RF_REWARD_REVERSED, 0);
 	}
@@ -343,6 +345,8 @@ int rf__rewards_on_review(rf_store *s, int64_t conversion_id, int approved, int6
 			snprintf(cause, sizeof(cause), "void:w%lld", (long long)r->id);
 			rc = rf__reward_move(s, r->program_id, cause, r->id, 0, &r->h, RFS_B_PROGRAM,
 					     RFS_B_HELD, -b[RFS_B_HELD], at);
+			if (rc == RF_OK)
+				rc = rfs_rw_set_clawed(s, r->id);
 			if (rc == RF_OK)
 				rc = rfs_rw_set_state(s, r->id, RF_REWARD_VOIDED, 0);
 			continue;

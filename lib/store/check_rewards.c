@@ -7,6 +7,7 @@
 #define PER_REWARD                                                                         \
 	"(SELECT reward_id, sum(CASE WHEN src = 0 THEN amount WHEN dst = 0 THEN -amount ELSE 0 END) net," \
 	" sum(CASE WHEN src = 0 AND amount > 0 THEN amount ELSE 0 END) earned,"              \
+	" -sum(CASE WHEN src = 0 AND amount < 0 THEN amount ELSE 0 END) clawed,"             \
 	" " B(1) " h, " B(2) " p, " B(3) " a, " B(4) " pd, " B(5) " o"                      \
 	" FROM ledger WHERE reward_id IS NOT NULL GROUP BY reward_id)"
 
@@ -16,7 +17,8 @@ static const rfs_check_item checks[] = {
 	  " WHERE h < 0 OR p < 0 OR a < 0 OR pd < 0 OR o > 0 LIMIT 1",
 	  "a holder's held, pending, approved or paid balance is negative, or owed is positive" },
 	{ "SELECT r.id FROM reward r LEFT JOIN " PER_REWARD " l ON l.reward_id = r.id"
-	  " WHERE coalesce(l.earned, 0) != r.amount OR coalesce(l.net, 0) < 0"
+	  " WHERE coalesce(l.earned, 0) != r.amount OR coalesce(l.clawed, 0) != r.clawed"
+	  " OR coalesce(l.net, 0) < 0"
 	  " OR coalesce(l.net, 0) > r.amount OR l.h < 0 OR l.p < 0 OR l.a < 0 LIMIT 1",
 	  "a reward's entries do not match its amount" },
 	{ "SELECT r.id FROM reward r LEFT JOIN " PER_REWARD " l ON l.reward_id = r.id WHERE"

@@ -240,6 +240,13 @@ int rfs_rw_set_state(rf_store *s, int64_t id, int32_t state, int64_t due_at)
 	return rc == RF_OK ? rfs_exec(s, st, "updating a reward") : rc;
 }
 
+int rfs_rw_set_clawed(rf_store *s, int64_t id)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = prepare(s, RFS_RW_SET_CLAWED, &st, "i", id);
+	return rc == RF_OK ? rfs_exec(s, st, "updating a reward's clawbacks") : rc;
+}
+
 int rfs_rw_usage(rf_store *s, int64_t program_id, const rfs_holder *h, const int64_t since[3],
 		 rfc_cap_usage *out)
 {

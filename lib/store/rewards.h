@@ -81,6 +81,8 @@ int rfs_rw_person_rank(rf_store *s, int64_t program_id, int64_t visitor_id, int6
 /* Rewards. */
 int rfs_rw_insert(rf_store *s, const rfs_reward_row *r, int64_t *id);
 int rfs_rw_set_state(rf_store *s, int64_t id, int32_t state, int64_t due_at);
+/* Bring reward.clawed up to date with the reward's clawback entries. */
+int rfs_rw_set_clawed(rf_store *s, int64_t id);
 /* A holder's usage of a unit since the day, week and month starts. */
 int rfs_rw_usage(rf_store *s, int64_t program_id, const rfs_holder *h, const int64_t since[3],
 		 rfc_cap_usage *out);

@@ -587,6 +587,14 @@ static const char schema_v8[] =
 static const char schema_v9[] =
 	"CREATE INDEX credit_touchpoint ON credit(touchpoint_id);";
 
+/* What refunds clawed back of each reward, kept with it so caps and the
+ * budget count rewards net of clawbacks in the same pass over the rows
+ * (the ledger stays the record; rf_reward_check compares the two). */
+static const char schema_v10[] =
+	"ALTER TABLE reward ADD COLUMN clawed INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE reward SET clawed = (SELECT coalesce(-sum(l.amount), 0) FROM ledger l"
+	" WHERE l.reward_id = reward.id AND l.src = 0 AND l.amount < 0);";
+
 static const char *const migrations[] = {
 	NULL,      /* version 0: empty file */
 	schema_v1, /* version 1 */
@@ -598,6 +606,7 @@ static const char *const migrations[] = {
 	schema_v7, /* version 7 */
 	schema_v8, /* version 8 */
 	schema_v9, /* version 9 */
+	schema_v10, /* version 10 */
 };
 
 #define LATEST_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])) - 1)

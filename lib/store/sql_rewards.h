@@ -18,7 +18,8 @@
 	" WHEN 2 THEN (SELECT ext FROM customer WHERE id = " x ".holder_id)"               \
 	" ELSE (SELECT ext FROM visitor WHERE id = " x ".holder_id) END"
 
-/* Live rewards (granted, counted by caps and budget). */
+/* Live rewards (granted, counted by caps and budget, by count and by
+ * what is left after refunds' clawbacks: amount - clawed). */
 #define RFS_RW_LIVE "state IN (1, 2, 3, 4, 8)"
 
 #define RFS_STATEMENTS_REWARDS(X)                                                          \
@@ -57,16 +58,20 @@
 		     " approve_at_once, coupon, note, created_at, due_at)"                 \
 		     " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)") \
 	X(RW_SET_STATE, "UPDATE reward SET state = ?2, due_at = ?3 WHERE id = ?1")         \
+	/* After clawbacks: the reward's clawed total, from its entries. */        \
+	X(RW_SET_CLAWED, "UPDATE reward SET clawed = (SELECT coalesce(-sum(l.amount), 0)"  \
+			 " FROM ledger l WHERE l.reward_id = ?1 AND l.src = 0 AND l.amount < 0)" \
+			 " WHERE id = ?1")                                                 \
 	X(RW_USAGE, "SELECT coalesce(sum(created_at >= ?5), 0),"                           \
-		    " coalesce(sum(CASE WHEN created_at >= ?5 THEN amount END), 0),"       \
+		    " coalesce(sum(CASE WHEN created_at >= ?5 THEN amount - clawed END), 0)," \
 		    " coalesce(sum(created_at >= ?6), 0),"                                 \
-		    " coalesce(sum(CASE WHEN created_at >= ?6 THEN amount END), 0),"       \
+		    " coalesce(sum(CASE WHEN created_at >= ?6 THEN amount - clawed END), 0)," \
 		    " coalesce(sum(created_at >= ?7), 0),"                                 \
-		    " coalesce(sum(CASE WHEN created_at >= ?7 THEN amount END), 0),"       \
-		    " count(*), coalesce(sum(amount), 0) FROM reward"                      \
+		    " coalesce(sum(CASE WHEN created_at >= ?7 THEN amount - clawed END), 0)," \
+		    " count(*), coalesce(sum(amount - clawed), 0) FROM reward"             \
 		    " WHERE program_id = ?1 AND holder_kind = ?2 AND holder_id = ?3 AND unit = ?4" \
 		    " AND " RFS_RW_LIVE)                                                   \
-	X(RW_BUDGET_USED, "SELECT coalesce(sum(amount), 0) FROM reward"                    \
+	X(RW_BUDGET_USED, "SELECT coalesce(sum(amount - clawed), 0) FROM reward"          \
 			  " WHERE program_id = ?1 AND unit = ?2 AND " RFS_RW_LIVE)         \
 	X(RW_OF_CONVERSION, "SELECT id, holder_kind, holder_id, kind, unit, amount, state,"  \
 			    " config_version, approve_at_once, program_id FROM reward"     \

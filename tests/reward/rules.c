@@ -261,6 +261,47 @@ static void test_budget_and_all_time_caps(void **state)
 	assert_int_equal(rw_balance(f, "bob", "USD", RF_REWARD_CASH).pending, 400);
 }
 
+/* Caps and the budget count what is left of rewards after refunds' clawbacks:
+ * a refund frees room for later rewards. */
+static void test_caps_net_of_clawbacks(void **state)
+{
+	rft_fixture *f = *state;
+	rf_reward_policy pol = RF_REWARD_POLICY_INIT;
+	pol.day_amount = 1000;
+	pol.budget_minor = 2000;
+	pol.budget_currency = "EUR";
+	RFT_OK(rf_reward_policy_set(NULL, f->store, "p", &pol));
+	rf_reward_rule r = RF_REWARD_RULE_INIT;
+	r.basis = RF_AMOUNT_PERCENT;
+	r.amount = 1000; /* 10 % */
+	rw_rule(f, &r);
+	/* The daily cap: reached, 40 % refunded, 400 free again that day. */
+	RFT_OK(convert_n(f, "ann", 0, RF_CONVERSION_PURCHASE, 10000, T1));
+	RFT_OK(convert_n(f, "ann", 1, RF_CONVERSION_PURCHASE, 10000, T1 + HOUR));
+	RFT_OK(rw_refund(f, "o-ann-0", "r0", 4000, T1 + 2 * HOUR));
+	RFT_OK(convert_n(f, "ann", 2, RF_CONVERSION_PURCHASE, 10000, T1 + 3 * HOUR));
+	int64_t a[8];
+	assert_int_equal(amounts(f, "ann", a, 8), 3);
+	assert_int_equal(a[0], 1000);
+	assert_int_equal(a[1], 0);
+	assert_int_equal(a[2], 400);
+	/* The budget: 1000 of 2000 used net (1400 granted, 400 clawed); bob
+	 * takes the rest, a quarter of it is refunded, 250 are free again. */
+	RFT_OK(convert_n(f, "bob", 0, RF_CONVERSION_PURCHASE, 10000, T1 + DAY));
+	RFT_OK(convert_n(f, "bob", 1, RF_CONVERSION_PURCHASE, 10000, T1 + 2 * DAY));
+	RFT_OK(rw_refund(f, "o-bob-0", "r1", 2500, T1 + 2 * DAY + HOUR));
+	RFT_OK(convert_n(f, "ann", 3, RF_CONVERSION_PURCHASE, 10000, T1 + 3 * DAY));
+	assert_int_equal(amounts(f, "bob", a, 8), 2);
+	assert_int_equal(a[0], 1000);
+	assert_int_equal(a[1], 0);
+	assert_int_equal(amounts(f, "ann", a, 8), 4);
+	assert_int_equal(a[3], 250);
+	rf_reward_list *l = rw_list(f, "ann", "o-ann-3");
+	assert_non_null(strstr(l->items[0]->note, "budget"));
+	rf_reward_list_free(l);
+	RFT_OK(rf_reward_check(f->store));
+}
+
 static void test_configuration_versions(void **state)
 {
 	rft_fixture *f = *state;
@@ -354,6 +395,7 @@ int reward_rules_tests(void)
 		cmocka_unit_test_setup_teardown(test_points_credit_and_coupons, rw_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_caps_inside_one_conversion, rw_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_budget_and_all_time_caps, rw_setup, rft_teardown),
+		cmocka_unit_test_setup_teardown(test_caps_net_of_clawbacks, rw_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_configuration_versions, rw_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_bad_rules_change_nothing, rw_setup, rft_teardown),
 	};
