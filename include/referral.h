@@ -29,5 +29,6 @@
 #include "referral/export.h"
 #include "referral/engagement.h"
 #include "referral/score.h"
+#include "referral/stage.h"
 
 #endif

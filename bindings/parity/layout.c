@@ -196,6 +196,15 @@ int main(void)
 	F(rf_message, reason); F(rf_message, event_at_ms); F(rf_message, queued_at_ms);
 	F(rf_message, acked_at_ms); F(rf_message, config_version);
 	S(rf_messages); F(rf_messages, count); F(rf_messages, items); F(rf_messages, next_cursor);
+	S(rf_stage_change); F(rf_stage_change, stage); F(rf_stage_change, previous);
+	F(rf_stage_change, at_ms); F(rf_stage_change, config_version);
+	S(rf_stage); F(rf_stage, program); F(rf_stage, advocate); F(rf_stage, stage);
+	F(rf_stage, since_ms); F(rf_stage, activities); F(rf_stage, referrals);
+	F(rf_stage, last_activity_at_ms); F(rf_stage, last_referral_at_ms);
+	F(rf_stage, config_version); F(rf_stage, count); F(rf_stage, items);
+	S(rf_stage_counts); F(rf_stage_counts, program); F(rf_stage_counts, config_version);
+	F(rf_stage_counts, advocates); F(rf_stage_counts, invited); F(rf_stage_counts, active);
+	F(rf_stage_counts, referring); F(rf_stage_counts, champion); F(rf_stage_counts, dormant);
 	S(rf_purge); F(rf_purge, program); F(rf_purge, cutoff_ms); F(rf_purge, touchpoints);
 	F(rf_purge, activities);
 	S(rf_score_config); F(rf_score_config, version); F(rf_score_config, activity_weights);
@@ -309,6 +318,7 @@ int main(void)
 		{ "RF_ENUM_FRAUD_SIGNAL", RF_ENUM_FRAUD_SIGNAL }, { "RF_ENUM_FRAUD_DECISION", RF_ENUM_FRAUD_DECISION },
 		{ "RF_ENUM_REVIEW_STATUS", RF_ENUM_REVIEW_STATUS },
 		{ "RF_ENUM_BADGE", RF_ENUM_BADGE },
+		{ "RF_ENUM_STAGE", RF_ENUM_STAGE },
 		{ "RF_MODEL_LAST_TOUCH", RF_MODEL_LAST_TOUCH }, { "RF_MODEL_FIRST_TOUCH", RF_MODEL_FIRST_TOUCH },
 		{ "RF_MODEL_LAST_NON_DIRECT", RF_MODEL_LAST_NON_DIRECT }, { "RF_MODEL_LINEAR", RF_MODEL_LINEAR },
 		{ "RF_MODEL_TIME_DECAY", RF_MODEL_TIME_DECAY }, { "RF_MODEL_POSITION", RF_MODEL_POSITION },

@@ -34,7 +34,9 @@ typedef enum rf_enum {
 	                                  "duplicate-identity", "referral-ring", "bot" */
 	RF_ENUM_FRAUD_DECISION = 15, /**< rf_fraud_decision: "approve", "review", "reject" */
 	RF_ENUM_REVIEW_STATUS = 16,  /**< rf_review_status: "none", "held", "approved", "rejected" */
-	RF_ENUM_BADGE = 17           /**< rf_badge_kind: "first-referral", ... */
+	RF_ENUM_BADGE = 17,          /**< rf_badge_kind: "first-referral", ... */
+	RF_ENUM_STAGE = 18           /**< rf_stage_kind: "invited", "active", "referring",
+	                                  "champion", "dormant" */
 } rf_enum;
 
 /** Name of `value` in enumeration `type`; NULL when it has none. Static. */

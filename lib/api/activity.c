@@ -1,6 +1,7 @@
 /* Public activity functions: record one, record a batch, list. */
 #include "api/events.h"
 #include "api/scoring.h"
+#include "api/events.h"
 
 #include <stddef.h>
 #include <stdio.h>
@@ -60,7 +61,8 @@ int rf__activity_add(rf_store *s, int64_t program_id, int64_t advocate_id, int32
 	d.activities = 1;
 	d.reviews = type == RF_ACTIVITY_REVIEW;
 	d.at = at;
-	return rf__score_apply(s, program_id, &c, advocate_id, &d);
+	rc = rf__score_apply(s, program_id, &c, advocate_id, &d);
+	return rc == RF_OK ? rf__stage_on_activity(s, program_id, advocate_id, at) : rc;
 }
 
 /* Load the program (active) and advocate (active) of a checked spec. */

@@ -6,6 +6,8 @@
 #include "core/engagement.h"
 #include "store/engagement.h"
 
+#include "referral/stage.h"
+
 /* A program's configuration in force (defaults and version 0 when never set). */
 int rf__eng_config(rf_store *s, int64_t program_id, rf_engagement_config *cfg, int64_t *version);
 
@@ -15,5 +17,11 @@ int rf__vars_check(rf_store *s, const char *vars);
 /* Ask for a message (see rf__notify); `id` (may be NULL) gets its id. */
 int rf__notify_id(rf_store *s, int64_t program_id, int64_t advocate_id, const char *kind,
 		  const char *vars, int64_t at, int64_t *id);
+
+/* The active content items of a program that an advocate in `stage` may
+ * see now (its stage targeted, its tier high enough), newest first, at
+ * most `limit` (0: all), into a malloc'd array. */
+int rf__content_for(rf_store *s, int64_t program_id, int64_t advocate_id, int32_t stage,
+		    uint32_t limit, rfs_content **rows, size_t *count);
 
 #endif

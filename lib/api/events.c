@@ -1,7 +1,7 @@
 /*
  * The order in which the areas see a conversion or a refund: fraud first
  * (its verdict decides whether rewards are pending, held or rejected),
- * then rewards, then scoring.
+ * then rewards, then scoring, then engagement's stages.
  */
 #include "api/events.h"
 
@@ -13,6 +13,8 @@ int rf__on_conversion(rf_store *s, const rf__conversion_event *ev)
 		rc = rf__rewards_on_conversion(s, ev, &verdict);
 	if (rc == RF_OK)
 		rc = rf__scores_on_conversion(s, ev);
+	if (rc == RF_OK)
+		rc = rf__stages_on_conversion(s, ev);
 	return rc;
 }
 

@@ -98,4 +98,12 @@ int rf__notify(rf_store *s, int64_t program_id, int64_t advocate_id, const char 
  */
 int rf__consent_allowed(rf_store *s, int64_t advocate_id, int32_t purpose, int *allowed);
 
+/*
+ * engagement (stage.c): lifecycle stages. An activity of the advocate at
+ * `at` was just recorded (called from rf__activity_add); a conversion
+ * credits its advocates with a referral (called after scoring).
+ */
+int rf__stage_on_activity(rf_store *s, int64_t program_id, int64_t advocate_id, int64_t at);
+int rf__stages_on_conversion(rf_store *s, const rf__conversion_event *ev);
+
 #endif

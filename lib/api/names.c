@@ -110,6 +110,12 @@ static const name_entry badges[] = {
 	{ 0, NULL }
 };
 
+static const name_entry stages[] = {
+	{ RF_STAGE_INVITED, "invited" },     { RF_STAGE_ACTIVE, "active" },
+	{ RF_STAGE_REFERRING, "referring" }, { RF_STAGE_CHAMPION, "champion" },
+	{ RF_STAGE_DORMANT, "dormant" },     { 0, NULL }
+};
+
 static const name_entry *table_of(int type)
 {
 	switch (type) {
@@ -130,6 +136,7 @@ static const name_entry *table_of(int type)
 	case RF_ENUM_FRAUD_DECISION: return fraud_decisions;
 	case RF_ENUM_REVIEW_STATUS: return review_statuses;
 	case RF_ENUM_BADGE: return badges;
+	case RF_ENUM_STAGE: return stages;
 	default: return NULL;
 	}
 }

@@ -23,6 +23,8 @@ static const rfs_stmt_id erase_advocate_steps[] = {
 	RFS_ERASE_ADV_SEGMENT,
 	RFS_ERASE_ADV_TESTIMONIALS,
 	RFS_ERASE_ADV_ASKS,
+	RFS_ERASE_ADV_STAGE_CHANGES,
+	RFS_ERASE_ADV_STAGES,
 };
 
 static const rfs_stmt_id erase_customer_steps[] = {
@@ -47,6 +49,7 @@ static const export_step export_advocate_steps[] = {
 	{ "$.consent_changes", RFS_PERSON_ADV_CONSENT_CHANGES },
 	{ "$.messages", RFS_PERSON_ADV_OUTBOX },
 	{ "$.stages", RFS_PERSON_ADV_STAGES },
+	{ "$.stage_history", RFS_PERSON_ADV_STAGE_CHANGES },
 	{ "$.segments", RFS_PERSON_ADV_SEGMENT },
 	{ "$.testimonials", RFS_PERSON_ADV_TESTIMONIALS },
 	{ "$.reference_asks", RFS_PERSON_ADV_ASKS },

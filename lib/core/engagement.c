@@ -83,3 +83,19 @@ int rfc_kind_valid(const char *kind)
 	}
 	return n >= 1 && n <= 64;
 }
+
+int32_t rfc_stage_for(const rfc_stage_rules *r, const rfc_stage_facts *f, int64_t now)
+{
+	int64_t last = f->last_activity_at > f->last_referral_at ? f->last_activity_at
+								 : f->last_referral_at;
+	int did_something = f->activities + f->referrals > 0;
+	if (did_something && last <= now - r->dormant_after_ms)
+		return 5; /* dormant */
+	if (f->referrals >= r->champion_min_referrals)
+		return 4; /* champion */
+	if (f->referrals >= r->referring_min_referrals)
+		return 3; /* referring */
+	if (f->activities + f->referrals >= r->active_min_activities)
+		return 2; /* active */
+	return 1;         /* invited */
+}

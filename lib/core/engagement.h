@@ -24,4 +24,19 @@ size_t rfc_render(char *out, size_t size, const char *tmpl, rfc_lookup_fn lookup
 /* Is `kind` a valid message kind: 1..64 bytes of [a-z0-9_-]? */
 int rfc_kind_valid(const char *kind);
 
+/* What the lifecycle stage rules look at (see include/referral/stage.h). */
+typedef struct rfc_stage_rules {
+	int64_t active_min_activities, referring_min_referrals, champion_min_referrals;
+	int64_t dormant_after_ms;
+} rfc_stage_rules;
+
+typedef struct rfc_stage_facts {
+	int64_t activities, referrals;
+	int64_t last_activity_at, last_referral_at; /* 0: none */
+} rfc_stage_facts;
+
+/* The stage (1 invited .. 5 dormant, as rf_stage_kind) of an advocate
+ * with `facts` at time `now` under `rules`. */
+int32_t rfc_stage_for(const rfc_stage_rules *rules, const rfc_stage_facts *facts, int64_t now);
+
 #endif

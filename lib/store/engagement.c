@@ -311,3 +311,203 @@ int rfs_outbox_ack(rf_store *s, int64_t through, int64_t now, int64_t *changed)
 	*changed = rc == RF_OK ? sqlite3_changes(s->db) : 0;
 	return rc;
 }
+
+/* Stages. */
+
+static void read_stage(sqlite3_stmt *st, void *row)
+{
+	rfs_stage *r = row;
+	r->stage = sqlite3_column_int(st, 0);
+	r->activities = sqlite3_column_int64(st, 1);
+	r->last_activity_at = sqlite3_column_int64(st, 2);
+	r->referrals = sqlite3_column_int64(st, 3);
+	r->last_referral_at = sqlite3_column_int64(st, 4);
+}
+
+int rfs_stage_bump(rf_store *s, int64_t program_id, int64_t advocate_id, int64_t now,
+		   int64_t activities, int64_t act_at, int64_t referrals, int64_t ref_at,
+		   int64_t config_version, rfs_stage *out)
+{
+	int found = 0;
+	memset(out, 0, sizeof(*out));
+	out->advocate_id = advocate_id;
+	return rfs_q_one(s, RFS_STAGE_BUMP, read_stage, out, &found, "counting a stage event",
+			 "iiiiiiii", program_id, advocate_id, now, activities, act_at, referrals,
+			 ref_at, config_version);
+}
+
+int rfs_stage_set(rf_store *s, int64_t program_id, int64_t advocate_id, int32_t stage,
+		  int32_t previous, int64_t at, int64_t config_version)
+{
+	int rc = rfs_q_exec(s, RFS_STAGE_SET, "changing a stage", "iiiii", program_id, advocate_id,
+			    (int64_t)stage, at, config_version);
+	if (rc == RF_OK)
+		rc = rfs_q_exec(s, RFS_STAGE_CHANGE_INSERT, "recording a stage change", "iiiiii",
+				program_id, advocate_id, (int64_t)stage, (int64_t)previous, at,
+				config_version);
+	return rc;
+}
+
+static void read_stage_full(sqlite3_stmt *st, void *row)
+{
+	rfs_stage *r = row;
+	read_stage(st, row);
+	r->since = sqlite3_column_int64(st, 5);
+	r->config_version = sqlite3_column_int64(st, 6);
+}
+
+int rfs_stage_get(rf_store *s, int64_t program_id, int64_t advocate_id, rfs_stage *row,
+		  int *found)
+{
+	memset(row, 0, sizeof(*row));
+	row->advocate_id = advocate_id;
+	return rfs_q_one(s, RFS_STAGE_GET, read_stage_full, row, found, "reading a stage", "ii",
+			 program_id, advocate_id);
+}
+
+static void read_stage_change(sqlite3_stmt *st, void *row)
+{
+	rfs_stage_change *c = row;
+	c->stage = sqlite3_column_int(st, 0);
+	c->previous = sqlite3_column_int(st, 1);
+	c->at = sqlite3_column_int64(st, 2);
+	c->config_version = sqlite3_column_int64(st, 3);
+}
+
+int rfs_stage_history(rf_store *s, int64_t program_id, int64_t advocate_id,
+		      rfs_stage_change **rows, size_t *count)
+{
+	return rfs_q_rows(s, RFS_STAGE_HISTORY, read_stage_change, sizeof(**rows), (void **)rows,
+			  count, "reading stage history", "ii", program_id, advocate_id);
+}
+
+typedef struct stage_count {
+	int64_t stage, count;
+} stage_count;
+
+static void read_stage_count(sqlite3_stmt *st, void *row)
+{
+	stage_count *c = row;
+	c->stage = sqlite3_column_int64(st, 0);
+	c->count = sqlite3_column_int64(st, 1);
+}
+
+int rfs_stage_counts(rf_store *s, int64_t program_id, int64_t counts[6], int64_t *unplaced)
+{
+	stage_count *rows = NULL;
+	size_t n = 0;
+	int found = 0;
+	memset(counts, 0, 6 * sizeof(*counts));
+	int rc = rfs_q_rows(s, RFS_STAGE_COUNTS, read_stage_count, sizeof(*rows), (void **)&rows, &n,
+			    "counting stages", "i", program_id);
+	for (size_t i = 0; rc == RF_OK && i < n; i++) {
+		if (rows[i].stage >= 0 && rows[i].stage <= 5)
+			counts[rows[i].stage] = rows[i].count;
+	}
+	free(rows);
+	if (rc == RF_OK)
+		rc = rfs_q_int(s, RFS_STAGE_UNPLACED, unplaced, &found, "counting stages", "i",
+			       program_id);
+	return rc;
+}
+
+static void read_stage_page(sqlite3_stmt *st, void *row)
+{
+	rfs_stage *r = row;
+	memset(r, 0, sizeof(*r));
+	read_stage(st, row);
+	r->advocate_id = sqlite3_column_int64(st, 5);
+}
+
+int rfs_stage_page(rf_store *s, int64_t program_id, int64_t after, uint32_t limit,
+		   rfs_stage **rows, size_t *count)
+{
+	return rfs_q_rows(s, RFS_STAGE_PAGE, read_stage_page, sizeof(**rows), (void **)rows, count,
+			  "reading stages", "iii", program_id, after, (int64_t)limit);
+}
+
+static void read_id(sqlite3_stmt *st, void *row)
+{
+	*(int64_t *)row = sqlite3_column_int64(st, 0);
+}
+
+int rfs_stage_credited(rf_store *s, int64_t conversion_id, int64_t **ids, size_t *count)
+{
+	return rfs_q_rows(s, RFS_STAGE_CREDITED, read_id, sizeof(**ids), (void **)ids, count,
+			  "reading a conversion's credit", "i", conversion_id);
+}
+
+/* Content library. */
+
+static void read_content(sqlite3_stmt *st, void *row)
+{
+	rfs_content *c = row;
+	c->id = sqlite3_column_int64(st, 0);
+	rfs_col_text(st, 1, c->key, sizeof(c->key));
+	rfs_col_text(st, 2, c->title, sizeof(c->title));
+	rfs_col_text(st, 3, c->url, sizeof(c->url));
+	c->kind = sqlite3_column_int(st, 4);
+	c->stages = sqlite3_column_int64(st, 5);
+	rfs_col_text(st, 6, c->tier, sizeof(c->tier));
+	c->status = sqlite3_column_int(st, 7);
+	c->created_at = sqlite3_column_int64(st, 8);
+	c->program_id = sqlite3_column_int64(st, 9);
+}
+
+int rfs_content_insert(rf_store *s, const rfs_content *r, int64_t *id)
+{
+	int rc = rfs_q_exec(s, RFS_CONTENT_INSERT, "adding content", "ittiiiti", r->program_id,
+			    r->key, r->title, r->url, (int64_t)r->kind, r->stages, r->tier,
+			    r->created_at);
+	if (rc == RF_OK)
+		*id = rfs_last_id(s);
+	return rc;
+}
+
+int rfs_content_update(rf_store *s, const rfs_content *r)
+{
+	return rfs_q_exec(s, RFS_CONTENT_UPDATE, "updating content", "ittiiti", r->id, r->title,
+			  r->url, (int64_t)r->kind, r->stages, r->tier, (int64_t)r->status);
+}
+
+int rfs_content_by_key(rf_store *s, int64_t program_id, const char *key, rfs_content *row,
+		       int *found)
+{
+	return rfs_q_one(s, RFS_CONTENT_BY_KEY, read_content, row, found, "reading content", "it",
+			 program_id, key);
+}
+
+int rfs_content_by_id(rf_store *s, int64_t id, rfs_content *row, int *found)
+{
+	return rfs_q_one(s, RFS_CONTENT_BY_ID, read_content, row, found, "reading content", "i", id);
+}
+
+int rfs_content_list(rf_store *s, int64_t program_id, int all, int64_t stages,
+		     rfs_content **rows, size_t *count)
+{
+	return rfs_q_rows(s, RFS_CONTENT_LIST, read_content, sizeof(**rows), (void **)rows, count,
+			  "listing content", "iii", program_id, (int64_t)(all != 0), stages);
+}
+
+static void read_json(sqlite3_stmt *st, void *row)
+{
+	const char *text = (const char *)sqlite3_column_text(st, 0);
+	char **out = row;
+	size_t n = text ? strlen(text) : 0;
+	*out = malloc(n + 1);
+	if (*out) {
+		memcpy(*out, text ? text : "", n);
+		(*out)[n] = '\0';
+	}
+}
+
+int rfs_content_vars(rf_store *s, const rfs_content *row, char **json)
+{
+	int found = 0;
+	*json = NULL;
+	int rc = rfs_q_one(s, RFS_CONTENT_VARS, read_json, json, &found, "naming content", "ttt",
+			   row->title, row->url, row->key);
+	if (rc == RF_OK && *json == NULL)
+		rc = rf__error(RF_ENOMEM, "out of memory naming content");
+	return rc;
+}

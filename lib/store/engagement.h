@@ -99,4 +99,69 @@ int rfs_outbox_page(rf_store *s, int64_t program_id, int64_t cursor, uint32_t li
 		    rfs_message **rows, size_t *count);
 int rfs_outbox_ack(rf_store *s, int64_t through, int64_t now, int64_t *changed);
 
+/* Stages: one advocate's row in a program. */
+typedef struct rfs_stage {
+	int32_t stage; /* 0: placed, not yet evaluated */
+	int64_t activities, last_activity_at, referrals, last_referral_at;
+	int64_t since, config_version;
+	int64_t advocate_id;
+} rfs_stage;
+
+typedef struct rfs_stage_change {
+	int32_t stage, previous;
+	int64_t at, config_version;
+} rfs_stage_change;
+
+/* Count `activities` (at act_at) and `referrals` (at ref_at) for the
+ * advocate, placing it (stage 0, since `now`) on its first event; `out`
+ * gets the counts after (stage, activities, referrals and their times). */
+int rfs_stage_bump(rf_store *s, int64_t program_id, int64_t advocate_id, int64_t now,
+		   int64_t activities, int64_t act_at, int64_t referrals, int64_t ref_at,
+		   int64_t config_version, rfs_stage *out);
+/* Move to `stage` at `at`, recording the change from `previous`. */
+int rfs_stage_set(rf_store *s, int64_t program_id, int64_t advocate_id, int32_t stage,
+		  int32_t previous, int64_t at, int64_t config_version);
+/* *found 0 (and a zeroed row) when the advocate has no stage. */
+int rfs_stage_get(rf_store *s, int64_t program_id, int64_t advocate_id, rfs_stage *row,
+		  int *found);
+int rfs_stage_history(rf_store *s, int64_t program_id, int64_t advocate_id,
+		      rfs_stage_change **rows, size_t *count);
+/* counts[stage] for stages 1..5 (counts[0]: rows not yet evaluated);
+ * *unplaced: advocates with a code and no stage. */
+int rfs_stage_counts(rf_store *s, int64_t program_id, int64_t counts[6], int64_t *unplaced);
+/* Up to `limit` rows with advocate_id > after, by advocate id. */
+int rfs_stage_page(rf_store *s, int64_t program_id, int64_t after, uint32_t limit,
+		   rfs_stage **rows, size_t *count);
+/* The advocates a conversion credits, by id. */
+int rfs_stage_credited(rf_store *s, int64_t conversion_id, int64_t **ids, size_t *count);
+
+/* Content library. */
+#define RFS_TIER_NAME_SIZE 33
+typedef struct rfs_content {
+	int64_t id, program_id;
+	char key[RFS_ID_SIZE];
+	char title[RFS_NAME_SIZE];
+	char url[RF_MAX_TEXT_LEN + 1];
+	int32_t kind;
+	int64_t stages;
+	char tier[RFS_TIER_NAME_SIZE];
+	int32_t status;
+	int64_t created_at;
+} rfs_content;
+
+int rfs_content_insert(rf_store *s, const rfs_content *row, int64_t *id);
+/* Title, URL, kind, stages, tier and status of row->id. */
+int rfs_content_update(rf_store *s, const rfs_content *row);
+/* *found 0 when missing. */
+int rfs_content_by_key(rf_store *s, int64_t program_id, const char *key, rfs_content *row,
+		       int *found);
+int rfs_content_by_id(rf_store *s, int64_t id, rfs_content *row, int *found);
+/* A program's items, newest first: archived too when `all`; only those
+ * targeting one of `stages` (0: any). */
+int rfs_content_list(rf_store *s, int64_t program_id, int all, int64_t stages,
+		     rfs_content **rows, size_t *count);
+/* The JSON object of message variables naming an item (title, url, key);
+ * *json is malloc'd. */
+int rfs_content_vars(rf_store *s, const rfs_content *row, char **json);
+
 #endif

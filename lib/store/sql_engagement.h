@@ -8,6 +8,11 @@
 	" o.queued_at, o.acked_at, o.config_version FROM outbox o"                          \
 	" JOIN program p ON p.id = o.program_id JOIN advocate a ON a.id = o.advocate_id"
 
+#define RFS_STAGE_COLUMNS "stage, activities, last_activity_at, referrals, last_referral_at"
+
+#define RFS_CONTENT_COLUMNS                                                                 \
+	"SELECT id, key, title, url, kind, stages, tier, status, created_at, program_id FROM content"
+
 #define RFS_STATEMENTS_ENGAGEMENT(X)                                                       \
 	/* Consent: ?1 advocate, ?2 purpose (1 tracking, 2 messages), ?3 granted, ?4 at. */ \
 	X(CONSENT_ENSURE, "INSERT INTO consent(advocate_id) VALUES(?1) ON CONFLICT DO NOTHING") \
@@ -57,6 +62,50 @@
 			  " ORDER BY o.id LIMIT ?3")                                       \
 	X(OUTBOX_ALL, RFS_OUTBOX_COLUMNS " WHERE o.id > ?1 AND (?2 = 0 OR o.program_id = ?2)" \
 		      " ORDER BY o.id LIMIT ?3")                                           \
-	X(OUTBOX_ACK, "UPDATE outbox SET status = 1, acked_at = ?2 WHERE status = 0 AND id <= ?1")
+	X(OUTBOX_ACK, "UPDATE outbox SET status = 1, acked_at = ?2 WHERE status = 0 AND id <= ?1") \
+	/* Stages: ?1 program, ?2 advocate. Count an event (?4 activities at  \
+	 * ?5, ?6 referrals at ?7), placing the advocate (stage 0 until         \
+	 * evaluated, ?3 now, ?8 config version) on its first. */              \
+	X(STAGE_BUMP, "INSERT INTO advocate_stage(program_id, advocate_id, stage, since, activities," \
+		      " last_activity_at, referrals, last_referral_at, config_version)"    \
+		      " VALUES(?1, ?2, 0, ?3, ?4, ?5, ?6, ?7, ?8)"                          \
+		      " ON CONFLICT(program_id, advocate_id) DO UPDATE SET"                 \
+		      " activities = activities + excluded.activities,"                    \
+		      " last_activity_at = max(last_activity_at, excluded.last_activity_at)," \
+		      " referrals = referrals + excluded.referrals,"                       \
+		      " last_referral_at = max(last_referral_at, excluded.last_referral_at)" \
+		      " RETURNING " RFS_STAGE_COLUMNS)                                      \
+	/* ?3 stage, ?4 since, ?5 config version. */                               \
+	X(STAGE_SET, "UPDATE advocate_stage SET stage = ?3, since = ?4, config_version = ?5" \
+		     " WHERE program_id = ?1 AND advocate_id = ?2")                        \
+	X(STAGE_CHANGE_INSERT, "INSERT INTO stage_change(program_id, advocate_id, stage, previous," \
+			       " at, config_version) VALUES(?1, ?2, ?3, ?4, ?5, ?6)")      \
+	X(STAGE_GET, "SELECT " RFS_STAGE_COLUMNS ", since, config_version FROM advocate_stage" \
+		     " WHERE program_id = ?1 AND advocate_id = ?2")                        \
+	X(STAGE_HISTORY, "SELECT stage, previous, at, config_version FROM stage_change"    \
+			 " WHERE program_id = ?1 AND advocate_id = ?2 ORDER BY id")        \
+	X(STAGE_COUNTS, "SELECT stage, count(*) FROM advocate_stage WHERE program_id = ?1" \
+			" GROUP BY stage")                                                 \
+	/* Advocates with a code in the program and no stage yet (invited). */     \
+	X(STAGE_UNPLACED, "SELECT count(DISTINCT c.advocate_id) FROM code c INDEXED BY code_program" \
+			  " WHERE c.program_id = ?1 AND NOT EXISTS(SELECT 1 FROM advocate_stage s" \
+			  " WHERE s.program_id = ?1 AND s.advocate_id = c.advocate_id)")   \
+	/* A page of a program's stages after advocate ?2, ?3 rows at most. */     \
+	X(STAGE_PAGE, "SELECT " RFS_STAGE_COLUMNS ", advocate_id FROM advocate_stage"       \
+		      " WHERE program_id = ?1 AND advocate_id > ?2 ORDER BY advocate_id LIMIT ?3") \
+	/* The advocates a conversion credits (weight > 0). */                     \
+	X(STAGE_CREDITED, "SELECT DISTINCT advocate_id FROM credit WHERE conversion_id = ?1" \
+			  " AND weight > 0 ORDER BY advocate_id")                          \
+	/* Content library: ?1 program. */                                         \
+	X(CONTENT_INSERT, "INSERT INTO content(program_id, key, title, url, kind, stages, tier," \
+			  " status, created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, 0, ?8)") \
+	X(CONTENT_UPDATE, "UPDATE content SET title = ?2, url = ?3, kind = ?4, stages = ?5," \
+			  " tier = ?6, status = ?7 WHERE id = ?1")                         \
+	X(CONTENT_BY_KEY, RFS_CONTENT_COLUMNS " WHERE program_id = ?1 AND key = ?2")        \
+	X(CONTENT_BY_ID, RFS_CONTENT_COLUMNS " WHERE id = ?1")                              \
+	/* Newest first; ?2 1: archived too; ?3 stages mask (0: any). */          \
+	X(CONTENT_LIST, RFS_CONTENT_COLUMNS " WHERE program_id = ?1 AND (?2 OR status = 0)" \
+			" AND (?3 = 0 OR (stages & ?3) != 0) ORDER BY created_at DESC, id DESC") \
+	X(CONTENT_VARS, "SELECT json_object('title', ?1, 'url', ?2, 'key', ?3)")
 
 #endif

@@ -89,6 +89,11 @@
 	X(ERASE_ADV_SEGMENT, "DELETE FROM advocate_segment WHERE advocate_id = ?1")        \
 	X(ERASE_ADV_TESTIMONIALS, "DELETE FROM testimonial WHERE advocate_id = ?1")        \
 	X(ERASE_ADV_ASKS, "DELETE FROM reference_ask WHERE advocate_id = ?1")              \
+	/* Stages and their history, per program through their keys' indexes. */  \
+	X(ERASE_ADV_STAGE_CHANGES, "DELETE FROM stage_change WHERE program_id IN (SELECT id FROM program)" \
+				   " AND advocate_id = ?1")                                \
+	X(ERASE_ADV_STAGES, "DELETE FROM advocate_stage WHERE program_id IN (SELECT id FROM program)" \
+			    " AND advocate_id = ?1")                                       \
 	/* Erasure of a customer: ?1 customer id, ?2 tombstone. */                 \
 	X(ERASE_CUS_TOUCHES, "UPDATE touchpoint SET ip_hash = NULL, ua_hash = NULL, landing_url = NULL" \
 			     " WHERE visitor_id IN (" RFS_CUSTOMER_VISITORS ")")           \
@@ -131,6 +136,10 @@
 			     " 'since_ms', s.since, 'activities', s.activities, 'referrals', s.referrals))" \
 			     " FROM advocate_stage s JOIN program p ON p.id = s.program_id" \
 			     " WHERE s.advocate_id = ?1")                                  \
+	X(PERSON_ADV_STAGE_CHANGES, "SELECT json_group_array(json_object('program', p.key," \
+				    " 'stage', s.stage, 'previous', s.previous, 'at_ms', s.at," \
+				    " 'config_version', s.config_version)) FROM program p"  \
+				    " JOIN stage_change s ON s.program_id = p.id AND s.advocate_id = ?1") \
 	X(PERSON_ADV_SEGMENT, "SELECT json_group_array(segment) FROM advocate_segment WHERE advocate_id = ?1") \
 	X(PERSON_ADV_TESTIMONIALS, "SELECT json_group_array(json_object('program', p.key,"  \
 				   " 'product', t.product, 'segment', t.segment, 'body', t.body," \

@@ -26,4 +26,14 @@ void test_outbox_drain(void **state);
 void test_outbox_errors(void **state);
 void test_engagement_config(void **state);
 
+/* stages.c: the stage of an advocate in "p"; messages of a kind (status -1: any). */
+int32_t eng_stage(rft_fixture *f, const char *advocate);
+size_t eng_messages(rft_fixture *f, const char *advocate, const char *kind, int32_t status);
+void test_stage_lifecycle(void **state);
+void test_stage_rules_from_config(void **state);
+void test_stage_old_activity(void **state);
+void test_stage_counts(void **state);
+void test_stage_refresh_many(void **state);
+void test_stage_errors(void **state);
+
 #endif

@@ -33,6 +33,12 @@ int main(int argc, char **argv)
 		T(test_outbox_drain),
 		T(test_outbox_errors),
 		T(test_engagement_config),
+		T(test_stage_lifecycle),
+		T(test_stage_rules_from_config),
+		T(test_stage_old_activity),
+		T(test_stage_counts),
+		T(test_stage_refresh_many),
+		T(test_stage_errors),
 	};
 	return cmocka_run_group_tests_name("engagement", tests, NULL, NULL) ? 1 : 0;
 }

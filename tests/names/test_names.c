@@ -93,6 +93,9 @@ static const named fraud_decisions[] = { { RF_FRAUD_APPROVE, "approve" },
 static const named review_statuses[] = { { RF_REVIEW_NONE, "none" }, { RF_REVIEW_HELD, "held" },
 					 { RF_REVIEW_APPROVED, "approved" },
 					 { RF_REVIEW_REJECTED, "rejected" } };
+static const named stages[] = { { RF_STAGE_INVITED, "invited" }, { RF_STAGE_ACTIVE, "active" },
+				 { RF_STAGE_REFERRING, "referring" },
+				 { RF_STAGE_CHAMPION, "champion" }, { RF_STAGE_DORMANT, "dormant" } };
 
 #define CASE(t, a, o0, o1, o2) { t, a, sizeof a / sizeof a[0], { o0, o1, o2 } }
 static const enum_case cases[] = {
@@ -113,6 +116,7 @@ static const enum_case cases[] = {
 	CASE(RF_ENUM_FRAUD_DECISION, fraud_decisions, 3, -1, 99),
 	CASE(RF_ENUM_REVIEW_STATUS, review_statuses, 4, -1, 99),
 	CASE(RF_ENUM_BADGE, badges, 0, 5, -1),
+	CASE(RF_ENUM_STAGE, stages, 0, 6, -1),
 };
 #define NCASES (sizeof cases / sizeof cases[0])
 

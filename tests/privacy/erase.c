@@ -192,7 +192,8 @@ void test_export_person(void **state)
 				 "\"rewards\":[{", "\"amount\":500", "\"ledger\":[{", "\"messages\":[",
 				 "\"testimonials\":[]", "\"visitor_id\":\"" ADV_VISITOR "\"",
 				 "\"content\":\"spring-flyer\"", "\"activities\":[{", "\"scores\":[",
-				 "\"fraud_signals\":[]" };
+				 "\"fraud_signals\":[]", "\"stages\":[{\"program\":\"p\",\"stage\":3",
+				 "\"stage_history\":[{\"program\":\"p\",\"stage\":2,\"previous\":0" };
 	for (size_t i = 0; i < sizeof want_a / sizeof want_a[0]; i++)
 		if (!strstr(a, want_a[i]))
 			fail_msg("advocate export lacks %s: %s", want_a[i], a);
@@ -238,6 +239,12 @@ void test_erase_leaves_no_trace(void **state)
 	long long ledger = priv_query_int(f, "SELECT count(*) FROM ledger");
 	long long ledger_sum = priv_query_int(f, "SELECT sum(amount) FROM ledger");
 	assert_true(ledger > 0);
+	long long adv_id = priv_query_int(f, "SELECT id FROM advocate WHERE external_id = '" ADV "'");
+	char stage_rows[160];
+	snprintf(stage_rows, sizeof stage_rows, "SELECT (SELECT count(*) FROM advocate_stage WHERE"
+		 " advocate_id = %lld) + (SELECT count(*) FROM stage_change WHERE advocate_id = %lld)",
+		 adv_id, adv_id);
+	assert_int_equal(priv_query_int(f, stage_rows), 3); /* a stage, active then referring */
 
 	/* bad input changes nothing */
 	RFT_RC(rf_advocate_erase(f->store, "nobody"), RF_ENOTFOUND);
@@ -265,6 +272,7 @@ void test_erase_leaves_no_trace(void **state)
 	assert_memory_equal(&after, &before, sizeof after);
 	assert_int_equal(priv_query_int(f, "SELECT count(*) FROM ledger"), ledger);
 	assert_int_equal(priv_query_int(f, "SELECT sum(amount) FROM ledger"), ledger_sum);
+	assert_int_equal(priv_query_int(f, stage_rows), 0); /* stage and history gone */
 	rf_conversion *cv = NULL;
 	RFT_OK(rf_conversion_get(&cv, f->store, "p", "order-1"));
 	assert_int_equal(cv->value_minor, 10000);

@@ -499,6 +499,25 @@ class rf_program_metrics(Structure):
                 ("passives", c_int64), ("detractors", c_int64), ("nps", c_double)]
 
 
+class rf_stage_change(Structure):
+    _fields_ = [("stage", c_int32), ("previous", c_int32), ("at_ms", c_int64),
+                ("config_version", c_int64)]
+
+
+class rf_stage(Structure):
+    _fields_ = [("program", c_char_p), ("advocate", c_char_p), ("stage", c_int32),
+                ("since_ms", c_int64), ("activities", c_int64), ("referrals", c_int64),
+                ("last_activity_at_ms", c_int64), ("last_referral_at_ms", c_int64),
+                ("config_version", c_int64), ("count", c_size_t),
+                ("items", POINTER(POINTER(rf_stage_change)))]
+
+
+class rf_stage_counts(Structure):
+    _fields_ = [("program", c_char_p), ("config_version", c_int64), ("advocates", c_int64),
+                ("invited", c_int64), ("active", c_int64), ("referring", c_int64),
+                ("champion", c_int64), ("dormant", c_int64)]
+
+
 #: Every struct, by C name, for layout checks against the compiler.
 STRUCTS = {cls.__name__: cls for cls in (
     rf_engagement_config, rf_message, rf_messages,
@@ -516,7 +535,8 @@ STRUCTS = {cls.__name__: cls for cls in (
     rf_activity_spec, rf_activity, rf_activity_list, rf_export_options, rf_import_options,
     rf_purge,
     rf_score_config, rf_score_settings, rf_score_component, rf_score_event, rf_badge, rf_score,
-    rf_leaderboard_query, rf_leaderboard_entry, rf_leaderboard, rf_program_metrics)}
+    rf_leaderboard_query, rf_leaderboard_entry, rf_leaderboard, rf_program_metrics,
+    rf_stage_change, rf_stage, rf_stage_counts)}
 
 # Version numbers of the input structs these declarations describe.
 STORE_OPTIONS_VERSION = 1
@@ -669,6 +689,11 @@ SIGNATURES = {
     "rf_outbox_ack": (c_int, [POINTER(c_int64), _S, c_int64], True),
     "rf_message_free": (None, [POINTER(rf_message)], False),
     "rf_messages_free": (None, [POINTER(rf_messages)], False),
+    "rf_stage_get": (c_int, [_out(rf_stage), _S, c_char_p, c_char_p], True),
+    "rf_stage_free": (None, [POINTER(rf_stage)], False),
+    "rf_stage_counts_get": (c_int, [_out(rf_stage_counts), _S, c_char_p], True),
+    "rf_stage_counts_free": (None, [POINTER(rf_stage_counts)], False),
+    "rf_stage_refresh": (c_int, [POINTER(c_int64), _S, c_char_p, c_int64], True),
     "rf_secret_rotate": (c_int, [POINTER(c_int64), _S, c_int64], True),
     "rf_secret_expire": (c_int, [POINTER(c_int64), _S], True),
     "rf_secret_list": (c_int, [_out(rf_hash_keys), _S], True),

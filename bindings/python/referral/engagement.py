@@ -13,8 +13,9 @@ from datetime import datetime
 from typing import Any, Callable, List, Mapping, Optional, Tuple, Union
 
 from . import _ffi
-from ._convert import (datetime_from_ms, int64, optional_datetime, text_in, text_out,
-                       uint32)
+from ._convert import (TimeLike, datetime_from_ms, int64, ms_from_time, optional_datetime,
+                       text_in, text_out, uint32)
+from .enums import Stage, from_c
 from .errors import invalid
 
 #: rf_consent_purpose values by name.
@@ -116,6 +117,59 @@ class Message:
                    c.config_version)
 
 
+@dataclass(frozen=True)
+class StageChange:
+    """One change of lifecycle stage (``previous`` None for the first placement)."""
+    stage: Union[Stage, int]
+    previous: Optional[Union[Stage, int]]
+    at: datetime
+    config_version: int
+
+
+@dataclass(frozen=True)
+class StageInfo:
+    """An advocate's lifecycle stage in a program, its counts and its history."""
+    program: str
+    advocate: str
+    stage: Union[Stage, int]
+    since: Optional[datetime]
+    activities: int
+    referrals: int
+    last_activity_at: Optional[datetime]
+    last_referral_at: Optional[datetime]
+    config_version: int
+    history: List[StageChange]
+
+    @classmethod
+    def from_c(cls, c: _ffi.rf_stage) -> "StageInfo":
+        history = [StageChange(from_c(Stage, i.contents.stage),
+                               from_c(Stage, i.contents.previous) if i.contents.previous else None,
+                               datetime_from_ms(i.contents.at_ms), i.contents.config_version)
+                   for i in c.items[:c.count]]
+        return cls(text_out(c.program), text_out(c.advocate), from_c(Stage, c.stage),
+                   optional_datetime(c.since_ms), c.activities, c.referrals,
+                   optional_datetime(c.last_activity_at_ms),
+                   optional_datetime(c.last_referral_at_ms), c.config_version, history)
+
+
+@dataclass(frozen=True)
+class StageCounts:
+    """How many advocates of a program are in each stage."""
+    program: str
+    config_version: int
+    advocates: int
+    invited: int
+    active: int
+    referring: int
+    champion: int
+    dormant: int
+
+    @classmethod
+    def from_c(cls, c: _ffi.rf_stage_counts) -> "StageCounts":
+        return cls(text_out(c.program), c.config_version, c.advocates, c.invited, c.active,
+                   c.referring, c.champion, c.dormant)
+
+
 def _vars(value: Optional[Mapping[str, Any]]) -> Optional[bytes]:
     if value is None:
         return None
@@ -211,3 +265,25 @@ class EngagementMixin:
                 deliver(m)
             self.ack_messages(cursor)
             done += len(messages)
+
+    # -- lifecycle stages -----------------------------------------------------
+
+    def stage(self, program: str, advocate: str) -> StageInfo:
+        """An advocate's lifecycle stage in a program and its history."""
+        return self._fetch(_ffi.lib().rf_stage_get, _ffi.rf_stage, _ffi.lib().rf_stage_free,
+                           lambda c, _rc: StageInfo.from_c(c), text_in(program, "program"),
+                           text_in(advocate, "advocate"))
+
+    def stage_counts(self, program: str) -> StageCounts:
+        """Advocates per stage in a program."""
+        return self._fetch(_ffi.lib().rf_stage_counts_get, _ffi.rf_stage_counts,
+                           _ffi.lib().rf_stage_counts_free, lambda c, _rc: StageCounts.from_c(c),
+                           text_in(program, "program"))
+
+    def refresh_stages(self, program: str, at: Optional[TimeLike] = None) -> int:
+        """Re-evaluate every advocate's stage at ``at`` (default: the store's clock);
+        dormant advocates get a nudge. Returns how many stages changed."""
+        out = c_int64()
+        self._call(_ffi.lib().rf_stage_refresh, (byref(out),), text_in(program, "program"),
+                   ms_from_time(at, "at") if at is not None else 0)
+        return out.value

@@ -35,6 +35,7 @@ class EnumType(enum.IntEnum):
     FRAUD_DECISION = 15
     REVIEW_STATUS = 16
     BADGE = 17
+    STAGE = 18
 
 
 class Model(enum.IntEnum):
@@ -219,6 +220,15 @@ class ReviewStatus(enum.IntEnum):
     REJECTED = 3
 
 
+class Stage(enum.IntEnum):
+    """``rf_stage_kind``: an advocate's lifecycle stage."""
+    INVITED = 1
+    ACTIVE = 2
+    REFERRING = 3
+    CHAMPION = 4
+    DORMANT = 5
+
+
 NAMED: Dict[type, EnumType] = {
     Model: EnumType.MODEL,
     AdvocateKind: EnumType.ADVOCATE_KIND,
@@ -237,6 +247,7 @@ NAMED: Dict[type, EnumType] = {
     FraudDecision: EnumType.FRAUD_DECISION,
     ReviewStatus: EnumType.REVIEW_STATUS,
     BadgeKind: EnumType.BADGE,
+    Stage: EnumType.STAGE,
 }
 
 E = TypeVar("E", bound=enum.IntEnum)

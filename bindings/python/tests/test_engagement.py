@@ -105,3 +105,42 @@ class TestOutbox(EngagementCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class TestStages(EngagementCase):
+    def refer(self, code, n):
+        self.store.record_touchpoint(code.code, "v%d" % n, at=self.clock.ms - 3600000)
+        self.store.record_conversion("p", "v%d" % n, "o%d" % n, value_minor=1000, currency="EUR")
+
+    def test_lifecycle_and_sweep(self):
+        self.store.set_consent("alice", "messages", True, "form")
+        self.store.set_consent("alice", "tracking", True, "form")
+        code = self.store.issue_code("p", "alice")
+        st = self.store.stage("p", "alice")
+        self.assertEqual((st.stage, st.since, st.history), (referral.Stage.INVITED, None, []))
+        self.store.record_activity("p", "alice", "share")
+        self.assertEqual(self.store.stage("p", "alice").stage, referral.Stage.ACTIVE)
+        self.clock.ms += DAY
+        self.refer(code, 1)
+        st = self.store.stage("p", "alice")
+        self.assertEqual((st.stage, st.activities, st.referrals), (referral.Stage.REFERRING, 1, 1))
+        self.assertEqual([(h.previous, h.stage) for h in st.history],
+                         [(None, referral.Stage.ACTIVE),
+                          (referral.Stage.ACTIVE, referral.Stage.REFERRING)])
+        self.assertEqual(st.history[1].at, T0_DT + timedelta(days=1))
+        counts = self.store.stage_counts("p")
+        self.assertEqual((counts.advocates, counts.referring, counts.invited), (1, 1, 0))
+        self.assertEqual(self.store.refresh_stages("p"), 0)
+        self.assertEqual(self.store.refresh_stages("p", at=T0_DT + timedelta(days=61)), 1)
+        self.assertEqual(self.store.stage("p", "alice").stage, referral.Stage.DORMANT)
+        nudges = [m for m in self.store.outbox("p")[0] if m.kind == "dormant_nudge"]
+        self.assertEqual(len(nudges), 1)
+        self.assertEqual(self.store.stage_counts("p").dormant, 1)
+
+    def test_errors(self):
+        with self.assertRaises(referral.NotFoundError):
+            self.store.stage("p", "nobody")
+        with self.assertRaises(referral.NotFoundError):
+            self.store.stage_counts("nope")
+        with self.assertRaises(referral.InvalidError):
+            self.store.refresh_stages("p", at=-1)

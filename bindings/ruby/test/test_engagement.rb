@@ -87,4 +87,39 @@ class TestEngagement < ReferralTest::StoreTest
     assert_equal 0, store.ack_messages(10**6)
     assert_raises(Referral::NotFoundError) { store.outbox("nope") }
   end
+
+  def refer(code, n)
+    store.record_touchpoint(code.code, visitor_id: "v#{n}", at: clock.ms - 3_600_000)
+    store.record_conversion("p", visitor_id: "v#{n}", order_id: "o#{n}", value_minor: 1000,
+                                 currency: "EUR")
+  end
+
+  def test_stages_lifecycle_and_sweep
+    store.set_consent("alice", :messages, true, source: "form")
+    store.set_consent("alice", :tracking, true, source: "form")
+    code = store.issue_code("p", "alice")
+    st = store.stage("p", "alice")
+    assert_equal [:invited, nil, []], [st.stage, st.since, st.history]
+    store.record_activity("p", "alice", :share)
+    assert_equal :active, store.stage("p", "alice").stage
+    clock.ms += DAY
+    refer(code, 1)
+    st = store.stage("p", "alice")
+    assert_equal [:referring, 1, 1], [st.stage, st.activities, st.referrals]
+    assert_equal [[nil, :active], %i[active referring]], st.history.map { |h| [h.previous, h.stage] }
+    assert_equal T0_TIME + 86_400, st.history[1].at
+    counts = store.stage_counts("p")
+    assert_equal [1, 1, 0], [counts.advocates, counts.referring, counts.invited]
+    assert_equal 0, store.refresh_stages("p")
+    assert_equal 1, store.refresh_stages("p", at: T0_TIME + 61 * 86_400)
+    assert_equal :dormant, store.stage("p", "alice").stage
+    assert_equal 1, store.outbox("p")[0].count { |m| m.kind == "dormant_nudge" }
+    assert_equal 1, store.stage_counts("p").dormant
+  end
+
+  def test_stages_errors
+    assert_raises(Referral::NotFoundError) { store.stage("p", "nobody") }
+    assert_raises(Referral::NotFoundError) { store.stage_counts("nope") }
+    assert_raises(Referral::InvalidError) { store.refresh_stages("p", at: -1) }
+  end
 end

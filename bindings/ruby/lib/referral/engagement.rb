@@ -47,7 +47,59 @@ module Referral
     end
   end
 
+  # One change of lifecycle stage (previous nil for the first placement).
+  StageChange = Struct.new(:stage, :previous, :at, :config_version, keyword_init: true)
+
+  # An advocate's lifecycle stage in a program (:invited, :active, :referring,
+  # :champion, :dormant), its counts and its history (oldest first).
+  StageInfo = Struct.new(:program, :advocate, :stage, :since, :activities, :referrals,
+                         :last_activity_at, :last_referral_at, :config_version, :history,
+                         keyword_init: true) do
+    def self.from_native(c)
+      history = Convert.each_item(c[:items], c[:count], Native::StageChange).map do |h|
+        StageChange.new(stage: Convert.enum_out(:stage, h[:stage]),
+                        previous: h[:previous].zero? ? nil : Convert.enum_out(:stage, h[:previous]),
+                        at: Convert.time_out(h[:at_ms]), config_version: h[:config_version]).freeze
+      end
+      new(program: Convert.text_out(c[:program]), advocate: Convert.text_out(c[:advocate]),
+          stage: Convert.enum_out(:stage, c[:stage]), since: Convert.optional_time_out(c[:since_ms]),
+          activities: c[:activities], referrals: c[:referrals],
+          last_activity_at: Convert.optional_time_out(c[:last_activity_at_ms]),
+          last_referral_at: Convert.optional_time_out(c[:last_referral_at_ms]),
+          config_version: c[:config_version], history: history.freeze).freeze
+    end
+  end
+
+  # How many advocates of a program are in each stage.
+  STAGE_COUNT_FIELDS = %i[config_version advocates invited active referring champion dormant].freeze
+  StageCounts = Struct.new(:program, *STAGE_COUNT_FIELDS, keyword_init: true) do
+    def self.from_native(c)
+      new(program: Convert.text_out(c[:program]),
+          **STAGE_COUNT_FIELDS.to_h { |f| [f, c[f]] }).freeze
+    end
+  end
+
   class Store
+    # An advocate's lifecycle stage in a program and its history.
+    def stage(program, advocate)
+      fetch(:rf_stage_get, :rf_stage_free, Native::Stage, text(program, "program"),
+            text(advocate, "advocate")) { |c, _| StageInfo.from_native(c) }
+    end
+
+    # Advocates per stage in a program.
+    def stage_counts(program)
+      fetch(:rf_stage_counts_get, :rf_stage_counts_free, Native::StageCounts,
+            text(program, "program")) { |c, _| StageCounts.from_native(c) }
+    end
+
+    # Re-evaluate every advocate's stage at +at+ (default: the store's clock);
+    # dormant advocates get a nudge. Returns how many stages changed.
+    def refresh_stages(program, at: nil)
+      out = FFI::MemoryPointer.new(:int64)
+      invoke(:rf_stage_refresh, [out], text(program, "program"), Convert.time_in(at, "at"))
+      out.read_int64
+    end
+
     # The program's engagement configuration in force.
     def engagement_config(program)
       c = Native::EngagementConfig.new

@@ -505,6 +505,25 @@ module Referral
     STRUCTS.merge!("rf_engagement_config" => EngagementConfig, "rf_message" => Message,
                    "rf_messages" => Messages)
 
+    class StageChange < FFI::Struct
+      layout :stage, :int32, :previous, :int32, :at_ms, :int64, :config_version, :int64
+    end
+
+    class Stage < FFI::Struct
+      layout :program, :pointer, :advocate, :pointer, :stage, :int32, :since_ms, :int64,
+             :activities, :int64, :referrals, :int64, :last_activity_at_ms, :int64,
+             :last_referral_at_ms, :int64, :config_version, :int64, :count, :size_t,
+             :items, :pointer
+    end
+
+    class StageCounts < FFI::Struct
+      layout :program, :pointer, :config_version, :int64, :advocates, :int64, :invited, :int64,
+             :active, :int64, :referring, :int64, :champion, :int64, :dormant, :int64
+    end
+
+    STRUCTS.merge!("rf_stage_change" => StageChange, "rf_stage" => Stage,
+                   "rf_stage_counts" => StageCounts)
+
     STRUCTS.merge!("rf_fraud_policy" => FraudPolicy, "rf_fraud_signal_hit" => FraudSignalHit,
                    "rf_fraud_check" => FraudCheck, "rf_fraud_checks" => FraudChecks).freeze
 
@@ -615,6 +634,11 @@ module Referral
     store_fn :rf_outbox_ack, %i[pointer pointer int64], :int
     attach_function :rf_message_free, [:pointer], :void
     attach_function :rf_messages_free, [:pointer], :void
+    store_fn :rf_stage_get, %i[pointer pointer string string], :int
+    attach_function :rf_stage_free, [:pointer], :void
+    store_fn :rf_stage_counts_get, %i[pointer pointer string], :int
+    attach_function :rf_stage_counts_free, [:pointer], :void
+    store_fn :rf_stage_refresh, %i[pointer pointer string int64], :int
     store_fn :rf_secret_rotate, %i[pointer pointer int64], :int
     store_fn :rf_secret_expire, %i[pointer pointer], :int
     store_fn :rf_secret_list, %i[pointer pointer], :int
