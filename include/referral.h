@@ -30,5 +30,6 @@
 #include "referral/engagement.h"
 #include "referral/score.h"
 #include "referral/stage.h"
+#include "referral/content.h"
 
 #endif

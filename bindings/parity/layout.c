@@ -42,10 +42,11 @@ int main(void)
 	S(rf_code_spec); F(rf_code_spec, version); F(rf_code_spec, program);
 	F(rf_code_spec, advocate); F(rf_code_spec, channel); F(rf_code_spec, vanity);
 	F(rf_code_spec, expires_at_ms); F(rf_code_spec, max_uses);
+	F(rf_code_spec, content);
 	S(rf_code); F(rf_code, id); F(rf_code, code); F(rf_code, display); F(rf_code, program);
 	F(rf_code, advocate); F(rf_code, channel); F(rf_code, status); F(rf_code, vanity);
 	F(rf_code, expires_at_ms); F(rf_code, max_uses); F(rf_code, uses);
-	F(rf_code, created_at_ms);
+	F(rf_code, created_at_ms); F(rf_code, content);
 	S(rf_touchpoint_spec); F(rf_touchpoint_spec, version); F(rf_touchpoint_spec, code);
 	F(rf_touchpoint_spec, visitor_id); F(rf_touchpoint_spec, kind);
 	F(rf_touchpoint_spec, at_ms); F(rf_touchpoint_spec, landing_url);
@@ -205,6 +206,20 @@ int main(void)
 	S(rf_stage_counts); F(rf_stage_counts, program); F(rf_stage_counts, config_version);
 	F(rf_stage_counts, advocates); F(rf_stage_counts, invited); F(rf_stage_counts, active);
 	F(rf_stage_counts, referring); F(rf_stage_counts, champion); F(rf_stage_counts, dormant);
+	S(rf_content_spec); F(rf_content_spec, version); F(rf_content_spec, program);
+	F(rf_content_spec, key); F(rf_content_spec, title); F(rf_content_spec, url);
+	F(rf_content_spec, kind); F(rf_content_spec, stages); F(rf_content_spec, min_tier);
+	S(rf_content); F(rf_content, id); F(rf_content, program); F(rf_content, key);
+	F(rf_content, title); F(rf_content, url); F(rf_content, kind); F(rf_content, stages);
+	F(rf_content, min_tier); F(rf_content, status); F(rf_content, created_at_ms);
+	S(rf_content_list); F(rf_content_list, count); F(rf_content_list, items);
+	S(rf_content_stat); F(rf_content_stat, key); F(rf_content_stat, title);
+	F(rf_content_stat, kind); F(rf_content_stat, status); F(rf_content_stat, codes);
+	F(rf_content_stat, clicks); F(rf_content_stat, unique_visitors);
+	F(rf_content_stat, conversions); F(rf_content_stat, value_minor);
+	S(rf_content_stats); F(rf_content_stats, program); F(rf_content_stats, from_ms);
+	F(rf_content_stats, to_ms); F(rf_content_stats, currency); F(rf_content_stats, count);
+	F(rf_content_stats, items);
 	S(rf_purge); F(rf_purge, program); F(rf_purge, cutoff_ms); F(rf_purge, touchpoints);
 	F(rf_purge, activities);
 	S(rf_score_config); F(rf_score_config, version); F(rf_score_config, activity_weights);
@@ -318,7 +333,7 @@ int main(void)
 		{ "RF_ENUM_FRAUD_SIGNAL", RF_ENUM_FRAUD_SIGNAL }, { "RF_ENUM_FRAUD_DECISION", RF_ENUM_FRAUD_DECISION },
 		{ "RF_ENUM_REVIEW_STATUS", RF_ENUM_REVIEW_STATUS },
 		{ "RF_ENUM_BADGE", RF_ENUM_BADGE },
-		{ "RF_ENUM_STAGE", RF_ENUM_STAGE },
+		{ "RF_ENUM_STAGE", RF_ENUM_STAGE }, { "RF_ENUM_CONTENT_KIND", RF_ENUM_CONTENT_KIND },
 		{ "RF_MODEL_LAST_TOUCH", RF_MODEL_LAST_TOUCH }, { "RF_MODEL_FIRST_TOUCH", RF_MODEL_FIRST_TOUCH },
 		{ "RF_MODEL_LAST_NON_DIRECT", RF_MODEL_LAST_NON_DIRECT }, { "RF_MODEL_LINEAR", RF_MODEL_LINEAR },
 		{ "RF_MODEL_TIME_DECAY", RF_MODEL_TIME_DECAY }, { "RF_MODEL_POSITION", RF_MODEL_POSITION },

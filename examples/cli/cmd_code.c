@@ -29,6 +29,7 @@ int cmd_code_issue(cli *c, int argc, char **argv)
 		{ "vanity", "CODE", &in.vanity, NULL, "the advocate's own code (4..32 symbols)" },
 		{ "expires", "TIME", &expires, NULL, "stop resolving at TIME" },
 		{ "max-uses", "N", &max_uses, NULL, "stop resolving after N credited conversions" },
+		{ "content", "KEY", &in.content, NULL, "the content item it shares (its performance)" },
 	};
 	const arg_spec spec = { "code issue", "PROGRAM ADVOCATE [options]",
 				"Issue a tracking code to an advocate (by external id) in a program.\n"

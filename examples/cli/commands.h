@@ -76,4 +76,14 @@ int cmd_fraud_domains(cli *c, int argc, char **argv);
 
 int cmd_consent(cli *c, int argc, char **argv);
 
+int cmd_content_add(cli *c, int argc, char **argv);
+int cmd_content_list(cli *c, int argc, char **argv);
+int cmd_content_for(cli *c, int argc, char **argv);
+int cmd_content_archive(cli *c, int argc, char **argv);
+int cmd_content_stats(cli *c, int argc, char **argv);
+int cmd_outbox_list(cli *c, int argc, char **argv);
+int cmd_outbox_drain(cli *c, int argc, char **argv);
+int cmd_stage(cli *c, int argc, char **argv);
+int cmd_stages(cli *c, int argc, char **argv);
+
 #endif

@@ -69,6 +69,15 @@ static const command commands[] = {
 	{ "leaderboard", NULL, cmd_leaderboard, "rank advocates by score, referrals or value" },
 	{ "tiers", NULL, cmd_tiers, "show (and refresh) a program's tiers" },
 	{ "consent", NULL, cmd_consent, "show, grant or withdraw an advocate's consent" },
+	{ "content", "add", cmd_content_add, "add an item to a program's content library" },
+	{ "content", "list", cmd_content_list, "a program's content library" },
+	{ "content", "for", cmd_content_for, "what an advocate should see now" },
+	{ "content", "archive", cmd_content_archive, "stop offering an item" },
+	{ "content", "stats", cmd_content_stats, "content performance: clicks, conversions, value" },
+	{ "outbox", "list", cmd_outbox_list, "messages waiting for the host to deliver" },
+	{ "outbox", "drain", cmd_outbox_drain, "list queued messages and acknowledge them" },
+	{ "stage", NULL, cmd_stage, "an advocate's lifecycle stage and its history" },
+	{ "stages", NULL, cmd_stages, "advocates per lifecycle stage (and refresh)" },
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof *commands)

@@ -177,6 +177,7 @@ void render_code_json(jw *w, const rf_code *code)
 	jw_kint(w, "max_uses", code->max_uses);
 	jw_kint(w, "uses", code->uses);
 	jw_ktime(w, "created_at", code->created_at_ms, 0);
+	jw_kstr(w, "content", code->content);
 	jw_obj_end(w);
 }
 
@@ -196,6 +197,8 @@ void render_code_text(const rf_code *code)
 	else
 		kv("uses", "%" PRId64 " (unlimited)", code->uses);
 	kv("created", "%s", iso(t, code->created_at_ms));
+	if (*code->content)
+		kv("content", "%s", code->content);
 }
 
 /* ---- touchpoints ------------------------------------------------------------ */

@@ -49,10 +49,13 @@ typedef struct rf_code_spec {
 	const char *vanity;      /**< NULL: random code; else the wanted vanity code */
 	int64_t expires_at_ms;   /**< 0: never expires */
 	int64_t max_uses;        /**< 0: unlimited */
+	/* version 2 */
+	const char *content;     /**< NULL, or the key of an active item of the program's
+	                              content library (content.h) the code shares */
 } rf_code_spec;
 
-#define RF_CODE_SPEC_VERSION 1
-#define RF_CODE_SPEC_INIT { RF_CODE_SPEC_VERSION, NULL, NULL, RF_CHANNEL_NONE, NULL, 0, 0 }
+#define RF_CODE_SPEC_VERSION 2
+#define RF_CODE_SPEC_INIT { RF_CODE_SPEC_VERSION, NULL, NULL, RF_CHANNEL_NONE, NULL, 0, 0, NULL }
 
 /** Fill `spec` with the defaults of `version`. Errors: RF_EINVALID, RF_EVERSION. */
 RF_EXTERN int rf_code_spec_init(rf_code_spec *spec, unsigned version);
@@ -71,14 +74,16 @@ typedef struct rf_code {
 	int64_t max_uses;        /**< 0: unlimited */
 	int64_t uses;            /**< conversions credited through this code */
 	int64_t created_at_ms;
+	const char *content;     /**< key of the content item it is bound to, "" when none */
 } rf_code;
 
 /**
  * Issue a code for an advocate in a program. `out` may be NULL.
  * Errors: RF_EINVALID (bad spec, vanity with bad symbols or length, or
  * containing a blocked word), RF_ENOTFOUND (program or advocate),
- * RF_EDISABLED (program archived or advocate inactive), RF_EEXISTS (vanity
- * code taken).
+ * RF_EDISABLED (program archived, advocate inactive or content archived),
+ * RF_EEXISTS (vanity code taken); RF_ENOTFOUND also when `content` names
+ * no item of the program.
  */
 RF_EXTERN int rf_code_issue(rf_code **out, rf_store *store, const rf_code_spec *spec);
 

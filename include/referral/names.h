@@ -35,8 +35,10 @@ typedef enum rf_enum {
 	RF_ENUM_FRAUD_DECISION = 15, /**< rf_fraud_decision: "approve", "review", "reject" */
 	RF_ENUM_REVIEW_STATUS = 16,  /**< rf_review_status: "none", "held", "approved", "rejected" */
 	RF_ENUM_BADGE = 17,          /**< rf_badge_kind: "first-referral", ... */
-	RF_ENUM_STAGE = 18           /**< rf_stage_kind: "invited", "active", "referring",
+	RF_ENUM_STAGE = 18,          /**< rf_stage_kind: "invited", "active", "referring",
 	                                  "champion", "dormant" */
+	RF_ENUM_CONTENT_KIND = 19    /**< rf_content_kind: "article", "video", "image",
+	                                  "document", "post", "email", "other" */
 } rf_enum;
 
 /** Name of `value` in enumeration `type`; NULL when it has none. Static. */

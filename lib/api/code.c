@@ -1,6 +1,10 @@
 /* Public code functions: issue, resolve, get, disable, normalise. */
 #include "api/api.h"
 #include "core/codes.h"
+#include "api/engagement.h"
+
+#include <stddef.h>
+#include <stdio.h>
 
 /* Longest accepted code input, hyphens and spaces included. */
 #define CODE_INPUT_MAX 64
@@ -8,7 +12,8 @@
 #define ISSUE_ATTEMPTS 64
 
 static const rf_code_spec spec_defaults = RF_CODE_SPEC_INIT;
-static const size_t code_spec_sizes[] = RF_SIZES_V1(rf_code_spec);
+static const size_t code_spec_sizes[] = { 0, offsetof(rf_code_spec, content),
+					  sizeof(rf_code_spec) };
 
 int rf_code_spec_init(rf_code_spec *spec, unsigned version)
 {
@@ -48,6 +53,13 @@ int rf__code_load(rf_store *s, const char *input, int typo_check, rfs_code *row)
 	return rf__error(RF_ENOTFOUND, "no code '%s'", code);
 }
 
+/* The key of a bound code's content item, for showing it. */
+static int code_content(rf_store *s, rfs_code *row)
+{
+	row->content[0] = '\0';
+	return row->content_id ? rfs_code_content_key(s, row->id, row->content) : RF_OK;
+}
+
 int rf__code_usable(const rfs_code *c, int64_t now)
 {
 	if (c->status == RF_STATUS_DISABLED)
@@ -74,6 +86,7 @@ static void pack_code(rf_pack *pk, const void *from, void *slot)
 	const char *display = rf__pack_str(pk, row->display);
 	const char *program = rf__pack_str(pk, row->program_key);
 	const char *advocate = rf__pack_str(pk, row->advocate_ext);
+	const char *content = rf__pack_str(pk, row->content);
 	if (c == NULL)
 		return;
 	c->id = row->id;
@@ -88,13 +101,20 @@ static void pack_code(rf_pack *pk, const void *from, void *slot)
 	c->max_uses = row->max_uses;
 	c->uses = row->uses;
 	c->created_at_ms = row->created_at;
+	c->content = content;
 	*(rf_code **)slot = c;
 }
 
-static int check_spec(const rf_code_spec *spec, int64_t now)
+static int check_spec(const rf_code_spec *in, rf_code_spec *spec, int64_t now)
 {
-	RF_CHECK_ARG(spec != NULL);
-	int rc = rf__check_version(spec->version, RF_CODE_SPEC_VERSION, "rf_code_spec");
+	RF_CHECK_ARG(in != NULL);
+	int rc = rf__check_version(in->version, RF_CODE_SPEC_VERSION, "rf_code_spec");
+	if (rc != RF_OK)
+		return rc;
+	rf__options_read(spec, &spec_defaults, sizeof(*spec), in, code_spec_sizes);
+	rc = rf__check_opt_text(spec->content, RF_MAX_ID_LEN, "content key");
+	if (rc == RF_OK && spec->content && !*spec->content)
+		rc = rf__error(RF_EINVALID, "content key is empty (NULL: no content)");
 	if (rc != RF_OK)
 		return rc;
 	if (rf_enum_name(RF_ENUM_CHANNEL, spec->channel) == NULL)
@@ -157,6 +177,11 @@ static int issue(rf_store *s, const rf_code_spec *spec, rfs_code *row)
 		rc = rf__advocate_load(s, spec->advocate, &advocate);
 	if (rc == RF_OK && advocate.status != RF_STATUS_ACTIVE)
 		rc = rf__error(RF_EDISABLED, "advocate '%s' is inactive", spec->advocate);
+	rfs_content item = { 0 };
+	if (rc == RF_OK && spec->content)
+		rc = rf__content_load(s, &program, spec->content, &item);
+	if (rc == RF_OK && spec->content && item.status != RF_STATUS_ACTIVE)
+		rc = rf__error(RF_EDISABLED, "content '%s' is archived", spec->content);
 	if (rc == RF_OK && spec->vanity)
 		rc = vanity_code(spec->vanity, code, display);
 	else if (rc == RF_OK)
@@ -169,20 +194,29 @@ static int issue(rf_store *s, const rf_code_spec *spec, rfs_code *row)
 			     spec->max_uses, rfs_now(s), &id);
 	if (rc == RF_EEXISTS)
 		return rf__error(RF_EEXISTS, "code '%s' is taken", code);
-	return rc == RF_OK ? rfs_code_by_text(s, code, row) : rc;
+	if (rc == RF_OK && item.id)
+		rc = rfs_code_set_content(s, id, item.id);
+	if (rc == RF_OK)
+		rc = rfs_code_by_text(s, code, row);
+	if (rc == RF_OK && item.id) {
+		row->content_id = item.id;
+		snprintf(row->content, sizeof(row->content), "%s", item.key);
+	}
+	return rc;
 }
 
 int rf_code_issue(rf_code **out, rf_store *store, const rf_code_spec *spec)
 {
 	if (out)
 		*out = NULL;
+	rf_code_spec sp;
 	int rc = rfs_usable(store);
 	if (rc == RF_OK)
-		rc = check_spec(spec, rfs_now(store));
+		rc = check_spec(spec, &sp, rfs_now(store));
 	if (rc != RF_OK || (rc = rfs_begin(store)) != RF_OK)
 		return rc;
 	rfs_code row;
-	rc = rfs_end(store, issue(store, spec, &row));
+	rc = rfs_end(store, issue(store, &sp, &row));
 	if (rc == RF_OK && out)
 		rc = rf__pack_one(&row, pack_code, out);
 	return rc;
@@ -196,6 +230,8 @@ int rf_code_get(rf_code **out, rf_store *store, const char *input)
 	int rc = rfs_usable(store);
 	if (rc == RF_OK)
 		rc = rf__code_load(store, input, 0, &row);
+	if (rc == RF_OK)
+		rc = code_content(store, &row);
 	if (rc == RF_OK)
 		rc = rf__pack_one(&row, pack_code, out);
 	return rc;
@@ -211,6 +247,8 @@ int rf_code_resolve(rf_code **out, rf_store *store, const char *input)
 		rc = rf__code_load(store, input, 1, &row);
 	if (rc == RF_OK)
 		rc = rf__code_usable(&row, rfs_now(store));
+	if (rc == RF_OK)
+		rc = code_content(store, &row);
 	if (rc == RF_OK)
 		rc = rf__pack_one(&row, pack_code, out);
 	return rc;
@@ -245,7 +283,13 @@ int rf_code_list(rf_codes **out, rf_store *store, const char *program, const cha
 	size_t count = 0;
 	if ((rc = rfs_code_list(store, a.id, p.id, &rows, &count)) != RF_OK)
 		return rc;
+	for (size_t i = 0; rc == RF_OK && i < count; i++)
+		rc = code_content(store, &rows[i]);
 	void *head = NULL, *items = NULL;
+	if (rc != RF_OK) {
+		free(rows);
+		return rc;
+	}
 	rc = rf__pack_list(sizeof(rf_codes), rows, sizeof(*rows), count, pack_code, &head, &items);
 	if (rc == RF_OK) {
 		rf_codes *list = head;

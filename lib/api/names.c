@@ -116,6 +116,13 @@ static const name_entry stages[] = {
 	{ RF_STAGE_DORMANT, "dormant" },     { 0, NULL }
 };
 
+static const name_entry content_kinds[] = {
+	{ RF_CONTENT_ARTICLE, "article" }, { RF_CONTENT_VIDEO, "video" },
+	{ RF_CONTENT_IMAGE, "image" },     { RF_CONTENT_DOCUMENT, "document" },
+	{ RF_CONTENT_POST, "post" },       { RF_CONTENT_EMAIL, "email" },
+	{ RF_CONTENT_OTHER, "other" },     { 0, NULL }
+};
+
 static const name_entry *table_of(int type)
 {
 	switch (type) {
@@ -137,6 +144,7 @@ static const name_entry *table_of(int type)
 	case RF_ENUM_REVIEW_STATUS: return review_statuses;
 	case RF_ENUM_BADGE: return badges;
 	case RF_ENUM_STAGE: return stages;
+	case RF_ENUM_CONTENT_KIND: return content_kinds;
 	default: return NULL;
 	}
 }

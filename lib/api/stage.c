@@ -109,10 +109,24 @@ static void pack_stage(rf_pack *pk, const void *from, void *slot)
 	if (out == NULL)
 		return;
 	const rfs_stage *r = in->row;
-	*out = (rf_stage){ program, advocate, r->stage ? r->stage : RF_STAGE_INVITED, r->since,
+	*out = (rf_stage){ program, advocate, r->stage, r->since,
 			   r->activities, r->referrals, r->last_activity_at, r->last_referral_at,
 			   r->config_version, in->count, items };
 	*(rf_stage **)slot = out;
+}
+
+int rf__stage_load(rf_store *s, const char *program, const char *advocate, rfs_program *p,
+		   rfs_advocate *a, rfs_stage *row)
+{
+	int found = 0;
+	int rc = rf__program_load(s, program, p);
+	if (rc == RF_OK)
+		rc = rf__advocate_load(s, advocate, a);
+	if (rc == RF_OK)
+		rc = rfs_stage_get(s, p->id, a->id, row, &found);
+	if (rc == RF_OK && row->stage == 0)
+		row->stage = RF_STAGE_INVITED;
+	return rc;
 }
 
 int rf_stage_get(rf_stage **out, rf_store *store, const char *program, const char *advocate)
@@ -131,12 +145,7 @@ int rf_stage_get(rf_stage **out, rf_store *store, const char *program, const cha
 	rfs_stage row;
 	rfs_stage_change *changes = NULL;
 	size_t count = 0;
-	int found = 0;
-	rc = rf__program_load(store, program, &p);
-	if (rc == RF_OK)
-		rc = rf__advocate_load(store, advocate, &a);
-	if (rc == RF_OK)
-		rc = rfs_stage_get(store, p.id, a.id, &row, &found);
+	rc = rf__stage_load(store, program, advocate, &p, &a, &row);
 	if (rc == RF_OK)
 		rc = rfs_stage_history(store, p.id, a.id, &changes, &count);
 	rc = rfs_end(store, rc);

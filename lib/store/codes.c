@@ -61,6 +61,8 @@ static void read_code(sqlite3_stmt *st, void *row)
 	rfs_col_text(st, 14, c->advocate_ext, sizeof(c->advocate_ext));
 	c->advocate_status = sqlite3_column_int(st, 15);
 	c->duplicate_window_ms = sqlite3_column_int64(st, 16);
+	c->content_id = sqlite3_column_int64(st, 17);
+	c->content[0] = '\0';
 }
 
 int rfs_code_by_text(rf_store *s, const char *code, rfs_code *c)

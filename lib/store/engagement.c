@@ -452,11 +452,12 @@ static void read_content(sqlite3_stmt *st, void *row)
 	c->status = sqlite3_column_int(st, 7);
 	c->created_at = sqlite3_column_int64(st, 8);
 	c->program_id = sqlite3_column_int64(st, 9);
+	rfs_col_text(st, 10, c->program_key, sizeof(c->program_key));
 }
 
 int rfs_content_insert(rf_store *s, const rfs_content *r, int64_t *id)
 {
-	int rc = rfs_q_exec(s, RFS_CONTENT_INSERT, "adding content", "ittiiiti", r->program_id,
+	int rc = rfs_q_exec(s, RFS_CONTENT_INSERT, "adding content", "itttiiti", r->program_id,
 			    r->key, r->title, r->url, (int64_t)r->kind, r->stages, r->tier,
 			    r->created_at);
 	if (rc == RF_OK)
@@ -510,4 +511,69 @@ int rfs_content_vars(rf_store *s, const rfs_content *row, char **json)
 	if (rc == RF_OK && *json == NULL)
 		rc = rf__error(RF_ENOMEM, "out of memory naming content");
 	return rc;
+}
+
+int rfs_code_set_content(rf_store *s, int64_t code_id, int64_t content_id)
+{
+	return rfs_q_exec(s, RFS_CODE_SET_CONTENT, "binding a code to content", "ii", code_id,
+			  content_id);
+}
+
+static void read_key(sqlite3_stmt *st, void *row)
+{
+	rfs_col_text(st, 0, row, RFS_ID_SIZE);
+}
+
+int rfs_code_content_key(rf_store *s, int64_t code_id, char key[RFS_ID_SIZE])
+{
+	int found = 0;
+	key[0] = '\0';
+	return rfs_q_one(s, RFS_CODE_CONTENT_KEY, read_key, key, &found, "reading a code's content",
+			 "i", code_id);
+}
+
+typedef struct currency_row {
+	char code[4];
+} currency_row;
+
+static void read_currency(sqlite3_stmt *st, void *row)
+{
+	rfs_col_text(st, 0, ((currency_row *)row)->code, 4);
+}
+
+int rfs_content_currencies(rf_store *s, int64_t program_id, int64_t from, int64_t to,
+			   char currencies[3][4], size_t *count)
+{
+	currency_row *rows = NULL;
+	size_t n = 0;
+	int rc = rfs_q_rows(s, RFS_CONTENT_CURRENCIES, read_currency, sizeof(*rows), (void **)&rows,
+			    &n, "reading content currencies", "iii", program_id, from, to);
+	*count = 0;
+	for (size_t i = 0; rc == RF_OK && i < n && i < 3; i++)
+		memcpy(currencies[(*count)++], rows[i].code, 4);
+	free(rows);
+	return rc;
+}
+
+static void read_content_stat(sqlite3_stmt *st, void *row)
+{
+	rfs_content_stat *r = row;
+	rfs_col_text(st, 0, r->key, sizeof(r->key));
+	rfs_col_text(st, 1, r->title, sizeof(r->title));
+	r->kind = sqlite3_column_int(st, 2);
+	r->status = sqlite3_column_int(st, 3);
+	r->codes = sqlite3_column_int64(st, 4);
+	r->clicks = sqlite3_column_int64(st, 5);
+	r->visitors = sqlite3_column_int64(st, 6);
+	r->conversions = sqlite3_column_int64(st, 7);
+	r->value = sqlite3_column_int64(st, 8);
+}
+
+int rfs_content_performance(rf_store *s, int64_t program_id, int64_t from, int64_t to,
+			    const char *currency, uint32_t top, rfs_content_stat **rows,
+			    size_t *count)
+{
+	return rfs_q_rows(s, RFS_CONTENT_PERFORMANCE, read_content_stat, sizeof(**rows),
+			  (void **)rows, count, "measuring content", "iiiti", program_id, from, to,
+			  currency, top ? (int64_t)top : INT64_C(-1));
 }

@@ -147,6 +147,7 @@ typedef struct rfs_content {
 	char tier[RFS_TIER_NAME_SIZE];
 	int32_t status;
 	int64_t created_at;
+	char program_key[RFS_ID_SIZE];
 } rfs_content;
 
 int rfs_content_insert(rf_store *s, const rfs_content *row, int64_t *id);
@@ -160,6 +161,26 @@ int rfs_content_by_id(rf_store *s, int64_t id, rfs_content *row, int *found);
  * targeting one of `stages` (0: any). */
 int rfs_content_list(rf_store *s, int64_t program_id, int all, int64_t stages,
 		     rfs_content **rows, size_t *count);
+/* Bind a code to an item; the key of a code's item ("" when none). */
+int rfs_code_set_content(rf_store *s, int64_t code_id, int64_t content_id);
+int rfs_code_content_key(rf_store *s, int64_t code_id, char key[RFS_ID_SIZE]);
+
+/* Content performance (see rf_content_performance()). */
+typedef struct rfs_content_stat {
+	char key[RFS_ID_SIZE];
+	char title[RFS_NAME_SIZE];
+	int32_t kind, status;
+	int64_t codes, clicks, visitors, conversions, value;
+} rfs_content_stat;
+/* The distinct currencies (at most 3, sorted) of conversions in [from, to)
+ * crediting codes bound to the program's items. */
+int rfs_content_currencies(rf_store *s, int64_t program_id, int64_t from, int64_t to,
+			   char currencies[3][4], size_t *count);
+/* One row per item, best first; top 0: all. */
+int rfs_content_performance(rf_store *s, int64_t program_id, int64_t from, int64_t to,
+			    const char *currency, uint32_t top, rfs_content_stat **rows,
+			    size_t *count);
+
 /* The JSON object of message variables naming an item (title, url, key);
  * *json is malloc'd. */
 int rfs_content_vars(rf_store *s, const rfs_content *row, char **json);

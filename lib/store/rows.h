@@ -53,6 +53,8 @@ typedef struct rfs_code {
 	char advocate_ext[RFS_ID_SIZE];
 	int32_t advocate_status;
 	int64_t duplicate_window_ms; /* the program's current rule */
+	int64_t content_id;          /* 0: not bound to a content item */
+	char content[RFS_ID_SIZE];   /* its key, filled by the api when shown */
 } rfs_code;
 
 /* Programs. Lookups return RF_OK, RF_ENOTFOUND or a database error. */

@@ -20,7 +20,7 @@
 #define RFS_CODE_COLUMNS \
 	"SELECT c.id, c.code, c.display, c.program_id, c.advocate_id, c.channel, c.vanity, c.status," \
 	" c.expires_at, c.max_uses, c.uses, c.created_at, p.key, p.status, a.external_id, a.status," \
-	" r.duplicate_window_ms" \
+	" r.duplicate_window_ms, coalesce(c.content_id, 0)" \
 	" FROM code c JOIN program p ON p.id = c.program_id JOIN advocate a ON a.id = c.advocate_id" \
 	" JOIN program_rules r ON r.program_id = p.id AND r.version = p.rules_version"
 

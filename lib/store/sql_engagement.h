@@ -11,7 +11,20 @@
 #define RFS_STAGE_COLUMNS "stage, activities, last_activity_at, referrals, last_referral_at"
 
 #define RFS_CONTENT_COLUMNS                                                                 \
-	"SELECT id, key, title, url, kind, stages, tier, status, created_at, program_id FROM content"
+	"SELECT ct.id, ct.key, ct.title, ct.url, ct.kind, ct.stages, ct.tier, ct.status,"   \
+	" ct.created_at, ct.program_id, p.key FROM content ct JOIN program p ON p.id = ct.program_id"
+
+/* Credit shares through codes bound to a program's items: ?1 program,
+ * conversions in [?2, ?3). */
+#define RFS_CONTENT_CREDITS(extra)                                                          \
+	" FROM content i JOIN code c INDEXED BY code_content ON c.content_id = i.id"         \
+	" JOIN credit cr INDEXED BY credit_advocate ON cr.advocate_id = c.advocate_id"       \
+	" AND cr.weight > 0 AND cr.code_id = c.id JOIN conversion v ON v.id = cr.conversion_id" \
+	" WHERE i.program_id = ?1 AND v.at >= ?2 AND v.at < ?3" extra
+
+/* The codes bound to a program's items. */
+#define RFS_CONTENT_CODES                                                                   \
+	" FROM content i JOIN code c INDEXED BY code_content ON c.content_id = i.id"
 
 #define RFS_STATEMENTS_ENGAGEMENT(X)                                                       \
 	/* Consent: ?1 advocate, ?2 purpose (1 tracking, 2 messages), ?3 granted, ?4 at. */ \
@@ -101,11 +114,35 @@
 			  " status, created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, 0, ?8)") \
 	X(CONTENT_UPDATE, "UPDATE content SET title = ?2, url = ?3, kind = ?4, stages = ?5," \
 			  " tier = ?6, status = ?7 WHERE id = ?1")                         \
-	X(CONTENT_BY_KEY, RFS_CONTENT_COLUMNS " WHERE program_id = ?1 AND key = ?2")        \
-	X(CONTENT_BY_ID, RFS_CONTENT_COLUMNS " WHERE id = ?1")                              \
+	X(CONTENT_BY_KEY, RFS_CONTENT_COLUMNS " WHERE ct.program_id = ?1 AND ct.key = ?2")  \
+	X(CONTENT_BY_ID, RFS_CONTENT_COLUMNS " WHERE ct.id = ?1")                           \
 	/* Newest first; ?2 1: archived too; ?3 stages mask (0: any). */          \
-	X(CONTENT_LIST, RFS_CONTENT_COLUMNS " WHERE program_id = ?1 AND (?2 OR status = 0)" \
-			" AND (?3 = 0 OR (stages & ?3) != 0) ORDER BY created_at DESC, id DESC") \
-	X(CONTENT_VARS, "SELECT json_object('title', ?1, 'url', ?2, 'key', ?3)")
+	X(CONTENT_LIST, RFS_CONTENT_COLUMNS " WHERE ct.program_id = ?1 AND (?2 OR ct.status = 0)" \
+			" AND (?3 = 0 OR (ct.stages & ?3) != 0)"                           \
+			" ORDER BY ct.created_at DESC, ct.id DESC")                        \
+	X(CONTENT_VARS, "SELECT json_object('title', ?1, 'url', ?2, 'key', ?3)")           \
+	/* Codes bound to items: ?1 code, ?2 content id. */                        \
+	X(CODE_SET_CONTENT, "UPDATE code SET content_id = ?2 WHERE id = ?1")               \
+	X(CODE_CONTENT_KEY, "SELECT ct.key FROM code c JOIN content ct ON ct.id = c.content_id" \
+			    " WHERE c.id = ?1")                                            \
+	/* Performance: the currencies that count, then one row per item,     \
+	 * ?4 currency, ?5 the most rows (-1: all). */                         \
+	X(CONTENT_CURRENCIES, "SELECT DISTINCT v.currency" RFS_CONTENT_CREDITS("") " ORDER BY 1 LIMIT 3") \
+	X(CONTENT_PERFORMANCE, "WITH bound AS (SELECT c.content_id AS cid, count(*) AS n"  \
+			       RFS_CONTENT_CODES " WHERE i.program_id = ?1 GROUP BY c.content_id)," \
+			       " touches AS (SELECT c.content_id AS cid, count(*) AS clicks,"      \
+			       " count(DISTINCT t.visitor_id) AS visitors" RFS_CONTENT_CODES        \
+			       " JOIN touchpoint t INDEXED BY touchpoint_code ON t.code_id = c.id"  \
+			       " AND t.at >= ?2 AND t.at < ?3 AND t.duplicate < 2"                  \
+			       " WHERE i.program_id = ?1"                                           \
+			       " GROUP BY c.content_id),"                                           \
+			       " convs AS (SELECT c.content_id AS cid, count(DISTINCT cr.conversion_id) AS n," \
+			       " sum(cr.value_minor) AS v" RFS_CONTENT_CREDITS(" AND v.currency = ?4") \
+			       " GROUP BY c.content_id)"                                            \
+			       " SELECT i.key, i.title, i.kind, i.status, coalesce(b.n, 0),"        \
+			       " coalesce(t.clicks, 0), coalesce(t.visitors, 0), coalesce(x.n, 0),"  \
+			       " coalesce(x.v, 0) FROM content i LEFT JOIN bound b ON b.cid = i.id"  \
+			       " LEFT JOIN touches t ON t.cid = i.id LEFT JOIN convs x ON x.cid = i.id" \
+			       " WHERE i.program_id = ?1 ORDER BY 9 DESC, 6 DESC, i.key LIMIT ?5")
 
 #endif

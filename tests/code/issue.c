@@ -213,7 +213,7 @@ static void test_issue_failures(void **state)
 	rft_program(f, "old", NULL);
 	RFT_OK(rf_program_archive(f->store, "old"));
 	char *long_id = rft_repeat('x', RF_MAX_ID_LEN + 1);
-	const rf_code_spec base = { RF_CODE_SPEC_VERSION, "p", "ann", RF_CHANNEL_NONE, NULL, 0, 0 };
+	const rf_code_spec base = { RF_CODE_SPEC_VERSION, "p", "ann", RF_CHANNEL_NONE, NULL, 0, 0, NULL };
 	rf_code_spec s;
 
 	issue_fails(f, NULL, RF_EINVALID);

@@ -36,4 +36,9 @@ void test_stage_counts(void **state);
 void test_stage_refresh_many(void **state);
 void test_stage_errors(void **state);
 
+void test_content_library(void **state);
+void test_content_for_stage_and_tier(void **state);
+void test_content_stage_message(void **state);
+void test_content_codes_and_performance(void **state);
+
 #endif

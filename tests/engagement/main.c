@@ -39,6 +39,10 @@ int main(int argc, char **argv)
 		T(test_stage_counts),
 		T(test_stage_refresh_many),
 		T(test_stage_errors),
+		T(test_content_library),
+		T(test_content_for_stage_and_tier),
+		T(test_content_stage_message),
+		T(test_content_codes_and_performance),
 	};
 	return cmocka_run_group_tests_name("engagement", tests, NULL, NULL) ? 1 : 0;
 }

@@ -96,6 +96,11 @@ static const named review_statuses[] = { { RF_REVIEW_NONE, "none" }, { RF_REVIEW
 static const named stages[] = { { RF_STAGE_INVITED, "invited" }, { RF_STAGE_ACTIVE, "active" },
 				 { RF_STAGE_REFERRING, "referring" },
 				 { RF_STAGE_CHAMPION, "champion" }, { RF_STAGE_DORMANT, "dormant" } };
+static const named content_kinds[] = {
+	{ RF_CONTENT_ARTICLE, "article" }, { RF_CONTENT_VIDEO, "video" }, { RF_CONTENT_IMAGE, "image" },
+	{ RF_CONTENT_DOCUMENT, "document" }, { RF_CONTENT_POST, "post" }, { RF_CONTENT_EMAIL, "email" },
+	{ RF_CONTENT_OTHER, "other" }
+};
 
 #define CASE(t, a, o0, o1, o2) { t, a, sizeof a / sizeof a[0], { o0, o1, o2 } }
 static const enum_case cases[] = {
@@ -117,6 +122,7 @@ static const enum_case cases[] = {
 	CASE(RF_ENUM_REVIEW_STATUS, review_statuses, 4, -1, 99),
 	CASE(RF_ENUM_BADGE, badges, 0, 5, -1),
 	CASE(RF_ENUM_STAGE, stages, 0, 6, -1),
+	CASE(RF_ENUM_CONTENT_KIND, content_kinds, 0, 8, -1),
 };
 #define NCASES (sizeof cases / sizeof cases[0])
 

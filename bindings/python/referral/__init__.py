@@ -17,7 +17,7 @@ from . import _ffi
 from .enums import (ActivityType, AdvocateKind, BadgeKind, BoardBy, BoardPeriod, Channel, ConversionKind, Durability, EnumType, Model,
                     RecordStatus, RewardBasis, RewardEvent, RewardKind, RewardSide, RewardState,
                     Target, TouchpointKind, enum_name, enum_parse, name_of,
-                    FraudDecision, FraudSignal, ReviewStatus, Stage)
+                    FraudDecision, FraudSignal, ReviewStatus, Stage, ContentKind)
 from .errors import (ERRORS, BusyError, CheckError, ConflictError, CorruptError,
                      DisabledError, Error, ExhaustedError, ExistsError, ExpiredError,
                      InternalError, InvalidError, IoError, MisuseError, NotADatabaseError,
@@ -28,8 +28,8 @@ from .errors import (ERRORS, BusyError, CheckError, ConflictError, CorruptError,
 from .links import Link, LinkKey
 from .rewards import (Balance, Payout, PayoutLine, Reward, RewardConfig, RewardPolicy,
                       RewardRule)
-from .engagement import (Consent, ConsentChange, EngagementConfig, Message, StageChange,
-                         StageCounts, StageInfo)
+from .engagement import (Consent, ConsentChange, Content, ContentStat, ContentStats,
+                         EngagementConfig, Message, StageChange, StageCounts, StageInfo)
 from .privacy import HashKey, PrivacySettings, Purge
 from .paths import Paths
 from .scoring import (Activity, Badge, Leaderboard, LeaderboardEntry, ProgramMetrics, Score,
@@ -99,5 +99,6 @@ __all__ = [
     "RewardPolicy", "RewardConfig", "Reward", "Balance", "PayoutLine", "Payout",
     "Consent", "ConsentChange", "EngagementConfig", "Message",
     "Stage", "StageChange", "StageInfo", "StageCounts",
+    "ContentKind", "Content", "ContentStat", "ContentStats",
     "HashKey", "PrivacySettings", "Purge",
 ]

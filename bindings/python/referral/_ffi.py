@@ -89,14 +89,15 @@ class rf_advocates(Structure):
 class rf_code_spec(Structure):
     _fields_ = [("version", c_uint), ("program", c_char_p), ("advocate", c_char_p),
                 ("channel", c_int32), ("vanity", c_char_p),
-                ("expires_at_ms", c_int64), ("max_uses", c_int64)]
+                ("expires_at_ms", c_int64), ("max_uses", c_int64), ("content", c_char_p)]
 
 
 class rf_code(Structure):
     _fields_ = [("id", c_int64), ("code", c_char_p), ("display", c_char_p),
                 ("program", c_char_p), ("advocate", c_char_p), ("channel", c_int32),
                 ("status", c_int32), ("vanity", c_int32), ("expires_at_ms", c_int64),
-                ("max_uses", c_int64), ("uses", c_int64), ("created_at_ms", c_int64)]
+                ("max_uses", c_int64), ("uses", c_int64), ("created_at_ms", c_int64),
+                ("content", c_char_p)]
 
 
 class rf_codes(Structure):
@@ -518,6 +519,34 @@ class rf_stage_counts(Structure):
                 ("champion", c_int64), ("dormant", c_int64)]
 
 
+class rf_content_spec(Structure):
+    _fields_ = [("version", c_uint), ("program", c_char_p), ("key", c_char_p),
+                ("title", c_char_p), ("url", c_char_p), ("kind", c_int32), ("stages", c_uint32),
+                ("min_tier", c_char_p)]
+
+
+class rf_content(Structure):
+    _fields_ = [("id", c_int64), ("program", c_char_p), ("key", c_char_p), ("title", c_char_p),
+                ("url", c_char_p), ("kind", c_int32), ("stages", c_uint32),
+                ("min_tier", c_char_p), ("status", c_int32), ("created_at_ms", c_int64)]
+
+
+class rf_content_list(Structure):
+    _fields_ = [("count", c_size_t), ("items", POINTER(POINTER(rf_content)))]
+
+
+class rf_content_stat(Structure):
+    _fields_ = [("key", c_char_p), ("title", c_char_p), ("kind", c_int32), ("status", c_int32),
+                ("codes", c_int64), ("clicks", c_int64), ("unique_visitors", c_int64),
+                ("conversions", c_int64), ("value_minor", c_int64)]
+
+
+class rf_content_stats(Structure):
+    _fields_ = [("program", c_char_p), ("from_ms", c_int64), ("to_ms", c_int64),
+                ("currency", c_char_p), ("count", c_size_t),
+                ("items", POINTER(POINTER(rf_content_stat)))]
+
+
 #: Every struct, by C name, for layout checks against the compiler.
 STRUCTS = {cls.__name__: cls for cls in (
     rf_engagement_config, rf_message, rf_messages,
@@ -536,13 +565,14 @@ STRUCTS = {cls.__name__: cls for cls in (
     rf_purge,
     rf_score_config, rf_score_settings, rf_score_component, rf_score_event, rf_badge, rf_score,
     rf_leaderboard_query, rf_leaderboard_entry, rf_leaderboard, rf_program_metrics,
-    rf_stage_change, rf_stage, rf_stage_counts)}
+    rf_stage_change, rf_stage, rf_stage_counts,
+    rf_content_spec, rf_content, rf_content_list, rf_content_stat, rf_content_stats)}
 
 # Version numbers of the input structs these declarations describe.
 STORE_OPTIONS_VERSION = 1
 PROGRAM_RULES_VERSION = 2
 ADVOCATE_SPEC_VERSION = 2
-CODE_SPEC_VERSION = 1
+CODE_SPEC_VERSION = 2
 TOUCHPOINT_SPEC_VERSION = 2
 CONVERSION_SPEC_VERSION = 3
 REFUND_SPEC_VERSION = 1
@@ -572,6 +602,8 @@ ENGAGEMENT_CONFIG_VERSION = 1
 OUTBOX_ALL = 1
 SCORE_CONFIG_VERSION = 1
 LEADERBOARD_QUERY_VERSION = 1
+CONTENT_SPEC_VERSION = 1
+CONTENT_ARCHIVED = 1
 
 
 def _out(cls: Any) -> Any:
@@ -694,6 +726,17 @@ SIGNATURES = {
     "rf_stage_counts_get": (c_int, [_out(rf_stage_counts), _S, c_char_p], True),
     "rf_stage_counts_free": (None, [POINTER(rf_stage_counts)], False),
     "rf_stage_refresh": (c_int, [POINTER(c_int64), _S, c_char_p, c_int64], True),
+    "rf_content_spec_init": (c_int, [POINTER(rf_content_spec), c_uint], True),
+    "rf_content_add": (c_int, [_out(rf_content), _S, POINTER(rf_content_spec)], True),
+    "rf_content_update": (c_int, [_out(rf_content), _S, POINTER(rf_content_spec)], True),
+    "rf_content_archive": (c_int, [_S, c_char_p, c_char_p], True),
+    "rf_content_list_get": (c_int, [_out(rf_content_list), _S, c_char_p, c_uint32], True),
+    "rf_content_for": (c_int, [_out(rf_content_list), _S, c_char_p, c_char_p, c_uint32], True),
+    "rf_content_free": (None, [POINTER(rf_content)], False),
+    "rf_content_list_free": (None, [POINTER(rf_content_list)], False),
+    "rf_content_performance": (c_int, [_out(rf_content_stats), _S, c_char_p, c_int64, c_int64,
+                                       c_char_p, c_uint32], True),
+    "rf_content_stats_free": (None, [POINTER(rf_content_stats)], False),
     "rf_secret_rotate": (c_int, [POINTER(c_int64), _S, c_int64], True),
     "rf_secret_expire": (c_int, [POINTER(c_int64), _S], True),
     "rf_secret_list": (c_int, [_out(rf_hash_keys), _S], True),

@@ -10,12 +10,12 @@ import json
 from ctypes import byref, c_int64
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
-from typing import Any, Callable, List, Mapping, Optional, Tuple, Union
+from typing import Any, Callable, Iterable, List, Mapping, Optional, Tuple, Union
 
 from . import _ffi
 from ._convert import (TimeLike, datetime_from_ms, int64, ms_from_time, optional_datetime,
                        text_in, text_out, uint32)
-from .enums import Stage, from_c
+from .enums import ContentKind, RecordStatus, Stage, from_c, to_c
 from .errors import invalid
 
 #: rf_consent_purpose values by name.
@@ -170,6 +170,85 @@ class StageCounts:
                    c.referring, c.champion, c.dormant)
 
 
+def _stages_out(mask: int) -> List[Union[Stage, int]]:
+    return [from_c(Stage, s) for s in range(1, 6) if mask & (1 << s)]
+
+
+def _stages_in(stages: Optional[Iterable[Any]]) -> int:
+    if stages is None:
+        return 0x3E
+    if isinstance(stages, (str, int)):
+        stages = [stages]
+    mask = 0
+    for s in stages:
+        value = to_c(Stage, s, "stages")
+        if value is None or not 0 < value < 32:
+            raise invalid("stages: %r is not a stage" % (s,))
+        mask |= 1 << value
+    return mask
+
+
+@dataclass(frozen=True)
+class Content:
+    """A content item of a program's library (``min_tier`` "" when any tier)."""
+    id: int
+    program: str
+    key: str
+    title: str
+    url: str
+    kind: Union[ContentKind, int]
+    stages: List[Union[Stage, int]]
+    min_tier: str
+    status: Union[RecordStatus, int]
+    created_at: datetime
+
+    @classmethod
+    def from_c(cls, c: _ffi.rf_content) -> "Content":
+        return cls(c.id, text_out(c.program), text_out(c.key), text_out(c.title),
+                   text_out(c.url), from_c(ContentKind, c.kind), _stages_out(c.stages),
+                   text_out(c.min_tier), from_c(RecordStatus, c.status),
+                   datetime_from_ms(c.created_at_ms))
+
+
+@dataclass(frozen=True)
+class ContentStat:
+    """How one item performed over a period (value in the stats' currency)."""
+    key: str
+    title: str
+    kind: Union[ContentKind, int]
+    status: Union[RecordStatus, int]
+    codes: int
+    clicks: int
+    unique_visitors: int
+    conversions: int
+    value_minor: int
+
+
+@dataclass(frozen=True)
+class ContentStats:
+    """Content performance, best first (value, then clicks, then key)."""
+    program: str
+    start: Optional[datetime]
+    end: Optional[datetime]
+    currency: str
+    items: List[ContentStat]
+
+    @classmethod
+    def from_c(cls, c: _ffi.rf_content_stats) -> "ContentStats":
+        items = [ContentStat(text_out(i.contents.key), text_out(i.contents.title),
+                             from_c(ContentKind, i.contents.kind),
+                             from_c(RecordStatus, i.contents.status), i.contents.codes,
+                             i.contents.clicks, i.contents.unique_visitors,
+                             i.contents.conversions, i.contents.value_minor)
+                 for i in c.items[:c.count]]
+        return cls(text_out(c.program), optional_datetime(c.from_ms), optional_datetime(c.to_ms),
+                   text_out(c.currency), items)
+
+
+def _content_list(c: _ffi.rf_content_list, _rc: int) -> List[Content]:
+    return [Content.from_c(i.contents) for i in c.items[:c.count]]
+
+
 def _vars(value: Optional[Mapping[str, Any]]) -> Optional[bytes]:
     if value is None:
         return None
@@ -287,3 +366,65 @@ class EngagementMixin:
         self._call(_ffi.lib().rf_stage_refresh, (byref(out),), text_in(program, "program"),
                    ms_from_time(at, "at") if at is not None else 0)
         return out.value
+
+    # -- content library ------------------------------------------------------
+
+    def _content_write(self, fn: Any, program: str, key: str, title: str, url: str,
+                       kind: Any, stages: Optional[Iterable[Any]],
+                       min_tier: Optional[str]) -> Content:
+        spec = _ffi.rf_content_spec()
+        _ffi.lib().rf_content_spec_init(byref(spec), _ffi.CONTENT_SPEC_VERSION)
+        spec.program = text_in(program, "program")
+        spec.key = text_in(key, "key")
+        spec.title = text_in(title, "title")
+        spec.url = text_in(url, "url")
+        spec.kind = to_c(ContentKind, kind if kind is not None else ContentKind.ARTICLE, "kind")
+        spec.stages = _stages_in(stages)
+        spec.min_tier = text_in(min_tier, "min_tier")
+        return self._fetch(fn, _ffi.rf_content, _ffi.lib().rf_content_free,
+                           lambda c, _rc: Content.from_c(c), byref(spec))
+
+    def add_content(self, program: str, key: str, title: str, url: str, *, kind: Any = None,
+                    stages: Optional[Iterable[Any]] = None,
+                    min_tier: Optional[str] = None) -> Content:
+        """Add an item (a URL or document reference) offered to the given stages
+        (default all) from ``min_tier`` up (default any)."""
+        return self._content_write(_ffi.lib().rf_content_add, program, key, title, url, kind,
+                                   stages, min_tier)
+
+    def update_content(self, program: str, key: str, title: str, url: str, *, kind: Any = None,
+                       stages: Optional[Iterable[Any]] = None,
+                       min_tier: Optional[str] = None) -> Content:
+        """Replace an item's title, URL, kind, stages and minimum tier."""
+        return self._content_write(_ffi.lib().rf_content_update, program, key, title, url, kind,
+                                   stages, min_tier)
+
+    def archive_content(self, program: str, key: str) -> None:
+        """Archive an item: no longer offered; its codes and performance stay."""
+        self._call(_ffi.lib().rf_content_archive, (), text_in(program, "program"),
+                   text_in(key, "key"))
+
+    def content_list(self, program: str, archived: bool = False) -> List[Content]:
+        """A program's items, newest first (archived ones too when asked)."""
+        return self._fetch(_ffi.lib().rf_content_list_get, _ffi.rf_content_list,
+                           _ffi.lib().rf_content_list_free, _content_list,
+                           text_in(program, "program"),
+                           _ffi.CONTENT_ARCHIVED if archived else 0)
+
+    def content_for(self, program: str, advocate: str, limit: int = 0) -> List[Content]:
+        """What an advocate should see now (stage and tier), newest first."""
+        return self._fetch(_ffi.lib().rf_content_for, _ffi.rf_content_list,
+                           _ffi.lib().rf_content_list_free, _content_list,
+                           text_in(program, "program"), text_in(advocate, "advocate"),
+                           uint32(limit, "limit"))
+
+    def content_performance(self, program: str, start: Optional[TimeLike] = None,
+                            end: Optional[TimeLike] = None, currency: Optional[str] = None,
+                            top: int = 0) -> ContentStats:
+        """Clicks, unique visitors, conversions and attributed value per item over
+        [start, end), best first."""
+        return self._fetch(_ffi.lib().rf_content_performance, _ffi.rf_content_stats,
+                           _ffi.lib().rf_content_stats_free,
+                           lambda c, _rc: ContentStats.from_c(c), text_in(program, "program"),
+                           ms_from_time(start, "start"), ms_from_time(end, "end"),
+                           text_in(currency, "currency"), uint32(top, "top"))

@@ -36,6 +36,7 @@ class EnumType(enum.IntEnum):
     REVIEW_STATUS = 16
     BADGE = 17
     STAGE = 18
+    CONTENT_KIND = 19
 
 
 class Model(enum.IntEnum):
@@ -229,6 +230,17 @@ class Stage(enum.IntEnum):
     DORMANT = 5
 
 
+class ContentKind(enum.IntEnum):
+    """``rf_content_kind``: what a content item is."""
+    ARTICLE = 1
+    VIDEO = 2
+    IMAGE = 3
+    DOCUMENT = 4
+    POST = 5
+    EMAIL = 6
+    OTHER = 7
+
+
 NAMED: Dict[type, EnumType] = {
     Model: EnumType.MODEL,
     AdvocateKind: EnumType.ADVOCATE_KIND,
@@ -248,6 +260,7 @@ NAMED: Dict[type, EnumType] = {
     ReviewStatus: EnumType.REVIEW_STATUS,
     BadgeKind: EnumType.BADGE,
     Stage: EnumType.STAGE,
+    ContentKind: EnumType.CONTENT_KIND,
 }
 
 E = TypeVar("E", bound=enum.IntEnum)

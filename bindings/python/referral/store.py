@@ -314,8 +314,9 @@ class Store(LinksMixin, EngagementMixin, RewardsMixin, ScoringMixin, ExportsMixi
     def issue_code(self, program: str, advocate: str, *,
                    channel: Union[Channel, int, str, None] = None,
                    vanity: Optional[str] = None, expires_at: Optional[TimeLike] = None,
-                   max_uses: Optional[int] = None) -> Code:
-        """Issue a random (or vanity) code for an advocate in a program."""
+                   max_uses: Optional[int] = None, content: Optional[str] = None) -> Code:
+        """Issue a random (or vanity) code for an advocate in a program, optionally
+        bound to a content item (its key) whose shares it tracks."""
         lib = _ffi.lib()
         spec = _ffi.rf_code_spec()
         lib.rf_code_spec_init(byref(spec), _ffi.CODE_SPEC_VERSION)
@@ -326,6 +327,7 @@ class Store(LinksMixin, EngagementMixin, RewardsMixin, ScoringMixin, ExportsMixi
         spec.expires_at_ms = ms_from_time(expires_at, "expires_at")
         if max_uses is not None:
             spec.max_uses = int64(max_uses, "max_uses")
+        spec.content = text_in(content, "content")
         return self._fetch(lib.rf_code_issue, _ffi.rf_code, lib.rf_code_free, _code,
                            byref(spec))
 

@@ -135,6 +135,7 @@ class Code:
     max_uses: Optional[int]
     uses: int
     created_at: datetime
+    content: str = ""
 
     @classmethod
     def from_c(cls, c: _ffi.rf_code) -> "Code":
@@ -143,7 +144,7 @@ class Code:
                    channel=from_c(Channel, c.channel), status=from_c(RecordStatus, c.status),
                    vanity=bool(c.vanity), expires_at=optional_datetime(c.expires_at_ms),
                    max_uses=c.max_uses or None, uses=c.uses,
-                   created_at=datetime_from_ms(c.created_at_ms))
+                   created_at=datetime_from_ms(c.created_at_ms), content=text_out(c.content))
 
     def __str__(self) -> str:
         return self.display

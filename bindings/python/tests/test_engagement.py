@@ -144,3 +144,43 @@ class TestStages(EngagementCase):
             self.store.stage_counts("nope")
         with self.assertRaises(referral.InvalidError):
             self.store.refresh_stages("p", at=-1)
+
+
+class TestContent(EngagementCase):
+    def test_library_for_and_performance(self):
+        self.store.set_consent("alice", "tracking", True, "form")
+        item = self.store.add_content("p", "guide", "The guide", "doc:guide.pdf", kind="document",
+                                      stages=["active", referral.Stage.CHAMPION])
+        self.assertEqual((item.key, item.kind, item.stages, item.min_tier),
+                         ("guide", referral.ContentKind.DOCUMENT,
+                          [referral.Stage.ACTIVE, referral.Stage.CHAMPION], ""))
+        self.clock.ms += 1000
+        self.store.add_content("p", "all", "For all", "https://x.example/all")
+        self.assertEqual([c.key for c in self.store.content_list("p")], ["all", "guide"])
+        self.assertEqual([c.key for c in self.store.content_for("p", "alice")], ["all"])
+        self.store.record_activity("p", "alice", "share")
+        self.assertEqual([c.key for c in self.store.content_for("p", "alice")], ["all", "guide"])
+        self.assertEqual(self.store.update_content("p", "all", "For everyone", "u").title,
+                         "For everyone")
+        self.store.archive_content("p", "all")
+        self.assertEqual([c.key for c in self.store.content_list("p", archived=True)],
+                         ["all", "guide"])
+        self.assertEqual([c.key for c in self.store.content_for("p", "alice", limit=5)],
+                         ["guide"])
+        code = self.store.issue_code("p", "alice", content="guide")
+        self.assertEqual(code.content, "guide")
+        self.assertEqual(self.store.get_code(code.code).content, "guide")
+        self.store.record_touchpoint(code.code, "v1", at=self.clock.ms - 3600000)
+        self.store.record_conversion("p", "v1", "o1", value_minor=2500, currency="EUR")
+        perf = self.store.content_performance("p")
+        self.assertEqual(perf.currency, "EUR")
+        g = perf.items[0]
+        self.assertEqual((g.key, g.codes, g.clicks, g.unique_visitors, g.conversions,
+                          g.value_minor), ("guide", 1, 1, 1, 1, 2500))
+        self.assertEqual(len(self.store.content_performance("p", top=1).items), 1)
+        with self.assertRaises(referral.ExistsError):
+            self.store.add_content("p", "guide", "t", "u")
+        with self.assertRaises(referral.InvalidError):
+            self.store.add_content("p", "x", "t", "u", stages=["nope"])
+        with self.assertRaises(referral.DisabledError):
+            self.store.issue_code("p", "alice", content="all")

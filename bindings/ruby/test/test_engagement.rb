@@ -122,4 +122,35 @@ class TestEngagement < ReferralTest::StoreTest
     assert_raises(Referral::NotFoundError) { store.stage_counts("nope") }
     assert_raises(Referral::InvalidError) { store.refresh_stages("p", at: -1) }
   end
+
+  def test_content_library_for_and_performance
+    store.set_consent("alice", :tracking, true, source: "form")
+    item = store.add_content("p", "guide", title: "The guide", url: "doc:guide.pdf",
+                                           kind: :document, stages: %i[active champion])
+    assert_equal ["guide", :document, %i[active champion], ""],
+                 [item.key, item.kind, item.stages, item.min_tier]
+    clock.ms += 1000
+    store.add_content("p", "all", title: "For all", url: "https://x.example/all")
+    assert_equal %w[all guide], store.content_list("p").map(&:key)
+    assert_equal %w[all], store.content_for("p", "alice").map(&:key)
+    store.record_activity("p", "alice", :share)
+    assert_equal %w[all guide], store.content_for("p", "alice").map(&:key)
+    assert_equal "For everyone", store.update_content("p", "all", title: "For everyone", url: "u").title
+    store.archive_content("p", "all")
+    assert_equal %w[all guide], store.content_list("p", archived: true).map(&:key)
+    assert_equal %w[guide], store.content_for("p", "alice", limit: 5).map(&:key)
+    code = store.issue_code("p", "alice", content: "guide")
+    assert_equal "guide", code.content
+    store.record_touchpoint(code.code, visitor_id: "v1", at: clock.ms - 3_600_000)
+    store.record_conversion("p", visitor_id: "v1", order_id: "o1", value_minor: 2500, currency: "EUR")
+    perf = store.content_performance("p")
+    assert_equal "EUR", perf.currency
+    g = perf.items[0]
+    assert_equal ["guide", 1, 1, 1, 1, 2500],
+                 [g.key, g.codes, g.clicks, g.unique_visitors, g.conversions, g.value_minor]
+    assert_equal 1, store.content_performance("p", top: 1).items.size
+    assert_raises(Referral::ExistsError) { store.add_content("p", "guide", title: "t", url: "u") }
+    assert_raises(Referral::InvalidError) { store.add_content("p", "x", title: "t", url: "u", stages: [:nope]) }
+    assert_raises(Referral::DisabledError) { store.issue_code("p", "alice", content: "all") }
+  end
 end

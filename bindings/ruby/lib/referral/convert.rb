@@ -12,7 +12,8 @@ module Referral
                    conversion_kind: 5, status: 6, target: 7, reward_side: 8,
                    reward_event: 9, reward_kind: 10, reward_basis: 11,
                    reward_state: 12, activity: 13, fraud_signal: 14,
-                   fraud_decision: 15, review_status: 16, badge: 17, stage: 18 }.freeze
+                   fraud_decision: 15, review_status: 16, badge: 17, stage: 18,
+                   content_kind: 19 }.freeze
     DURABILITY = { normal: 0, full: 1 }.freeze
 
     module_function

@@ -79,7 +79,82 @@ module Referral
     end
   end
 
+  # A content item of a program's library (min_tier "" when any tier).
+  Content = Struct.new(:id, :program, :key, :title, :url, :kind, :stages, :min_tier, :status,
+                       :created_at, keyword_init: true) do
+    def self.from_native(c)
+      stages = (1..5).select { |s| c[:stages].anybits?(1 << s) }
+                     .map { |s| Convert.enum_out(:stage, s) }.freeze
+      new(id: c[:id], program: Convert.text_out(c[:program]), key: Convert.text_out(c[:key]),
+          title: Convert.text_out(c[:title]), url: Convert.text_out(c[:url]),
+          kind: Convert.enum_out(:content_kind, c[:kind]), stages: stages,
+          min_tier: Convert.text_out(c[:min_tier]), status: Convert.enum_out(:status, c[:status]),
+          created_at: Convert.time_out(c[:created_at_ms])).freeze
+    end
+  end
+
+  # How one item performed over a period (value in the stats' currency).
+  ContentStat = Struct.new(:key, :title, :kind, :status, :codes, :clicks, :unique_visitors,
+                           :conversions, :value_minor, keyword_init: true)
+
+  # Content performance, best first (value, then clicks, then key).
+  ContentStats = Struct.new(:program, :start, :end, :currency, :items, keyword_init: true) do
+    def self.from_native(c)
+      items = Convert.each_item(c[:items], c[:count], Native::ContentStat).map do |i|
+        ContentStat.new(key: Convert.text_out(i[:key]), title: Convert.text_out(i[:title]),
+                        kind: Convert.enum_out(:content_kind, i[:kind]),
+                        status: Convert.enum_out(:status, i[:status]), codes: i[:codes],
+                        clicks: i[:clicks], unique_visitors: i[:unique_visitors],
+                        conversions: i[:conversions], value_minor: i[:value_minor]).freeze
+      end
+      new(program: Convert.text_out(c[:program]), start: Convert.optional_time_out(c[:from_ms]),
+          end: Convert.optional_time_out(c[:to_ms]), currency: Convert.text_out(c[:currency]),
+          items: items.freeze).freeze
+    end
+  end
+
   class Store
+    # Add an item (a URL or document reference) offered to +stages+ (default all)
+    # from +min_tier+ up (default any).
+    def add_content(program, key, title:, url:, kind: nil, stages: nil, min_tier: nil)
+      content_write(:rf_content_add, program, key, title, url, kind, stages, min_tier)
+    end
+
+    # Replace an item's title, URL, kind, stages and minimum tier.
+    def update_content(program, key, title:, url:, kind: nil, stages: nil, min_tier: nil)
+      content_write(:rf_content_update, program, key, title, url, kind, stages, min_tier)
+    end
+
+    # Archive an item: no longer offered; its codes and performance stay.
+    def archive_content(program, key)
+      invoke(:rf_content_archive, [], text(program, "program"), text(key, "key"))
+      nil
+    end
+
+    # A program's items, newest first (archived ones too with archived: true).
+    def content_list(program, archived: false)
+      fetch(:rf_content_list_get, :rf_content_list_free, Native::ContentList,
+            text(program, "program"), archived ? Native::CONTENT_ARCHIVED : 0) do |c, _|
+        content_items(c)
+      end
+    end
+
+    # What an advocate should see now (stage and tier), newest first.
+    def content_for(program, advocate, limit: 0)
+      fetch(:rf_content_for, :rf_content_list_free, Native::ContentList, text(program, "program"),
+            text(advocate, "advocate"), Convert.uint32(limit, "limit")) { |c, _| content_items(c) }
+    end
+
+    # Clicks, unique visitors, conversions and attributed value per item over
+    # [from, to), best first.
+    def content_performance(program, from: nil, to: nil, currency: nil, top: 0)
+      fetch(:rf_content_performance, :rf_content_stats_free, Native::ContentStats,
+            text(program, "program"), Convert.time_in(from, "from"), Convert.time_in(to, "to"),
+            text(currency, "currency"), Convert.uint32(top, "top")) do |c, _|
+        ContentStats.from_native(c)
+      end
+    end
+
     # An advocate's lifecycle stage in a program and its history.
     def stage(program, advocate)
       fetch(:rf_stage_get, :rf_stage_free, Native::Stage, text(program, "program"),
@@ -188,6 +263,33 @@ module Referral
     end
 
     private
+
+    def content_items(c)
+      Convert.each_item(c[:items], c[:count], Native::Content).map { |i| Content.from_native(i) }.freeze
+    end
+
+    def content_write(fn, program, key, title, url, kind, stages, min_tier)
+      keep = []
+      spec = Native::ContentSpec.new
+      Referral.check!(Native.rf_content_spec_init(spec, Native::CONTENT_SPEC_VERSION))
+      Convert.set_text(spec, :program, program, "program", keep)
+      Convert.set_text(spec, :key, key, "key", keep)
+      Convert.set_text(spec, :title, title, "title", keep)
+      Convert.set_text(spec, :url, url, "url", keep)
+      spec[:kind] = Convert.enum_in(:content_kind, kind, "kind") unless kind.nil?
+      spec[:stages] = stage_mask(stages) unless stages.nil?
+      Convert.set_text(spec, :min_tier, min_tier, "min_tier", keep)
+      fetch(fn, :rf_content_free, Native::Content, spec) { |c, _| Content.from_native(c) }
+    end
+
+    def stage_mask(stages)
+      Array(stages).reduce(0) do |mask, s|
+        value = Convert.enum_in(:stage, s, "stages")
+        raise Referral.invalid("stages: #{s.inspect} is not a stage") unless value.between?(1, 31)
+
+        mask | (1 << value)
+      end
+    end
 
     def message_vars(vars)
       raise TypeError, "vars: expected a Hash, got #{vars.class}" unless vars.is_a?(Hash)

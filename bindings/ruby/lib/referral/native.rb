@@ -23,7 +23,7 @@ module Referral
     STORE_OPTIONS_VERSION = 1
     PROGRAM_RULES_VERSION = 2
     ADVOCATE_SPEC_VERSION = 2
-    CODE_SPEC_VERSION = 1
+    CODE_SPEC_VERSION = 2
     TOUCHPOINT_SPEC_VERSION = 2
     CONVERSION_SPEC_VERSION = 3
     REFUND_SPEC_VERSION = 1
@@ -95,13 +95,14 @@ module Referral
 
     class CodeSpec < FFI::Struct
       layout :version, :uint, :program, :pointer, :advocate, :pointer, :channel, :int32,
-             :vanity, :pointer, :expires_at_ms, :int64, :max_uses, :int64
+             :vanity, :pointer, :expires_at_ms, :int64, :max_uses, :int64, :content, :pointer
     end
 
     class Code < FFI::Struct
       layout :id, :int64, :code, :pointer, :display, :pointer, :program, :pointer,
              :advocate, :pointer, :channel, :int32, :status, :int32, :vanity, :int32,
-             :expires_at_ms, :int64, :max_uses, :int64, :uses, :int64, :created_at_ms, :int64
+             :expires_at_ms, :int64, :max_uses, :int64, :uses, :int64, :created_at_ms, :int64,
+             :content, :pointer
     end
 
     class Codes < FFI::Struct
@@ -524,6 +525,38 @@ module Referral
     STRUCTS.merge!("rf_stage_change" => StageChange, "rf_stage" => Stage,
                    "rf_stage_counts" => StageCounts)
 
+    class ContentSpec < FFI::Struct
+      layout :version, :uint, :program, :pointer, :key, :pointer, :title, :pointer,
+             :url, :pointer, :kind, :int32, :stages, :uint32, :min_tier, :pointer
+    end
+
+    class Content < FFI::Struct
+      layout :id, :int64, :program, :pointer, :key, :pointer, :title, :pointer, :url, :pointer,
+             :kind, :int32, :stages, :uint32, :min_tier, :pointer, :status, :int32,
+             :created_at_ms, :int64
+    end
+
+    class ContentList < FFI::Struct
+      layout :count, :size_t, :items, :pointer
+    end
+
+    class ContentStat < FFI::Struct
+      layout :key, :pointer, :title, :pointer, :kind, :int32, :status, :int32, :codes, :int64,
+             :clicks, :int64, :unique_visitors, :int64, :conversions, :int64,
+             :value_minor, :int64
+    end
+
+    class ContentStats < FFI::Struct
+      layout :program, :pointer, :from_ms, :int64, :to_ms, :int64, :currency, :pointer,
+             :count, :size_t, :items, :pointer
+    end
+
+    CONTENT_SPEC_VERSION = 1
+    CONTENT_ARCHIVED = 1
+    STRUCTS.merge!("rf_content_spec" => ContentSpec, "rf_content" => Content,
+                   "rf_content_list" => ContentList, "rf_content_stat" => ContentStat,
+                   "rf_content_stats" => ContentStats)
+
     STRUCTS.merge!("rf_fraud_policy" => FraudPolicy, "rf_fraud_signal_hit" => FraudSignalHit,
                    "rf_fraud_check" => FraudCheck, "rf_fraud_checks" => FraudChecks).freeze
 
@@ -639,6 +672,16 @@ module Referral
     store_fn :rf_stage_counts_get, %i[pointer pointer string], :int
     attach_function :rf_stage_counts_free, [:pointer], :void
     store_fn :rf_stage_refresh, %i[pointer pointer string int64], :int
+    attach_function :rf_content_spec_init, [ContentSpec.by_ref, :uint], :int
+    store_fn :rf_content_add, [:pointer, :pointer, ContentSpec.by_ref], :int
+    store_fn :rf_content_update, [:pointer, :pointer, ContentSpec.by_ref], :int
+    store_fn :rf_content_archive, %i[pointer string string], :int
+    store_fn :rf_content_list_get, %i[pointer pointer string uint32], :int
+    store_fn :rf_content_for, %i[pointer pointer string string uint32], :int
+    attach_function :rf_content_free, [:pointer], :void
+    attach_function :rf_content_list_free, [:pointer], :void
+    store_fn :rf_content_performance, %i[pointer pointer string int64 int64 string uint32], :int
+    attach_function :rf_content_stats_free, [:pointer], :void
     store_fn :rf_secret_rotate, %i[pointer pointer int64], :int
     store_fn :rf_secret_expire, %i[pointer pointer], :int
     store_fn :rf_secret_list, %i[pointer pointer], :int

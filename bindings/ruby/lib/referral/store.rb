@@ -251,7 +251,8 @@ module Referral
 
     # -- codes -----------------------------------------------------------------
 
-    def issue_code(program, advocate, channel: nil, vanity: nil, expires_at: nil, max_uses: nil)
+    def issue_code(program, advocate, channel: nil, vanity: nil, expires_at: nil, max_uses: nil,
+                   content: nil)
       keep = []
       spec = Native::CodeSpec.new
       Referral.check!(Native.rf_code_spec_init(spec, Native::CODE_SPEC_VERSION))
@@ -261,6 +262,7 @@ module Referral
       Convert.set_text(spec, :vanity, vanity, "vanity", keep)
       spec[:expires_at_ms] = Convert.time_in(expires_at, "expires_at")
       spec[:max_uses] = Convert.int64(max_uses, "max_uses") unless max_uses.nil?
+      Convert.set_text(spec, :content, content, "content", keep)
       fetch(:rf_code_issue, :rf_code_free, Native::Code, spec) { |c, _| Code.from_native(c) }
     end
 

@@ -66,7 +66,7 @@ module Referral
 
   # A tracking code; expires_at and max_uses are nil when unlimited.
   Code = Struct.new(:id, :code, :display, :program, :advocate, :channel, :status, :vanity,
-                    :expires_at, :max_uses, :uses, :created_at, keyword_init: true) do
+                    :expires_at, :max_uses, :uses, :created_at, :content, keyword_init: true) do
     def self.from_native(c)
       new(id: c[:id], code: Convert.text_out(c[:code]), display: Convert.text_out(c[:display]),
           program: Convert.text_out(c[:program]), advocate: Convert.text_out(c[:advocate]),
@@ -74,7 +74,8 @@ module Referral
           status: Convert.enum_out(:status, c[:status]), vanity: c[:vanity] == 1,
           expires_at: Convert.optional_time_out(c[:expires_at_ms]),
           max_uses: c[:max_uses].zero? ? nil : c[:max_uses], uses: c[:uses],
-          created_at: Convert.time_out(c[:created_at_ms])).freeze
+          created_at: Convert.time_out(c[:created_at_ms]),
+          content: Convert.text_out(c[:content])).freeze
     end
 
     def to_s
