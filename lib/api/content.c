@@ -22,20 +22,25 @@ int rf__content_for(rf_store *s, int64_t program_id, int64_t advocate_id, int32_
 		    uint32_t limit, rfs_content **rows, size_t *count)
 {
 	rfs_score_config c;
-	rf__tiers tiers;
+	rf__tiers tiers = { 0 };
 	int32_t tier = 0;
 	int64_t tier_at = 0;
 	*rows = NULL;
 	*count = 0;
-	int rc = rf__score_config_load(s, program_id, &c);
-	if (rc == RF_OK)
+	/* The items first: most stage changes find none, and need no tiers. */
+	int rc = rfs_content_list(s, program_id, 0, (int64_t)RF_STAGE_BIT(stage), rows, count);
+	if (rc == RF_OK && *count > 0)
+		rc = rf__score_config_load(s, program_id, &c);
+	if (rc == RF_OK && *count > 0)
 		rc = rf__tiers_parse(c.tiers, &tiers);
-	if (rc == RF_OK)
+	if (rc == RF_OK && *count > 0)
 		rc = rfs_score_tier_get(s, program_id, advocate_id, &tier, &tier_at);
-	if (rc == RF_OK)
-		rc = rfs_content_list(s, program_id, 0, (int64_t)RF_STAGE_BIT(stage), rows, count);
-	if (rc != RF_OK)
+	if (rc != RF_OK) {
+		free(*rows);
+		*rows = NULL;
+		*count = 0;
 		return rc;
+	}
 	size_t kept = 0;
 	for (size_t i = 0; i < *count && (limit == 0 || kept < limit); i++) {
 		int need = tier_rank(&tiers, (*rows)[i].tier);
@@ -97,7 +102,7 @@ static int spec_row(rf_store *s, const rfs_program *p, const rf_content_spec *sp
 	row->stages = sp->stages;
 	row->created_at = rfs_now(s);
 	rfs_score_config c;
-	rf__tiers tiers;
+	rf__tiers tiers = { 0 };
 	int rc = rf__score_config_load(s, p->id, &c);
 	if (rc == RF_OK)
 		rc = rf__tiers_parse(c.tiers, &tiers);

@@ -59,12 +59,41 @@ static int stage_event(rf_store *s, int64_t program_id, int64_t advocate_id, int
 	rf_engagement_config cfg;
 	int64_t version = 0, now = rfs_now(s);
 	rfs_stage row;
+	int counted = 0;
 	int rc = rf__eng_config(s, program_id, &cfg, &version);
+	/* Most events leave the stage as it is: one UPDATE. Dormancy is the
+	 * sweep's; a recent event never makes an advocate dormant, and an old
+	 * one (an import) of an active advocate leaves it active until then. */
 	if (rc == RF_OK)
-		rc = rfs_stage_bump(s, program_id, advocate_id, now, activities, act_at, referrals,
-				    ref_at, version, &row);
-	if (rc == RF_OK)
-		rc = evaluate(s, program_id, &cfg, version, &row, now, NULL);
+		rc = rfs_stage_count_only(s, program_id, advocate_id, activities, act_at, referrals,
+					  ref_at, cfg.champion_min_referrals, &counted);
+	if (rc != RF_OK || counted)
+		return rc;
+	int found = 0;
+	rc = rfs_stage_get(s, program_id, advocate_id, &row, &found);
+	if (rc != RF_OK)
+		return rc;
+	row.activities += activities;
+	row.referrals += referrals;
+	if (activities && act_at > row.last_activity_at)
+		row.last_activity_at = act_at;
+	if (referrals && ref_at > row.last_referral_at)
+		row.last_referral_at = ref_at;
+	rfc_stage_rules rules;
+	rfc_stage_facts facts = { row.activities, row.referrals, row.last_activity_at,
+				  row.last_referral_at };
+	stage_rules(&cfg, &rules);
+	int32_t previous = row.stage, stage = rfc_stage_for(&rules, &facts, now);
+	if (stage != previous) {
+		row.stage = stage;
+		row.since = now;
+		row.config_version = version;
+	}
+	rc = rfs_stage_put(s, program_id, &row, !found);
+	if (rc == RF_OK && stage != previous)
+		rc = rfs_stage_change_add(s, program_id, advocate_id, stage, previous, now, version);
+	if (rc == RF_OK && stage != previous)
+		rc = announce(s, program_id, advocate_id, stage, now);
 	return rc;
 }
 
@@ -75,12 +104,16 @@ int rf__stage_on_activity(rf_store *s, int64_t program_id, int64_t advocate_id, 
 
 int rf__stages_on_conversion(rf_store *s, const rf__conversion_event *ev)
 {
-	int64_t *ids = NULL;
-	size_t n = 0;
-	int rc = rfs_stage_credited(s, ev->conversion->id, &ids, &n);
-	for (size_t i = 0; rc == RF_OK && i < n; i++)
-		rc = stage_event(s, ev->program->id, ids[i], 0, 0, 1, ev->conversion->at);
-	free(ids);
+	int rc = RF_OK;
+	/* One referral per credited advocate (the rows are few: look back). */
+	for (size_t i = 0; rc == RF_OK && i < ev->credit_count; i++) {
+		int64_t id = ev->credits[i].advocate_id;
+		int seen = 0;
+		for (size_t k = 0; k < i && !seen; k++)
+			seen = ev->credits[k].advocate_id == id;
+		if (!seen)
+			rc = stage_event(s, ev->program->id, id, 0, 0, 1, ev->conversion->at);
+	}
 	return rc;
 }
 

@@ -324,16 +324,31 @@ static void read_stage(sqlite3_stmt *st, void *row)
 	r->last_referral_at = sqlite3_column_int64(st, 4);
 }
 
-int rfs_stage_bump(rf_store *s, int64_t program_id, int64_t advocate_id, int64_t now,
-		   int64_t activities, int64_t act_at, int64_t referrals, int64_t ref_at,
-		   int64_t config_version, rfs_stage *out)
+int rfs_stage_count_only(rf_store *s, int64_t program_id, int64_t advocate_id,
+			 int64_t activities, int64_t act_at, int64_t referrals, int64_t ref_at,
+			 int64_t champion_min, int *counted)
 {
-	int found = 0;
-	memset(out, 0, sizeof(*out));
-	out->advocate_id = advocate_id;
-	return rfs_q_one(s, RFS_STAGE_BUMP, read_stage, out, &found, "counting a stage event",
-			 "iiiiiiii", program_id, advocate_id, now, activities, act_at, referrals,
-			 ref_at, config_version);
+	int rc = rfs_q_exec(s, RFS_STAGE_COUNT_ONLY, "counting a stage event", "iiiiiii",
+			    program_id, advocate_id, activities, act_at, referrals, ref_at,
+			    champion_min);
+	*counted = rc == RF_OK && sqlite3_changes(s->db) > 0;
+	return rc;
+}
+
+int rfs_stage_put(rf_store *s, int64_t program_id, const rfs_stage *r, int insert)
+{
+	return rfs_q_exec(s, insert ? RFS_STAGE_INSERT : RFS_STAGE_UPDATE, "writing a stage",
+			  "iiiiiiiii", program_id, r->advocate_id, (int64_t)r->stage, r->since,
+			  r->activities, r->last_activity_at, r->referrals, r->last_referral_at,
+			  r->config_version);
+}
+
+int rfs_stage_change_add(rf_store *s, int64_t program_id, int64_t advocate_id, int32_t stage,
+			 int32_t previous, int64_t at, int64_t config_version)
+{
+	return rfs_q_exec(s, RFS_STAGE_CHANGE_INSERT, "recording a stage change", "iiiiii",
+			  program_id, advocate_id, (int64_t)stage, (int64_t)previous, at,
+			  config_version);
 }
 
 int rfs_stage_set(rf_store *s, int64_t program_id, int64_t advocate_id, int32_t stage,
@@ -342,9 +357,8 @@ int rfs_stage_set(rf_store *s, int64_t program_id, int64_t advocate_id, int32_t 
 	int rc = rfs_q_exec(s, RFS_STAGE_SET, "changing a stage", "iiiii", program_id, advocate_id,
 			    (int64_t)stage, at, config_version);
 	if (rc == RF_OK)
-		rc = rfs_q_exec(s, RFS_STAGE_CHANGE_INSERT, "recording a stage change", "iiiiii",
-				program_id, advocate_id, (int64_t)stage, (int64_t)previous, at,
-				config_version);
+		rc = rfs_stage_change_add(s, program_id, advocate_id, stage, previous, at,
+					  config_version);
 	return rc;
 }
 
@@ -426,16 +440,6 @@ int rfs_stage_page(rf_store *s, int64_t program_id, int64_t after, uint32_t limi
 			  "reading stages", "iii", program_id, after, (int64_t)limit);
 }
 
-static void read_id(sqlite3_stmt *st, void *row)
-{
-	*(int64_t *)row = sqlite3_column_int64(st, 0);
-}
-
-int rfs_stage_credited(rf_store *s, int64_t conversion_id, int64_t **ids, size_t *count)
-{
-	return rfs_q_rows(s, RFS_STAGE_CREDITED, read_id, sizeof(**ids), (void **)ids, count,
-			  "reading a conversion's credit", "i", conversion_id);
-}
 
 /* Content library. */
 

@@ -112,12 +112,17 @@ typedef struct rfs_stage_change {
 	int64_t at, config_version;
 } rfs_stage_change;
 
-/* Count `activities` (at act_at) and `referrals` (at ref_at) for the
- * advocate, placing it (stage 0, since `now`) on its first event; `out`
- * gets the counts after (stage, activities, referrals and their times). */
-int rfs_stage_bump(rf_store *s, int64_t program_id, int64_t advocate_id, int64_t now,
-		   int64_t activities, int64_t act_at, int64_t referrals, int64_t ref_at,
-		   int64_t config_version, rfs_stage *out);
+/* Count the event only when it cannot change the stage (see
+ * STAGE_COUNT_ONLY; champion_min: the configuration's threshold);
+ * *counted 0 when the stage must be evaluated. */
+int rfs_stage_count_only(rf_store *s, int64_t program_id, int64_t advocate_id,
+			 int64_t activities, int64_t act_at, int64_t referrals, int64_t ref_at,
+			 int64_t champion_min, int *counted);
+/* Write a whole row (insert: a new one); the history is the caller's. */
+int rfs_stage_put(rf_store *s, int64_t program_id, const rfs_stage *row, int insert);
+/* Record a change of stage. */
+int rfs_stage_change_add(rf_store *s, int64_t program_id, int64_t advocate_id, int32_t stage,
+			 int32_t previous, int64_t at, int64_t config_version);
 /* Move to `stage` at `at`, recording the change from `previous`. */
 int rfs_stage_set(rf_store *s, int64_t program_id, int64_t advocate_id, int32_t stage,
 		  int32_t previous, int64_t at, int64_t config_version);
@@ -132,8 +137,6 @@ int rfs_stage_counts(rf_store *s, int64_t program_id, int64_t counts[6], int64_t
 /* Up to `limit` rows with advocate_id > after, by advocate id. */
 int rfs_stage_page(rf_store *s, int64_t program_id, int64_t after, uint32_t limit,
 		   rfs_stage **rows, size_t *count);
-/* The advocates a conversion credits, by id. */
-int rfs_stage_credited(rf_store *s, int64_t conversion_id, int64_t **ids, size_t *count);
 
 /* Content library. */
 #define RFS_TIER_NAME_SIZE 33

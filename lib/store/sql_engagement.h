@@ -76,18 +76,25 @@
 	X(OUTBOX_ALL, RFS_OUTBOX_COLUMNS " WHERE o.id > ?1 AND (?2 = 0 OR o.program_id = ?2)" \
 		      " ORDER BY o.id LIMIT ?3")                                           \
 	X(OUTBOX_ACK, "UPDATE outbox SET status = 1, acked_at = ?2 WHERE status = 0 AND id <= ?1") \
-	/* Stages: ?1 program, ?2 advocate. Count an event (?4 activities at  \
-	 * ?5, ?6 referrals at ?7), placing the advocate (stage 0 until         \
-	 * evaluated, ?3 now, ?8 config version) on its first. */              \
-	X(STAGE_BUMP, "INSERT INTO advocate_stage(program_id, advocate_id, stage, since, activities," \
-		      " last_activity_at, referrals, last_referral_at, config_version)"    \
-		      " VALUES(?1, ?2, 0, ?3, ?4, ?5, ?6, ?7, ?8)"                          \
-		      " ON CONFLICT(program_id, advocate_id) DO UPDATE SET"                 \
-		      " activities = activities + excluded.activities,"                    \
-		      " last_activity_at = max(last_activity_at, excluded.last_activity_at)," \
-		      " referrals = referrals + excluded.referrals,"                       \
-		      " last_referral_at = max(last_referral_at, excluded.last_referral_at)" \
-		      " RETURNING " RFS_STAGE_COLUMNS)                                      \
+	/* Stages: ?1 program, ?2 advocate. */                                     \
+	/* The common case in one statement: count the event when it cannot    \
+	 * change the stage (an activity of an active, referring or champion  \
+	 * advocate; a referral of a champion, or of a referrer staying under  \
+	 * ?7 referrals). ?3 activities at ?4, ?5 referrals at ?6. */          \
+	X(STAGE_COUNT_ONLY, "UPDATE advocate_stage SET activities = activities + ?3,"      \
+			    " last_activity_at = max(last_activity_at, ?4),"               \
+			    " referrals = referrals + ?5, last_referral_at = max(last_referral_at, ?6)" \
+			    " WHERE program_id = ?1 AND advocate_id = ?2 AND CASE WHEN ?5 = 0"  \
+			    " THEN stage IN (2, 3, 4) ELSE stage = 4 OR (stage = 3"        \
+			    " AND referrals + ?5 < ?7) END")                               \
+	/* A whole row: ?3 stage, ?4 since, ?5 activities at ?6, ?7 referrals  \
+	 * at ?8, ?9 config version. */                                        \
+	X(STAGE_INSERT, "INSERT INTO advocate_stage(program_id, advocate_id, stage, since,"  \
+			" activities, last_activity_at, referrals, last_referral_at, config_version)" \
+			" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")                     \
+	X(STAGE_UPDATE, "UPDATE advocate_stage SET stage = ?3, since = ?4, activities = ?5," \
+			" last_activity_at = ?6, referrals = ?7, last_referral_at = ?8,"   \
+			" config_version = ?9 WHERE program_id = ?1 AND advocate_id = ?2") \
 	/* ?3 stage, ?4 since, ?5 config version. */                               \
 	X(STAGE_SET, "UPDATE advocate_stage SET stage = ?3, since = ?4, config_version = ?5" \
 		     " WHERE program_id = ?1 AND advocate_id = ?2")                        \
@@ -106,9 +113,6 @@
 	/* A page of a program's stages after advocate ?2, ?3 rows at most. */     \
 	X(STAGE_PAGE, "SELECT " RFS_STAGE_COLUMNS ", advocate_id FROM advocate_stage"       \
 		      " WHERE program_id = ?1 AND advocate_id > ?2 ORDER BY advocate_id LIMIT ?3") \
-	/* The advocates a conversion credits (weight > 0). */                     \
-	X(STAGE_CREDITED, "SELECT DISTINCT advocate_id FROM credit WHERE conversion_id = ?1" \
-			  " AND weight > 0 ORDER BY advocate_id")                          \
 	/* Content library: ?1 program. */                                         \
 	X(CONTENT_INSERT, "INSERT INTO content(program_id, key, title, url, kind, stages, tier," \
 			  " status, created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, 0, ?8)") \
