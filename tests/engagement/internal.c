@@ -117,11 +117,51 @@ static void test_many_in_one_transaction(void **state)
 	assert_int_equal(queued + held, 150);
 }
 
+/* The stage rules, in their order, at their edges. */
+static void test_stage_rules(void **state)
+{
+	(void)state;
+	const int64_t day = 86400000, now = 1000 * day;
+	rfc_stage_rules r = { 1, 1, 5, 60 * day };
+	rfc_stage_facts f = { 0, 0, 0, 0 };
+	assert_int_equal(rfc_stage_for(&r, &f, now), RF_STAGE_INVITED);
+	f = (rfc_stage_facts){ 1, 0, now, 0 };
+	assert_int_equal(rfc_stage_for(&r, &f, now), RF_STAGE_ACTIVE);
+	f = (rfc_stage_facts){ 0, 1, 0, now };
+	assert_int_equal(rfc_stage_for(&r, &f, now), RF_STAGE_REFERRING);
+	f.referrals = 4;
+	assert_int_equal(rfc_stage_for(&r, &f, now), RF_STAGE_REFERRING);
+	f.referrals = 5;
+	assert_int_equal(rfc_stage_for(&r, &f, now), RF_STAGE_CHAMPION);
+	/* dormancy: the later of the two times counts, the edge is inclusive */
+	f = (rfc_stage_facts){ 3, 5, now - 60 * day + 1, now - 90 * day };
+	assert_int_equal(rfc_stage_for(&r, &f, now), RF_STAGE_CHAMPION);
+	f.last_activity_at = now - 60 * day;
+	assert_int_equal(rfc_stage_for(&r, &f, now), RF_STAGE_DORMANT);
+	/* nothing done is never dormant */
+	f = (rfc_stage_facts){ 0, 0, 0, 0 };
+	assert_int_equal(rfc_stage_for(&r, &f, now + 1000 * day), RF_STAGE_INVITED);
+	/* thresholds: three events make active, activities and referrals alike */
+	r = (rfc_stage_rules){ 3, 2, 4, 10 * day };
+	f = (rfc_stage_facts){ 2, 0, now, 0 };
+	assert_int_equal(rfc_stage_for(&r, &f, now), RF_STAGE_INVITED);
+	f.referrals = 1;
+	f.last_referral_at = now;
+	assert_int_equal(rfc_stage_for(&r, &f, now), RF_STAGE_ACTIVE);
+	f.referrals = 2;
+	assert_int_equal(rfc_stage_for(&r, &f, now), RF_STAGE_REFERRING);
+	/* zero thresholds place everyone at once */
+	r = (rfc_stage_rules){ 0, 0, 0, day };
+	f = (rfc_stage_facts){ 0, 0, 0, 0 };
+	assert_int_equal(rfc_stage_for(&r, &f, now), RF_STAGE_CHAMPION);
+}
+
 int main(int argc, char **argv)
 {
 	rft_parse_args(argc, argv);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_render),
+		cmocka_unit_test(test_stage_rules),
 		cmocka_unit_test_setup_teardown(test_many_in_one_transaction, rft_setup,
 						rft_teardown),
 	};
