@@ -36,8 +36,9 @@
 	"SELECT id FROM conversion WHERE visitor_id = ?2 AND program_id = ?1" \
 	" UNION SELECT id FROM conversion WHERE customer_id = ?4 AND program_id = ?1"
 
-/* Conversions of a visitor without a customer: no UNION, so no temporary
- * b-tree (a third of a conversion's instructions went to those). */
+/* Conversions of a visitor without a customer (c INDEXED BY
+ * conversion_visitor: for ORDER BY at LIMIT 1 the planner otherwise walks
+ * the whole program in conversion_program_at): no UNION, no temporary b-tree. */
 #define RFS_VISITOR_CONVERSIONS "c.visitor_id = ?2 AND c.program_id = ?1"
 
 /* A journey: the touches `touches` yields (t, with the visitor filter in
@@ -50,16 +51,18 @@
 	" WHERE " visitor "t.at >= ?2 AND t.at <= ?3 AND t.duplicate = 0" \
 	" AND c.program_id = ?4 ORDER BY t.at, t.id"
 
-/* The first credit given for the conversions `person` selects (c). */
-#define RFS_FIRST_REFERRER_OF(person) \
+/* The first credit given for the conversions `person` selects (c, with
+ * index `hint`). */
+#define RFS_FIRST_REFERRER_OF(hint, person) \
 	"SELECT cr.touchpoint_id, cr.code_id, cr.advocate_id, cr.channel, c.order_id," \
 	" coalesce((SELECT t.at FROM touchpoint t WHERE t.id = cr.touchpoint_id), 0)" \
-	" FROM conversion c JOIN credit cr ON cr.conversion_id = c.id" \
+	" FROM conversion c" hint " JOIN credit cr ON cr.conversion_id = c.id" \
 	" WHERE " person " AND cr.weight > 0 ORDER BY c.at, c.id, cr.seq LIMIT 1"
 
-/* The first attributed conversion of kind ?3 among those `person` selects. */
-#define RFS_FIRST_OF_KIND_OF(person) \
-	"SELECT c.id, c.order_id, c.at FROM conversion c WHERE " person \
+/* The first attributed conversion of kind ?3 among those `person` selects
+ * (c, with index `hint`). */
+#define RFS_FIRST_OF_KIND_OF(hint, person) \
+	"SELECT c.id, c.order_id, c.at FROM conversion c" hint " WHERE " person \
 	" AND c.kind = ?3 AND c.attributed = 1 ORDER BY c.at, c.id LIMIT 1"
 
 /* What refunds took from one credit row `cr` (<= 0). */
@@ -108,9 +111,9 @@
 	X(JOURNEY, RFS_JOURNEY_OF("(SELECT ?1 AS v UNION SELECT visitor_id FROM identity"  \
 				  " WHERE customer_id = ?5) vs CROSS JOIN touchpoint t"    \
 				  " ON t.visitor_id = vs.v", ""))                          \
-	X(FIRST_REFERRER, RFS_FIRST_REFERRER_OF("c.id IN (" RFS_CONVERSIONS_OF_PERSON ")")) \
+	X(FIRST_REFERRER, RFS_FIRST_REFERRER_OF("", "c.id IN (" RFS_CONVERSIONS_OF_PERSON ")")) \
 	/* The first attributed conversion of a kind by this visitor/customer. */ \
-	X(FIRST_OF_KIND, RFS_FIRST_OF_KIND_OF("c.id IN (" RFS_CONVERSIONS_OF_PERSON ")")) \
+	X(FIRST_OF_KIND, RFS_FIRST_OF_KIND_OF("", "c.id IN (" RFS_CONVERSIONS_OF_PERSON ")")) \
 	X(CREDIT_ROWS, "SELECT touchpoint_id, at_touch, code_id, advocate_id, channel, weight"   \
 		       " FROM (SELECT cr.touchpoint_id, coalesce(t.at, 0) AS at_touch, cr.code_id," \
 		       " cr.advocate_id, cr.channel, cr.weight, cr.seq FROM credit cr"     \
