@@ -586,7 +586,6 @@ static const char schema_v8[] =
  * foreign-key check on deleting a touchpoint needs this index too). */
 static const char schema_v9[] =
 	"CREATE INDEX credit_touchpoint ON credit(touchpoint_id);";
-
 /* What refunds clawed back of each reward, kept with it so caps and the
  * budget count rewards net of clawbacks in the same pass over the rows
  * (the ledger stays the record; rf_reward_check compares the two). */
@@ -594,6 +593,16 @@ static const char schema_v10[] =
 	"ALTER TABLE reward ADD COLUMN clawed INTEGER NOT NULL DEFAULT 0;"
 	"UPDATE reward SET clawed = (SELECT coalesce(-sum(l.amount), 0) FROM ledger l"
 	" WHERE l.reward_id = reward.id AND l.src = 0 AND l.amount < 0);";
+/* The review queue indexes only held checks: every conversion wrote a
+ * page of fraud_check_queue for a queue that holds a few (one page of ~17
+ * per conversion; docs/PERFORMANCE.md). Read in conversion order. Scoring's
+ * mean risk of an advocate reads every check of the advocate: from the
+ * index alone now, not a table row each. */
+static const char schema_v11[] =
+	"DROP INDEX fraud_check_queue;"
+	"CREATE INDEX fraud_check_held ON fraud_check(program_id, conversion_id) WHERE status = 1;"
+	"DROP INDEX fraud_check_advocate;"
+	"CREATE INDEX fraud_check_advocate ON fraud_check(advocate_id, at, program_id, risk);";
 
 static const char *const migrations[] = {
 	NULL,      /* version 0: empty file */
@@ -607,6 +616,7 @@ static const char *const migrations[] = {
 	schema_v8, /* version 8 */
 	schema_v9, /* version 9 */
 	schema_v10, /* version 10 */
+	schema_v11, /* version 11 */
 };
 
 #define LATEST_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])) - 1)

@@ -70,7 +70,8 @@
 			   " JOIN program p ON p.id = f.program_id WHERE f.conversion_id = ?1") \
 	X(FRAUD_SIGNALS, "SELECT kind, weight, hard, evidence FROM fraud_signal"            \
 			 " WHERE conversion_id = ?1 ORDER BY seq")                          \
-	X(FRAUD_QUEUE, "SELECT conversion_id FROM fraud_check WHERE program_id = ?1"        \
+	X(FRAUD_QUEUE, "SELECT conversion_id FROM fraud_check INDEXED BY fraud_check_held"  \
+		       " WHERE program_id = ?1"                                            \
 		       " AND status = 1 AND conversion_id > ?2 ORDER BY conversion_id LIMIT ?3") \
 	X(FRAUD_REVIEW_SET, "UPDATE fraud_check SET status = ?2, reviewer = ?3, review_reason = ?4," \
 			    " reviewed_at = ?5 WHERE conversion_id = ?1 AND status = 1")   \
