@@ -124,7 +124,34 @@ const char raw_schema_sql[] =
 	"ALTER TABLE conversion ADD COLUMN refunded_minor INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE conversion ADD COLUMN parameters TEXT NOT NULL DEFAULT '';"
 	"ALTER TABLE touchpoint ADD COLUMN direct INTEGER NOT NULL DEFAULT 0;"
-	"CREATE INDEX conversion_customer ON conversion(customer_id, program_id) WHERE customer_id IS NOT NULL;";
+	"CREATE INDEX conversion_customer ON conversion(customer_id, program_id) WHERE customer_id IS NOT NULL;"
+	/* Later versions: content offered through codes (never written here),
+	 * advocates' identities (fraud checks), credit by touchpoint (retention). */
+	"CREATE TABLE content("
+	" id INTEGER PRIMARY KEY,"
+	" program_id INTEGER NOT NULL REFERENCES program(id),"
+	" key TEXT NOT NULL,"
+	" title TEXT NOT NULL,"
+	" url TEXT NOT NULL,"
+	" kind INTEGER NOT NULL,"
+	" stages INTEGER NOT NULL,"
+	" tier TEXT NOT NULL,"
+	" status INTEGER NOT NULL DEFAULT 0,"
+	" created_at INTEGER NOT NULL,"
+	" UNIQUE(program_id, key)) STRICT;"
+	"ALTER TABLE code ADD COLUMN content_id INTEGER REFERENCES content(id);"
+	"CREATE INDEX code_content ON code(content_id) WHERE content_id IS NOT NULL;"
+	"CREATE INDEX advocate_email ON advocate(email_hash) WHERE email_hash IS NOT NULL;"
+	"ALTER TABLE advocate ADD COLUMN customer_id INTEGER REFERENCES customer(id);"
+	"ALTER TABLE advocate ADD COLUMN visitor_id INTEGER REFERENCES visitor(id);"
+	"ALTER TABLE advocate ADD COLUMN email_key BLOB;"
+	"ALTER TABLE advocate ADD COLUMN ip_hash BLOB;"
+	"ALTER TABLE advocate ADD COLUMN ua_hash BLOB;"
+	"CREATE INDEX advocate_customer ON advocate(customer_id) WHERE customer_id IS NOT NULL;"
+	"CREATE INDEX advocate_visitor ON advocate(visitor_id) WHERE visitor_id IS NOT NULL;"
+	"CREATE INDEX advocate_email_key ON advocate(email_key) WHERE email_key IS NOT NULL;"
+	"CREATE INDEX advocate_ip_ua ON advocate(ip_hash, ua_hash) WHERE ip_hash IS NOT NULL;"
+	"CREATE INDEX credit_touchpoint ON credit(touchpoint_id);";
 
 /* The tables above; their indexes are found through sqlite_schema. */
 const char *const raw_schema_objects[] = {
