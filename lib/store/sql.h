@@ -59,12 +59,6 @@
 	" FROM conversion c" hint " JOIN credit cr ON cr.conversion_id = c.id" \
 	" WHERE " person " AND cr.weight > 0 ORDER BY c.at, c.id, cr.seq LIMIT 1"
 
-/* The first attributed conversion of kind ?3 among those `person` selects
- * (c, with index `hint`). */
-#define RFS_FIRST_OF_KIND_OF(hint, person) \
-	"SELECT c.id, c.order_id, c.at FROM conversion c" hint " WHERE " person \
-	" AND c.kind = ?3 AND c.attributed = 1 ORDER BY c.at, c.id LIMIT 1"
-
 /* What refunds took from one credit row `cr` (<= 0). */
 #define RFS_REFUNDED_OF_CREDIT \
 	"coalesce((SELECT sum(rc.value_minor) FROM refund_credit rc" \
@@ -113,7 +107,9 @@
 				  " ON t.visitor_id = vs.v", ""))                          \
 	X(FIRST_REFERRER, RFS_FIRST_REFERRER_OF("", "c.id IN (" RFS_CONVERSIONS_OF_PERSON ")")) \
 	/* The first attributed conversion of a kind by this visitor/customer. */ \
-	X(FIRST_OF_KIND, RFS_FIRST_OF_KIND_OF("", "c.id IN (" RFS_CONVERSIONS_OF_PERSON ")")) \
+	X(FIRST_OF_KIND, "SELECT c.id, c.order_id, c.at FROM conversion c"                \
+			 " WHERE c.id IN (" RFS_CONVERSIONS_OF_PERSON ") AND c.kind = ?3"  \
+			 " AND c.attributed = 1 ORDER BY c.at, c.id LIMIT 1")              \
 	X(CREDIT_ROWS, "SELECT touchpoint_id, at_touch, code_id, advocate_id, channel, weight"   \
 		       " FROM (SELECT cr.touchpoint_id, coalesce(t.at, 0) AS at_touch, cr.code_id," \
 		       " cr.advocate_id, cr.channel, cr.weight, cr.seq FROM credit cr"     \
