@@ -28,6 +28,7 @@ typedef struct dashboard_data {
 	size_t held_count;            /* the whole queue */
 	rf_leaderboard *board;        /* top advocates by score */
 	rf_score *scores[DASHBOARD_TOP]; /* their scores: tier and badges */
+	rf_content_stats *content;    /* top content items by attributed value */
 } dashboard_data;
 
 /**
@@ -48,6 +49,8 @@ int dashboard_collect_fraud(dashboard_data *d, rf_store *store);
 void dashboard_section_fraud(struct html *h, const dashboard_data *d);
 int dashboard_collect_scores(dashboard_data *d, rf_store *store);
 void dashboard_section_scores(struct html *h, const dashboard_data *d);
+int dashboard_collect_content(dashboard_data *d, rf_store *store);
+void dashboard_section_content(struct html *h, const dashboard_data *d);
 
 /** The page's style sheet. */
 extern const char dashboard_css[];

@@ -89,6 +89,8 @@ int dashboard_collect(dashboard_data *d, rf_store *store, const rf_report_query 
 		goto fail;
 	pick_currency(d);
 	rank_top(d);
+	if ((rc = dashboard_collect_content(d, store)) < 0)
+		goto fail;
 	return RF_OK;
 fail:
 	dashboard_data_free(d);
@@ -107,6 +109,7 @@ void dashboard_data_free(dashboard_data *d)
 	rf_balance_list_free(d->balances);
 	rf_fraud_checks_free(d->held);
 	rf_leaderboard_free(d->board);
+	rf_content_stats_free(d->content);
 	for (size_t i = 0; i < DASHBOARD_TOP; i++)
 		rf_score_free(d->scores[i]);
 	memset(d, 0, sizeof *d);

@@ -350,6 +350,7 @@ int dashboard_page(FILE *f, const dashboard_data *d)
 	section_split(&h, d->kinds, "advocate-kinds", "Advocate kinds", "advocate kind");
 	section_top(&h, d);
 	dashboard_section_scores(&h, d);
+	dashboard_section_content(&h, d);
 	dashboard_section_rewards(&h, d);
 	dashboard_section_fraud(&h, d);
 	html_raw(&h, "</main>\n<footer>Written by the referral CLI " RF_VERSION_STRING

@@ -100,6 +100,11 @@ int demo_ingest(const cli *c, rf_store *store, demo_clock *clock, demo_world *w)
  *  end. Both return CLI_EXIT_OK or report the failure. */
 int demo_rewards_setup(const cli *c, rf_store *store);
 int demo_rewards_payout(const cli *c, rf_store *store);
+/** The program's content library (returns CLI_EXIT_OK or reports the
+ *  failure), and the item a code for `channel` is bound to (NULL: none). */
+int demo_content_setup(const cli *c, rf_store *store);
+const char *demo_content_for(int32_t channel);
+
 /** Stage a few suspicious orders after the campaign (held by the fraud
  *  check); moves the clock past them. */
 int demo_rewards_suspects(const cli *c, rf_store *store, demo_clock *clock, const demo_world *w);

@@ -61,6 +61,7 @@ static int issue_code(const cli *c, rf_store *store, const demo_advocate *a, dem
 	in.advocate = a->id;
 	in.channel = code->channel;
 	in.vanity = vanity;
+	in.content = demo_content_for(code->channel);
 	rc = rf_code_issue(&out, store, &in);
 	if (rc < 0 && vanity) { /* taken or refused: a random code instead */
 		in.vanity = NULL;
@@ -108,7 +109,8 @@ static int setup(const cli *c, rf_store *store, demo_clock *clock, demo_world *w
 	clock->now_ms = w->start_ms - join_span;
 	if (rf_program_create(NULL, store, DEMO_PROGRAM, "Spring referral demo", &rules) < 0)
 		return cli_fail(c);
-	if ((rc = demo_rewards_setup(c, store)) != CLI_EXIT_OK)
+	if ((rc = demo_rewards_setup(c, store)) != CLI_EXIT_OK ||
+	    (rc = demo_content_setup(c, store)) != CLI_EXIT_OK)
 		return rc;
 	for (size_t i = 0; i < w->advocate_count; i++) {
 		clock->now_ms = w->start_ms - join_span +

@@ -18,7 +18,7 @@ trap 'rm -rf "$TMP"' EXIT INT TERM
 failures=0
 fail() { failures=$((failures + 1)); echo "not ok - $1"; }
 
-SECTIONS="headline time-series funnel channels advocate-kinds top-advocates leaderboard rewards fraud"
+SECTIONS="headline time-series funnel channels advocate-kinds top-advocates leaderboard top-content rewards fraud"
 
 # dump HTML: the DOM after Chromium loaded the page.
 dump() {
@@ -62,6 +62,11 @@ sed -n '/<section id="leaderboard"/,/<\/section>/p' "$TMP/demo.html" >"$TMP/boar
 [ "$(grep -c '^<tr><td class="num">[0-9]*</td><th scope="row">' "$TMP/board")" = 10 ] ||
 	fail "leaderboard: not 10 rows"
 grep -q 'first-referral' "$TMP/board" || fail "leaderboard: no badges shown"
+sed -n '/<section id="top-content"/,/<\/section>/p' "$TMP/demo.html" >"$TMP/content"
+[ "$(grep -c '^<tr><th scope="row">' "$TMP/content")" = 4 ] || fail "top content: not the demo's 4 items"
+grep -q '<tr><th scope="row">Spring launch video <span class="id">launch-video</span></th><td>video</td>' \
+	"$TMP/content" || fail "top content: the launch video is not listed with its kind"
+grep -Eq '<td class="num">[1-9][0-9,.]* EUR</td></tr>' "$TMP/content" || fail "top content: no item brought value"
 grep -q '<p>4 conversions held for review' "$TMP/demo.html" ||
 	fail "fraud holds: the demo's 4 staged suspicious orders are not held"
 grep -q '<tr><th scope="row">suspect-order-1</th>' "$TMP/demo.html" ||
