@@ -9,8 +9,6 @@
  * conversions (and their credit and value) by theirs. Values are the
  * attributed value net of refunds, per currency, as in rf_stats_get().
  *
- * Not yet reported (later issues): reward cost and return on reward
- * spend, new vs returning customers, K-factor, content items.
  * See docs/REPORTS.md.
  */
 #ifndef REFERRAL_REPORT_H
@@ -31,7 +29,9 @@ typedef enum rf_period {
 typedef enum rf_split_by {
 	RF_SPLIT_ADVOCATE = 1,      /**< key: external id; name: display name */
 	RF_SPLIT_CHANNEL = 2,       /**< key: channel name (rf_enum_name) */
-	RF_SPLIT_ADVOCATE_KIND = 3  /**< key: "customer", "employee", "partner", "influencer" */
+	RF_SPLIT_ADVOCATE_KIND = 3, /**< key: "customer", "employee", "partner", "influencer" */
+	RF_SPLIT_CONTENT = 4        /**< key: content item key; name: its title (codes bound
+	                                 to no item are left out; see content.h) */
 } rf_split_by;
 
 /** Most buckets one series may hold (RF_EINVALID beyond). */

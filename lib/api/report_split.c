@@ -81,8 +81,8 @@ static int keep_value(void *ctx, const rfs_value_row *row)
 
 static const char *key_name(const split *sp, const rfs_split_row *r, char *buf, size_t size)
 {
-	if (sp->by == RF_SPLIT_ADVOCATE)
-		return r->external_id;
+	if (sp->by == RF_SPLIT_ADVOCATE || sp->by == RF_SPLIT_CONTENT)
+		return r->external_id; /* the advocate's external id, the item's key */
 	int type = sp->by == RF_SPLIT_CHANNEL ? RF_ENUM_CHANNEL : RF_ENUM_ADVOCATE_KIND;
 	const char *name = rf_enum_name(type, (int32_t)r->key);
 	if (name)
@@ -102,7 +102,8 @@ static void pack_split(rf_pack *pk, const void *from, void *slot)
 		const char *k = key_name(sp, r, buf, sizeof(buf));
 		rf_report_split_row *row = rf__pack_reserve(pk, sizeof(*row));
 		const char *key = rf__pack_str(pk, k);
-		const char *name = rf__pack_str(pk, sp->by == RF_SPLIT_ADVOCATE ? r->display_name : k);
+		int named = sp->by == RF_SPLIT_ADVOCATE || sp->by == RF_SPLIT_CONTENT;
+		const char *name = rf__pack_str(pk, named ? r->display_name : k);
 		/* Values arrive by key then currency: each group's are contiguous. */
 		size_t n = sp->vn[i];
 		rf_money **values = rf__pack_money(pk, sp->values + sp->vfirst[i], n);
@@ -128,9 +129,9 @@ int rf_report_split_get(rf_report_split **out, rf_store *store, const rf_report_
 	int rc = rf__report_begin(store, query, &p, &to);
 	if (rc != RF_OK)
 		return rc;
-	if (by < RF_SPLIT_ADVOCATE || by > RF_SPLIT_ADVOCATE_KIND)
-		return rf__error(RF_EINVALID, "unknown split %d (advocate 1, channel 2, kind 3)",
-				 (int)by);
+	if (by < RF_SPLIT_ADVOCATE || by > RF_SPLIT_CONTENT)
+		return rf__error(RF_EINVALID,
+				 "unknown split %d (advocate 1, channel 2, kind 3, content 4)", (int)by);
 	split sp = { by, NULL, 0, NULL, 0, 0, NULL, NULL, NULL };
 	rc = rfs_begin_read(store);
 	if (rc == RF_OK)

@@ -26,9 +26,13 @@
 	" FROM conversion v JOIN credit cr ON cr.conversion_id = v.id"                      \
 	" WHERE v.program_id = ?1 AND v.at >= ?2 AND v.at < ?3 AND cr.weight > 0"
 
-/* The group of a split (?4: 1 advocate id, 2 channel, 3 advocate kind),
- * with `a` the advocate and `ch` the channel column. */
-#define RFS_SPLIT_KEY(ch) "(CASE ?4 WHEN 1 THEN a.id WHEN 2 THEN " ch " ELSE a.kind END)"
+/* The group of a split (?4: 1 advocate id, 2 channel, 3 advocate kind,
+ * 4 content item: NULL for codes bound to none, left out), with `a` the
+ * advocate, `ch` the channel column and `item` the content id (CASE runs
+ * only the branch it takes, so other splits never look it up). */
+#define RFS_SPLIT_KEY(ch, item)                                                            \
+	"(CASE ?4 WHEN 1 THEN a.id WHEN 2 THEN " ch " WHEN 4 THEN " item " ELSE a.kind END)"
+#define RFS_CREDIT_ITEM "(SELECT content_id FROM code WHERE id = cr.code_id)"
 
 /* A visitor `p.id` (tied to customer `p.cu`) has a conversion of kind `k`
  * in the program and period. */
@@ -66,30 +70,34 @@
 				   RFS_BUCKET("v.at") ", cr.advocate_id" RFS_REPORT_CREDITS \
 				   ") GROUP BY b ORDER BY b")                              \
 	/* ?5: the most rows (-1: all). */                                         \
-	X(REPORT_SPLIT, "WITH tp AS (SELECT " RFS_SPLIT_KEY("c.channel") " AS k, count(*) AS n," \
+	X(REPORT_SPLIT, "WITH tp AS (SELECT " RFS_SPLIT_KEY("c.channel", "c.content_id") " AS k, count(*) AS n," \
 			" count(DISTINCT t.visitor_id) AS u"                               \
 			" FROM code c JOIN advocate a ON a.id = c.advocate_id"             \
 			" JOIN touchpoint t ON t.code_id = c.id"                           \
 			" WHERE c.program_id = ?1 AND t.at >= ?2 AND t.at < ?3"           \
 			" AND t.duplicate < 2 GROUP BY k),"                                 \
-			" cv AS (SELECT " RFS_SPLIT_KEY("cr.channel") " AS k,"             \
+			" cv AS (SELECT " RFS_SPLIT_KEY("cr.channel", RFS_CREDIT_ITEM) " AS k," \
 			" count(DISTINCT cr.conversion_id) AS n, sum(cr.weight) AS w"      \
 			" FROM conversion v JOIN credit cr ON cr.conversion_id = v.id"     \
 			" JOIN advocate a ON a.id = cr.advocate_id"                        \
 			" WHERE v.program_id = ?1 AND v.at >= ?2 AND v.at < ?3 AND cr.weight > 0" \
 			" GROUP BY k),"                                                    \
-			" keys AS (SELECT k FROM tp UNION SELECT k FROM cv)"               \
-			" SELECT keys.k, coalesce(ad.external_id, ''), coalesce(ad.display_name, '')," \
+			" keys AS (SELECT k FROM tp WHERE k IS NOT NULL"                   \
+			" UNION SELECT k FROM cv WHERE k IS NOT NULL)"                     \
+			" SELECT keys.k, coalesce(ad.external_id, ct.key, ''),"            \
+			" coalesce(ad.display_name, ct.title, ''),"                        \
 			" coalesce(tp.n, 0), coalesce(tp.u, 0), coalesce(cv.n, 0), coalesce(cv.w, 0.0)" \
 			" FROM keys LEFT JOIN tp ON tp.k = keys.k LEFT JOIN cv ON cv.k = keys.k" \
 			" LEFT JOIN advocate ad ON ?4 = 1 AND ad.id = keys.k"              \
+			" LEFT JOIN content ct ON ?4 = 4 AND ct.id = keys.k"               \
 			" ORDER BY 7 DESC, 4 DESC, 2, 1 LIMIT ?5")                         \
-	X(REPORT_SPLIT_VALUE, "SELECT " RFS_SPLIT_KEY("cr.channel") " AS k, v.currency,"  \
+	X(REPORT_SPLIT_VALUE, "SELECT " RFS_SPLIT_KEY("cr.channel", RFS_CREDIT_ITEM) " AS k, v.currency," \
 			      " sum(cr.value_minor + " RFS_REFUNDED_OF_CREDIT ")"          \
 			      " FROM conversion v JOIN credit cr ON cr.conversion_id = v.id" \
 			      " JOIN advocate a ON a.id = cr.advocate_id"                  \
 			      " WHERE v.program_id = ?1 AND v.at >= ?2 AND v.at < ?3 AND cr.weight > 0" \
-			      " GROUP BY k, v.currency ORDER BY k, v.currency")            \
+			      " GROUP BY k, v.currency HAVING k IS NOT NULL"                \
+			      " ORDER BY k, v.currency")                                   \
 	X(REPORT_FUNNEL, "WITH vis AS (SELECT DISTINCT t.visitor_id AS id" RFS_REPORT_TOUCHES ")," \
 			 " p AS (SELECT vis.id AS id, i.customer_id AS cu FROM vis"        \
 			 " LEFT JOIN identity i ON i.visitor_id = vis.id),"                \

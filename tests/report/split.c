@@ -140,7 +140,7 @@ void test_bad_queries(void **state)
 	RFT_RC(rf_report_split_get(&sp, f->store, &q, RF_SPLIT_CHANNEL), RF_EINVALID);
 	q = report_query(0, 0, RF_PERIOD_DAY);
 	RFT_RC(rf_report_split_get(&sp, f->store, &q, 0), RF_EINVALID);
-	RFT_RC(rf_report_split_get(&sp, f->store, &q, 4), RF_EINVALID);
+	RFT_RC(rf_report_split_get(&sp, f->store, &q, 5), RF_EINVALID);
 	q.program = NULL;
 	RFT_RC(rf_report_funnel_get(&fu, f->store, &q), RF_EINVALID);
 	q.program = "nope";
@@ -195,4 +195,46 @@ void test_calendar_edges(void **state)
 	assert_int_equal(s->buckets[0]->touchpoints, 1);
 	assert_int_equal(s->buckets[1]->start_ms, INT64_C(21186) * D);
 	rf_report_series_free(s);
+}
+
+void test_split_content(void **state)
+{
+	rft_fixture *f = *state;
+	/* No code is bound to an item yet: no group. */
+	rf_report_split *s = split(f, RF_SPLIT_CONTENT, 0);
+	assert_int_equal(s->count, 0);
+	rf_report_split_free(s);
+
+	rf_content_spec cs = RF_CONTENT_SPEC_INIT;
+	cs.program = "p";
+	cs.key = "guide";
+	cs.title = "The buyer's guide";
+	cs.url = "https://example.com/guide";
+	RFT_OK(rf_content_add(NULL, f->store, &cs));
+	rf_code_spec code = RF_CODE_SPEC_INIT;
+	code.program = "p";
+	code.advocate = "ann";
+	code.channel = RF_CHANNEL_LINKEDIN;
+	code.content = "guide";
+	rf_code *issued = NULL;
+	RFT_OK(rf_code_issue(&issued, f->store, &code));
+	rft_track_code(f, issued->code);
+	int64_t t = RFT_T0 + 40 * D;
+	RFT_OK(rft_click(f, issued->code, "v7", t, NULL));
+	RFT_OK(rft_click(f, issued->code, "v8", t + 1, NULL));
+	RFT_OK(rft_convert(f, "p", "v7", "o7", 700, "EUR", t + H));
+	rf_code_free(issued);
+
+	s = split(f, RF_SPLIT_CONTENT, 0);
+	assert_int_equal(s->count, 1); /* the unbound codes' touches are left out */
+	assert_row(s->rows[0], "guide", "The buyer's guide", 2, 2, 1, "EUR", 700);
+	rf_report_split_free(s);
+	/* The same item's numbers through the advocate split: ann gained them. */
+	s = split(f, RF_SPLIT_ADVOCATE, 1);
+	assert_string_equal(s->rows[0]->key, "ann");
+	assert_int_equal(s->rows[0]->touchpoints, 5);
+	rf_report_split_free(s);
+	rf_report_query q = report_query(0, 0, RF_PERIOD_DAY);
+	RFT_RC(rf_report_split_get(&s, f->store, &q, RF_SPLIT_CONTENT + 1), RF_EINVALID);
+	assert_null(s);
 }

@@ -12,7 +12,7 @@ from .errors import invalid
 
 #: Granularities of a series (rf_period) and what a split groups by (rf_split_by).
 PERIODS = {"day": 1, "week": 2, "month": 3}
-SPLITS = {"advocate": 1, "channel": 2, "kind": 3}
+SPLITS = {"advocate": 1, "channel": 2, "kind": 3, "content": 4}
 
 
 def _values(c: Any) -> Dict[str, int]:

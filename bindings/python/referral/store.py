@@ -544,7 +544,7 @@ class Store(LinksMixin, EngagementMixin, RewardsMixin, ScoringMixin, ExportsMixi
     def report_split(self, program: str, by: str, *, start: Optional[TimeLike] = None,
                      end: Optional[TimeLike] = None,
                      limit: int = 0) -> List["reports.SplitRow"]:
-        """The period split by "advocate", "channel" or "kind" (largest first)."""
+        """The period split by "advocate", "channel", "kind" or "content" (largest first)."""
         lib = _ffi.lib()
         query = reports.query(program, start, end, limit=limit)
         return self._fetch(lib.rf_report_split_get, _ffi.rf_report_split,

@@ -47,6 +47,18 @@ class TestReports(StoreTestCase):
                           funnel.purchased_any), (2, 0, 0, 2))
         self.assertEqual(funnel.signup_rate, 0.0)
 
+    def test_split_by_content(self):
+        self.assertEqual(self.store.report_split("spring", "content"), [])
+        self.store.add_content("spring", "guide", "Buyer's guide", "https://example.com/g")
+        code = self.store.issue_code("spring", "alice", content="guide").code
+        self.store.record_touchpoint(code, "v3", at=T0 + 6 * DAY)
+        self.store.record_conversion("spring", "v3", "o3", value_minor=700, currency="EUR",
+                                     at=T0 + 6 * DAY + HOUR)
+        rows = self.store.report_split("spring", "content")
+        self.assertEqual([(r.key, r.name, r.touchpoints, r.attributed_conversions) for r in rows],
+                         [("guide", "Buyer's guide", 1, 1)])
+        self.assertEqual(rows[0].values, {"EUR": 700})
+
     def test_errors(self):
         self.assertRaisesCode(referral.NotFoundError, -3, self.store.report_series, "nope")
         self.assertRaisesCode(referral.InvalidError, -2, self.store.report_funnel, "spring",

@@ -39,6 +39,19 @@ class TestReports < ReferralTest::StoreTest
     assert_equal [2, 0, 0, 2], [funnel.visitors, funnel.signed_up, funnel.purchased, funnel.purchased_any]
   end
 
+  def test_split_by_content
+    assert_empty store.report_split("spring", :content)
+    store.add_content("spring", "guide", title: "Buyer's guide", url: "https://example.com/g")
+    code = store.issue_code("spring", "alice", content: "guide").code
+    store.record_touchpoint(code, visitor_id: "v3", at: T0 + 6 * DAY)
+    store.record_conversion("spring", visitor_id: "v3", order_id: "o3", value_minor: 700,
+                                      currency: "EUR", at: T0 + 6 * DAY + HOUR)
+    rows = store.report_split("spring", :content)
+    assert_equal [["guide", "Buyer's guide", 1, 1]],
+                 rows.map { |r| [r.key, r.name, r.touchpoints, r.attributed_conversions] }
+    assert_equal({ "EUR" => 700 }, rows[0].values)
+  end
+
   def test_errors
     assert_status(Referral::NotFoundError, -3) { store.report_series("nope") }
     assert_status(Referral::InvalidError, -2) { store.report_funnel("spring", from: T0, to: T0) }

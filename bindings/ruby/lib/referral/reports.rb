@@ -4,7 +4,7 @@
 module Referral
   # Granularities of a series (rf_period) and what a split groups by (rf_split_by).
   REPORT_PERIODS = { day: 1, week: 2, month: 3 }.freeze
-  REPORT_SPLITS = { advocate: 1, channel: 2, kind: 3 }.freeze
+  REPORT_SPLITS = { advocate: 1, channel: 2, kind: 3, content: 4 }.freeze
 
   module ReportValues
     module_function
