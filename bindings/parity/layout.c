@@ -109,6 +109,14 @@ int main(void)
 	S(rf_report_funnel); F(rf_report_funnel, visitors); F(rf_report_funnel, signed_up);
 	F(rf_report_funnel, purchased); F(rf_report_funnel, purchased_any);
 	F(rf_report_funnel, signup_rate); F(rf_report_funnel, purchase_rate);
+	S(rf_report_currency); F(rf_report_currency, currency); F(rf_report_currency, value_minor);
+	F(rf_report_currency, reward_cost_minor); F(rf_report_currency, return_on_spend);
+	S(rf_report_summary); F(rf_report_summary, touchpoints); F(rf_report_summary, unique_visitors);
+	F(rf_report_summary, conversions); F(rf_report_summary, attributed_conversions);
+	F(rf_report_summary, conversion_rate); F(rf_report_summary, new_customers);
+	F(rf_report_summary, returning_customers); F(rf_report_summary, active_advocates);
+	F(rf_report_summary, k_factor); F(rf_report_summary, currency_count);
+	F(rf_report_summary, currencies);
 	S(rf_fit_value); F(rf_fit_value, advocate); F(rf_fit_value, value); F(rf_fit_value, weight);
 	S(rf_fit); F(rf_fit, model); F(rf_fit, journeys); F(rf_fit, conversions);
 	F(rf_fit, p_conversion); F(rf_fit, fitted_at_ms); F(rf_fit, count); F(rf_fit, values);

@@ -138,5 +138,42 @@ RF_EXTERN int rf_report_funnel_get(rf_report_funnel **out, rf_store *store,
 /** Release a funnel. NULL is ignored. */
 RF_EXTERN void rf_report_funnel_free(rf_report_funnel *funnel);
 
+/** Money of a period in one currency. */
+typedef struct rf_report_currency {
+	const char *currency;
+	int64_t value_minor;       /**< attributed value net of refunds */
+	int64_t reward_cost_minor; /**< cash and credit rewards of the period's conversions,
+	                                granted (not held, rejected, voided or skipped),
+	                                less what refunds clawed back */
+	double return_on_spend;    /**< value / reward cost (0 without cost) */
+} rf_report_currency;
+
+/** A period's headline numbers. Read-only; owned by the object. */
+typedef struct rf_report_summary {
+	int64_t touchpoints;            /**< as in a series (bots left out, purged days kept) */
+	int64_t unique_visitors;
+	int64_t conversions;
+	int64_t attributed_conversions;
+	double conversion_rate;         /**< attributed_conversions / unique_visitors (0 if none) */
+	int64_t new_customers;          /**< attributed conversions that are the person's
+	                                     first in the program (visitor or tied customer) */
+	int64_t returning_customers;    /**< attributed conversions of people who converted before */
+	int64_t active_advocates;       /**< as in a series bucket */
+	double k_factor;                /**< as rf_program_metrics_get() over the period */
+	size_t currency_count;
+	rf_report_currency **currencies; /**< by currency code */
+} rf_report_summary;
+
+/**
+ * The program's headline numbers over the query's period (query->period
+ * is not used): traffic, conversions, new and returning customers, active
+ * advocates, K-factor, and per currency the attributed value, the reward
+ * cost and the return on reward spend. Errors as rf_report_series_get().
+ */
+RF_EXTERN int rf_report_summary_get(rf_report_summary **out, rf_store *store,
+				    const rf_report_query *query);
+/** Release a summary. NULL is ignored. */
+RF_EXTERN void rf_report_summary_free(rf_report_summary *summary);
+
 RF_END_DECL
 #endif

@@ -119,3 +119,41 @@ int rfs_report_funnel(rf_store *s, int64_t program_id, int64_t from, int64_t to,
 	sqlite3_reset(st);
 	return rc;
 }
+
+int rfs_report_summary(rf_store *s, int64_t program_id, int64_t from, int64_t to,
+		       int64_t out[6])
+{
+	sqlite3_stmt *st = NULL;
+	int rc = bind_period(s, RFS_REPORT_SUMMARY, program_id, from, to, 0, &st);
+	if (rc != RF_OK)
+		return rc;
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		for (int i = 0; i < 6; i++)
+			out[i] = sqlite3_column_int64(st, i);
+	} else {
+		rc = rfs_fail(s, step, DOING);
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+static void read_money(sqlite3_stmt *st, void *row)
+{
+	rfs_money_row *r = row;
+	rfs_col_text(st, 0, r->currency, sizeof(r->currency));
+	r->value_minor = sqlite3_column_int64(st, 1);
+	r->cost_minor = sqlite3_column_int64(st, 2);
+}
+
+int rfs_report_summary_money(rf_store *s, int64_t program_id, int64_t from, int64_t to,
+			     rfs_money_row **rows, size_t *count)
+{
+	sqlite3_stmt *st = NULL;
+	*rows = NULL;
+	*count = 0;
+	int rc = bind_period(s, RFS_REPORT_SUMMARY_MONEY, program_id, from, to, 0, &st);
+	return rc != RF_OK ? rc
+			   : rfs_collect(s, st, read_money, sizeof(**rows), 0, (void **)rows,
+					 count, DOING);
+}

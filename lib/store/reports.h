@@ -55,4 +55,18 @@ int rfs_report_split_values(rf_store *s, int64_t program_id, int64_t from, int64
 int rfs_report_funnel(rf_store *s, int64_t program_id, int64_t from, int64_t to,
 		      int64_t out[4]);
 
+/* Summary counts: touchpoints, unique visitors, conversions, attributed,
+ * returning (attributed, with an earlier conversion), active advocates. */
+int rfs_report_summary(rf_store *s, int64_t program_id, int64_t from, int64_t to,
+		       int64_t out[6]);
+
+/* Summary money by currency: attributed value (value_minor) and reward
+ * cost (cost_minor). */
+typedef struct rfs_money_row {
+	char currency[4];
+	int64_t value_minor, cost_minor;
+} rfs_money_row;
+int rfs_report_summary_money(rf_store *s, int64_t program_id, int64_t from, int64_t to,
+			     rfs_money_row **rows, size_t *count);
+
 #endif

@@ -47,7 +47,41 @@
 	" WHERE x.customer_id = p.cu AND x.program_id = ?1"                                 \
 	" AND x.kind = " k " AND x.at >= ?2 AND x.at < ?3))"
 
+/* Conversion `v` follows an earlier one (at, then id) of the same visitor
+ * or tied customer in the program. */
+#define RFS_EARLIER_BY(col, index)                                                          \
+	"EXISTS(SELECT 1 FROM conversion x INDEXED BY " index " WHERE x." col " = v." col  \
+	" AND x.program_id = ?1 AND (x.at < v.at OR (x.at = v.at AND x.id < v.id)))"
+
 #define RFS_STATEMENTS_REPORTS(X)                                                          \
+	/* The summary: touches (purged days from their totals), visitors;     \
+	 * conversions, attributed, returning; active advocates. */             \
+	X(REPORT_SUMMARY, "SELECT (SELECT count(*)" RFS_REPORT_TOUCHES ")"                   \
+			  " + (SELECT coalesce(sum(d.touches), 0) FROM code c"               \
+			  " JOIN touch_daily d ON d.code_id = c.id WHERE c.program_id = ?1"  \
+			  " AND d.day >= ?2 AND d.day < ?3),"                                \
+			  " (SELECT count(DISTINCT t.visitor_id)" RFS_REPORT_TOUCHES "),"    \
+			  " (SELECT count(*) FROM conversion WHERE program_id = ?1"          \
+			  " AND at >= ?2 AND at < ?3),"                                      \
+			  " (SELECT count(*) FROM conversion WHERE program_id = ?1"          \
+			  " AND at >= ?2 AND at < ?3 AND attributed = 1),"                   \
+			  " (SELECT count(*) FROM conversion v WHERE v.program_id = ?1"      \
+			  " AND v.at >= ?2 AND v.at < ?3 AND v.attributed = 1 AND ("         \
+			  RFS_EARLIER_BY("visitor_id", "conversion_visitor") " OR ("         \
+			  "v.customer_id IS NOT NULL AND "                                   \
+			  RFS_EARLIER_BY("customer_id", "conversion_customer") "))),"        \
+			  " (SELECT count(DISTINCT adv) FROM (SELECT c.advocate_id AS adv"  \
+			  RFS_REPORT_TOUCHES " UNION ALL SELECT cr.advocate_id" RFS_REPORT_CREDITS "))") \
+	/* Per currency: value, then the reward cost (cash 1, credit 2; not    \
+	 * held 1, rejected 5, voided 6 or skipped 7). */                         \
+	X(REPORT_SUMMARY_MONEY, "SELECT cur, sum(val), sum(cost) FROM ("                 \
+				"SELECT v.currency AS cur, cr.value_minor + " RFS_REFUNDED_OF_CREDIT \
+				" AS val, 0 AS cost" RFS_REPORT_CREDITS                      \
+				" UNION ALL SELECT r.unit, 0, r.amount - r.clawed FROM conversion v" \
+				" JOIN reward r ON r.conversion_id = v.id"                   \
+				" WHERE v.program_id = ?1 AND v.at >= ?2 AND v.at < ?3"      \
+				" AND r.kind IN (1, 2) AND r.state NOT IN (1, 5, 6, 7))"     \
+				" GROUP BY cur ORDER BY cur")                                \
 	/* Touches purged by retention count from their daily totals (their    \
 	 * visitors are gone: they add no unique visitors). */                 \
 	X(REPORT_SERIES_TOUCH, "SELECT b, sum(n), sum(u) FROM (SELECT b, count(*) AS n,"    \

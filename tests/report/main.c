@@ -14,6 +14,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(test_split_channel_and_kind, report_setup,
 						rft_teardown),
 		cmocka_unit_test_setup_teardown(test_split_content, report_setup, rft_teardown),
+		cmocka_unit_test_setup_teardown(test_summary, report_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_funnel, report_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_bad_queries, report_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_calendar_edges, report_setup, rft_teardown),

@@ -238,3 +238,99 @@ void test_split_content(void **state)
 	RFT_RC(rf_report_split_get(&s, f->store, &q, RF_SPLIT_CONTENT + 1), RF_EINVALID);
 	assert_null(s);
 }
+
+static rf_report_summary *summary_of(rft_fixture *f, int64_t from, int64_t to)
+{
+	rf_report_query q = report_query(from, to, RF_PERIOD_DAY);
+	rf_report_summary *s = NULL;
+	RFT_OK(rf_report_summary_get(&s, f->store, &q));
+	assert_non_null(s);
+	return s;
+}
+
+static const rf_report_currency *currency_of(const rf_report_summary *s, const char *cur)
+{
+	for (size_t i = 0; i < s->currency_count; i++)
+		if (strcmp(s->currencies[i]->currency, cur) == 0)
+			return s->currencies[i];
+	fail_msg("no %s in the summary", cur);
+	return NULL;
+}
+
+void test_summary(void **state)
+{
+	rft_fixture *f = *state;
+	rf_report_summary *s0 = summary_of(f, 0, 0);
+	/* The same counts as the series, added up. */
+	rf_report_query q = report_query(0, 0, RF_PERIOD_DAY);
+	rf_report_series *ser = NULL;
+	RFT_OK(rf_report_series_get(&ser, f->store, &q));
+	int64_t touches = 0, conversions = 0, attributed = 0;
+	for (size_t i = 0; i < ser->count; i++) {
+		touches += ser->buckets[i]->touchpoints;
+		conversions += ser->buckets[i]->conversions;
+		attributed += ser->buckets[i]->attributed_conversions;
+	}
+	rf_report_series_free(ser);
+	assert_int_equal(s0->touchpoints, touches);
+	assert_int_equal(s0->conversions, conversions);
+	assert_int_equal(s0->attributed_conversions, attributed);
+	assert_int_equal(s0->new_customers + s0->returning_customers, attributed);
+	assert_int_equal(currency_of(s0, "EUR")->reward_cost_minor, 0); /* no rule yet */
+
+	/* 10 % to the referrer, then v1 buys again through ann: returning. */
+	rf_reward_rule r = RF_REWARD_RULE_INIT;
+	r.basis = RF_AMOUNT_PERCENT;
+	r.amount = 1000;
+	RFT_OK(rf_reward_rule_add(NULL, f->store, "p", &r));
+	rf_code_spec cs = RF_CODE_SPEC_INIT;
+	cs.program = "p";
+	cs.advocate = "ann";
+	rf_code *code = NULL;
+	RFT_OK(rf_code_issue(&code, f->store, &cs));
+	rft_track_code(f, code->code);
+	int64_t t = RFT_T0 + 40 * D;
+	RFT_OK(rft_click(f, code->code, "v1", t - H, NULL));
+	rf_code_free(code);
+	RFT_OK(rft_convert(f, "p", "v1", "o1b", 2000, "EUR", t));
+	rf_refund_spec rs = RF_REFUND_SPEC_INIT;
+	rs.program = "p";
+	rs.order_id = "o1b";
+	rs.refund_id = "r1b";
+	rs.amount_minor = 1000;
+	rs.at_ms = t + H;
+	RFT_OK(rf_conversion_refund(NULL, f->store, &rs));
+
+	rf_report_summary *s1 = summary_of(f, 0, 0);
+	assert_int_equal(s1->conversions, s0->conversions + 1);
+	assert_int_equal(s1->attributed_conversions, s0->attributed_conversions + 1);
+	assert_int_equal(s1->returning_customers, s0->returning_customers + 1);
+	assert_int_equal(s1->new_customers, s0->new_customers);
+	assert_int_equal(currency_of(s1, "EUR")->value_minor, currency_of(s0, "EUR")->value_minor + 1000);
+	assert_int_equal(currency_of(s1, "EUR")->reward_cost_minor, 100); /* 200 less 100 clawed */
+	rf_report_summary_free(s0);
+	rf_report_summary_free(s1);
+
+	/* Only the new period: one returning customer, value 10x its cost. */
+	rf_report_summary *s2 = summary_of(f, t - D, 0);
+	assert_int_equal(s2->conversions, 1);
+	assert_int_equal(s2->new_customers, 0);
+	assert_int_equal(s2->returning_customers, 1);
+	assert_int_equal(s2->touchpoints, 1);
+	assert_int_equal(s2->unique_visitors, 1);
+	assert_float_equal(s2->conversion_rate, 1.0, 1e-12);
+	assert_int_equal(s2->active_advocates, 1);
+	assert_int_equal(s2->currency_count, 1);
+	assert_int_equal(s2->currencies[0]->value_minor, 1000);
+	assert_float_equal(s2->currencies[0]->return_on_spend, 10.0, 1e-12);
+	rf_report_summary_free(s2);
+	rf_report_summary_free(NULL);
+
+	rf_report_summary *bad = NULL;
+	q = report_query(10, 5, RF_PERIOD_DAY);
+	RFT_RC(rf_report_summary_get(&bad, f->store, &q), RF_EINVALID);
+	q = report_query(0, 0, RF_PERIOD_DAY);
+	q.program = "nope";
+	RFT_RC(rf_report_summary_get(&bad, f->store, &q), RF_ENOTFOUND);
+	assert_null(bad);
+}

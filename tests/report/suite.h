@@ -22,6 +22,7 @@ void test_series_empty_and_clipped(void **state);
 void test_split_advocate(void **state);
 void test_split_channel_and_kind(void **state);
 void test_split_content(void **state);
+void test_summary(void **state);
 void test_funnel(void **state);
 void test_bad_queries(void **state);
 void test_calendar_edges(void **state);

@@ -219,6 +219,20 @@ class rf_report_funnel(Structure):
                 ("purchase_rate", c_double)]
 
 
+class rf_report_currency(Structure):
+    _fields_ = [("currency", c_char_p), ("value_minor", c_int64),
+                ("reward_cost_minor", c_int64), ("return_on_spend", c_double)]
+
+
+class rf_report_summary(Structure):
+    _fields_ = [("touchpoints", c_int64), ("unique_visitors", c_int64),
+                ("conversions", c_int64), ("attributed_conversions", c_int64),
+                ("conversion_rate", c_double), ("new_customers", c_int64),
+                ("returning_customers", c_int64), ("active_advocates", c_int64),
+                ("k_factor", c_double), ("currency_count", c_size_t),
+                ("currencies", POINTER(POINTER(rf_report_currency)))]
+
+
 class rf_fit_value(Structure):
     _fields_ = [("advocate", c_char_p), ("value", c_double), ("weight", c_double)]
 
@@ -557,7 +571,8 @@ STRUCTS = {cls.__name__: cls for cls in (
     rf_refund_spec, rf_explained_touch, rf_explanation, rf_stats_query, rf_money, rf_stats,
     rf_fit_value, rf_fit, rf_replay_row, rf_replay, rf_paths_options, rf_path_credit,
     rf_path_credits, rf_report_query, rf_report_bucket, rf_report_series,
-    rf_report_split_row, rf_report_split, rf_report_funnel, rf_link, rf_link_key,
+    rf_report_split_row, rf_report_split, rf_report_funnel, rf_report_currency,
+    rf_report_summary, rf_link, rf_link_key,
     rf_link_keys, rf_consent_change, rf_consent, rf_hash_key, rf_hash_keys,
     rf_privacy_policy, rf_privacy_settings, rf_reward_rule, rf_reward_policy, rf_reward_config,
     rf_reward, rf_reward_list, rf_balance, rf_balance_list, rf_payout_line, rf_payout,
@@ -694,6 +709,9 @@ SIGNATURES = {
     "rf_report_funnel_get": (c_int, [_out(rf_report_funnel), _S, POINTER(rf_report_query)],
                              True),
     "rf_report_funnel_free": (None, [POINTER(rf_report_funnel)], False),
+    "rf_report_summary_get": (c_int, [_out(rf_report_summary), _S, POINTER(rf_report_query)],
+                              True),
+    "rf_report_summary_free": (None, [POINTER(rf_report_summary)], False),
     "rf_refund_spec_init": (c_int, [POINTER(rf_refund_spec), c_uint], True),
     "rf_conversion_refund": (c_int, [_out(rf_conversion), _S, POINTER(rf_refund_spec)], True),
     "rf_identify": (c_int, [_S, c_char_p, c_char_p], True),

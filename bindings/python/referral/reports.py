@@ -78,6 +78,45 @@ class Funnel:
                    purchase_rate=c.purchase_rate)
 
 
+@dataclass(frozen=True)
+class CurrencySummary:
+    """A period's money in one currency: value, reward cost, return on spend."""
+    currency: str
+    value_minor: int
+    reward_cost_minor: int
+    return_on_spend: float
+
+
+@dataclass(frozen=True)
+class Summary:
+    """A period's headline numbers (see rf_report_summary_get)."""
+    touchpoints: int
+    unique_visitors: int
+    conversions: int
+    attributed_conversions: int
+    conversion_rate: float
+    new_customers: int
+    returning_customers: int
+    active_advocates: int
+    k_factor: float
+    currencies: Dict[str, CurrencySummary]
+
+    @classmethod
+    def from_c(cls, c: _ffi.rf_report_summary) -> "Summary":
+        money = {}
+        for i in range(c.currency_count):
+            m = c.currencies[i].contents
+            cur = m.currency.decode()
+            money[cur] = CurrencySummary(cur, m.value_minor, m.reward_cost_minor,
+                                         m.return_on_spend)
+        return cls(touchpoints=c.touchpoints, unique_visitors=c.unique_visitors,
+                   conversions=c.conversions, attributed_conversions=c.attributed_conversions,
+                   conversion_rate=c.conversion_rate, new_customers=c.new_customers,
+                   returning_customers=c.returning_customers,
+                   active_advocates=c.active_advocates, k_factor=c.k_factor,
+                   currencies=money)
+
+
 def _choice(table: Dict[str, int], value: Any, what: str) -> int:
     if isinstance(value, str) and value.lower() in table:
         return table[value.lower()]
@@ -111,3 +150,7 @@ def split_by(value: Any) -> int:
 
 def funnel_from_c(c: _ffi.rf_report_funnel, _rc: int) -> Funnel:
     return Funnel.from_c(c)
+
+
+def summary_from_c(c: _ffi.rf_report_summary, _rc: int) -> Summary:
+    return Summary.from_c(c)

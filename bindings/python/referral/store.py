@@ -559,6 +559,16 @@ class Store(LinksMixin, EngagementMixin, RewardsMixin, ScoringMixin, ExportsMixi
         return self._fetch(lib.rf_report_funnel_get, _ffi.rf_report_funnel,
                            lib.rf_report_funnel_free, reports.funnel_from_c, byref(query))
 
+    def report_summary(self, program: str, *, start: Optional[TimeLike] = None,
+                       end: Optional[TimeLike] = None) -> "reports.Summary":
+        """A period's headline numbers: traffic, conversions, new and returning
+        customers, active advocates, K-factor, and per currency the value, the
+        reward cost and the return on reward spend."""
+        lib = _ffi.lib()
+        query = reports.query(program, start, end)
+        return self._fetch(lib.rf_report_summary_get, _ffi.rf_report_summary,
+                           lib.rf_report_summary_free, reports.summary_from_c, byref(query))
+
 
 # -- helpers -------------------------------------------------------------------
 

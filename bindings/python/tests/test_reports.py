@@ -59,6 +59,17 @@ class TestReports(StoreTestCase):
                          [("guide", "Buyer's guide", 1, 1)])
         self.assertEqual(rows[0].values, {"EUR": 700})
 
+    def test_summary(self):
+        s = self.store.report_summary("spring")
+        self.assertEqual((s.touchpoints, s.unique_visitors, s.conversions,
+                          s.attributed_conversions, s.new_customers, s.returning_customers,
+                          s.active_advocates), (2, 2, 2, 2, 2, 0, 2))
+        self.assertEqual(s.currencies["EUR"].value_minor, 1000)
+        self.assertEqual(s.currencies["USD"].reward_cost_minor, 0)
+        self.assertEqual(s.currencies["USD"].return_on_spend, 0.0)
+        later = self.store.report_summary("spring", start=T0 + DAY)
+        self.assertEqual((later.conversions, list(later.currencies)), (1, ["USD"]))
+
     def test_errors(self):
         self.assertRaisesCode(referral.NotFoundError, -3, self.store.report_series, "nope")
         self.assertRaisesCode(referral.InvalidError, -2, self.store.report_funnel, "spring",

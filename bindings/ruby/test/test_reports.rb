@@ -52,6 +52,17 @@ class TestReports < ReferralTest::StoreTest
     assert_equal({ "EUR" => 700 }, rows[0].values)
   end
 
+  def test_summary
+    s = store.report_summary("spring")
+    assert_equal [2, 2, 2, 2, 2, 0, 2],
+                 [s.touchpoints, s.unique_visitors, s.conversions, s.attributed_conversions,
+                  s.new_customers, s.returning_customers, s.active_advocates]
+    assert_equal 1000, s.currencies["EUR"].value_minor
+    assert_equal 0, s.currencies["USD"].reward_cost_minor
+    later = store.report_summary("spring", from: T0 + DAY)
+    assert_equal [1, ["USD"]], [later.conversions, later.currencies.keys]
+  end
+
   def test_errors
     assert_status(Referral::NotFoundError, -3) { store.report_series("nope") }
     assert_status(Referral::InvalidError, -2) { store.report_funnel("spring", from: T0, to: T0) }

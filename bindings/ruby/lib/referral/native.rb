@@ -206,6 +206,18 @@ module Referral
              :signup_rate, :double, :purchase_rate, :double
     end
 
+    class ReportCurrency < FFI::Struct
+      layout :currency, :pointer, :value_minor, :int64, :reward_cost_minor, :int64,
+             :return_on_spend, :double
+    end
+
+    class ReportSummary < FFI::Struct
+      layout :touchpoints, :int64, :unique_visitors, :int64, :conversions, :int64,
+             :attributed_conversions, :int64, :conversion_rate, :double, :new_customers, :int64,
+             :returning_customers, :int64, :active_advocates, :int64, :k_factor, :double,
+             :currency_count, :size_t, :currencies, :pointer
+    end
+
     class FitValue < FFI::Struct
       layout :advocate, :pointer, :value, :double, :weight, :double
     end
@@ -435,6 +447,7 @@ module Referral
       "rf_report_query" => ReportQuery, "rf_report_bucket" => ReportBucket,
       "rf_report_series" => ReportSeries, "rf_report_split_row" => ReportSplitRow,
       "rf_report_split" => ReportSplit, "rf_report_funnel" => ReportFunnel,
+      "rf_report_currency" => ReportCurrency, "rf_report_summary" => ReportSummary,
       "rf_link" => Link, "rf_link_key" => LinkKey, "rf_link_keys" => LinkKeys,
       "rf_consent_change" => ConsentChange, "rf_consent" => Consent,
       "rf_hash_key" => HashKey, "rf_hash_keys" => HashKeys,
@@ -634,6 +647,8 @@ module Referral
     attach_function :rf_report_split_free, [:pointer], :void
     store_fn :rf_report_funnel_get, [:pointer, :pointer, ReportQuery.by_ref], :int
     attach_function :rf_report_funnel_free, [:pointer], :void
+    store_fn :rf_report_summary_get, [:pointer, :pointer, ReportQuery.by_ref], :int
+    attach_function :rf_report_summary_free, [:pointer], :void
     attach_function :rf_refund_spec_init, [RefundSpec.by_ref, :uint], :int
     store_fn :rf_conversion_refund, [:pointer, :pointer, RefundSpec.by_ref], :int
     store_fn :rf_identify, %i[pointer string string], :int

@@ -53,6 +53,26 @@ module Referral
     end
   end
 
+  # A period's money in one currency: value, reward cost, return on reward spend.
+  ReportCurrency = Struct.new(:currency, :value_minor, :reward_cost_minor, :return_on_spend,
+                              keyword_init: true)
+
+  # A period's headline numbers (rf_report_summary_get); currencies by code.
+  ReportSummary = Struct.new(:touchpoints, :unique_visitors, :conversions, :attributed_conversions,
+                             :conversion_rate, :new_customers, :returning_customers,
+                             :active_advocates, :k_factor, :currencies, keyword_init: true) do
+    def self.from_native(c)
+      money = Convert.each_item(c[:currencies], c[:currency_count], Native::ReportCurrency).to_h do |m|
+        cur = Convert.text_out(m[:currency])
+        [cur, ReportCurrency.new(currency: cur, value_minor: m[:value_minor],
+                                 reward_cost_minor: m[:reward_cost_minor],
+                                 return_on_spend: m[:return_on_spend]).freeze]
+      end
+      fields = (members - [:currencies]).to_h { |m| [m, c[m]] }
+      new(**fields, currencies: money.freeze).freeze
+    end
+  end
+
   class Store
     # A time series of a program per period (:day, :week from Monday, :month; UTC).
     def report_series(program, period: :day, from: nil, to: nil)
@@ -81,6 +101,17 @@ module Referral
       query = report_query(program, from, to, :day, 0, keep)
       fetch(:rf_report_funnel_get, :rf_report_funnel_free, Native::ReportFunnel, query) do |c, _|
         ReportFunnel.from_native(c)
+      end
+    end
+
+    # A period's headline numbers: traffic, conversions, new and returning
+    # customers, active advocates, K-factor, and per currency the value, the
+    # reward cost and the return on reward spend.
+    def report_summary(program, from: nil, to: nil)
+      keep = []
+      query = report_query(program, from, to, :day, 0, keep)
+      fetch(:rf_report_summary_get, :rf_report_summary_free, Native::ReportSummary, query) do |c, _|
+        ReportSummary.from_native(c)
       end
     end
 
