@@ -213,7 +213,13 @@ int rf__score_apply(rf_store *s, int64_t program_id, const rfs_score_config *c,
 	st.value_net += d->value_net;
 	if (d->at > st.last_at)
 		st.last_at = d->at;
-	rc = rfs_score_state_put(s, program_id, &st);
+	/* A stored row is updated in place: no delete and insert, no foreign
+	 * key checks (an INSERT OR REPLACE did both on every conversion). */
+	int updated = 0;
+	if (found)
+		rc = rfs_score_state_update(s, program_id, &st, &updated);
+	if (rc == RF_OK && !updated)
+		rc = rfs_score_state_put(s, program_id, &st);
 	int64_t now = rfs_now(s);
 	if (rc == RF_OK && crossed(before.referrals, st.referrals, 1))
 		rc = rf__badge_award(s, program_id, advocate_id, RF_BADGE_FIRST_REFERRAL, 0, now);
