@@ -31,5 +31,6 @@
 #include "referral/score.h"
 #include "referral/stage.h"
 #include "referral/content.h"
+#include "referral/voice.h"
 
 #endif

@@ -269,6 +269,37 @@ int main(void)
 	F(rf_program_metrics, cycles); F(rf_program_metrics, promoters);
 	F(rf_program_metrics, passives); F(rf_program_metrics, detractors);
 	F(rf_program_metrics, nps);
+	S(rf_testimonial_spec); F(rf_testimonial_spec, version); F(rf_testimonial_spec, program);
+	F(rf_testimonial_spec, advocate); F(rf_testimonial_spec, product);
+	F(rf_testimonial_spec, body); F(rf_testimonial_spec, rating);
+	F(rf_testimonial_spec, publish_consent); F(rf_testimonial_spec, at_ms);
+	S(rf_testimonial); F(rf_testimonial, id); F(rf_testimonial, program);
+	F(rf_testimonial, advocate); F(rf_testimonial, advocate_kind);
+	F(rf_testimonial, display_name); F(rf_testimonial, segment); F(rf_testimonial, product);
+	F(rf_testimonial, body); F(rf_testimonial, rating); F(rf_testimonial, publish_consent);
+	F(rf_testimonial, status); F(rf_testimonial, created_at_ms);
+	F(rf_testimonial, decided_at_ms);
+	S(rf_testimonials); F(rf_testimonials, count); F(rf_testimonials, items);
+	F(rf_testimonials, next_cursor);
+	S(rf_testimonial_query); F(rf_testimonial_query, version); F(rf_testimonial_query, program);
+	F(rf_testimonial_query, which); F(rf_testimonial_query, product);
+	F(rf_testimonial_query, segment); F(rf_testimonial_query, advocate_kind);
+	F(rf_testimonial_query, advocate); F(rf_testimonial_query, min_rating);
+	F(rf_testimonial_query, cursor); F(rf_testimonial_query, limit);
+	S(rf_reference_query); F(rf_reference_query, version); F(rf_reference_query, program);
+	F(rf_reference_query, advocate_kind); F(rf_reference_query, segment);
+	F(rf_reference_query, min_score); F(rf_reference_query, limit);
+	S(rf_reference_candidate); F(rf_reference_candidate, id);
+	F(rf_reference_candidate, advocate); F(rf_reference_candidate, advocate_kind);
+	F(rf_reference_candidate, display_name); F(rf_reference_candidate, segment);
+	F(rf_reference_candidate, score); F(rf_reference_candidate, asks);
+	F(rf_reference_candidate, last_asked_at_ms);
+	S(rf_reference_candidates); F(rf_reference_candidates, count);
+	F(rf_reference_candidates, items); F(rf_reference_candidates, at_ms);
+	F(rf_reference_candidates, score_config_version); F(rf_reference_candidates, config_version);
+	S(rf_reference); F(rf_reference, id); F(rf_reference, program); F(rf_reference, advocate);
+	F(rf_reference, prospect); F(rf_reference, outcome); F(rf_reference, asked_at_ms);
+	F(rf_reference, accepted_at_ms); F(rf_reference, closed_at_ms);
 	/* Constants the bindings hard-code. */
 	S(rf_fraud_policy); F(rf_fraud_policy, version); F(rf_fraud_policy, approve_below);
 	F(rf_fraud_policy, reject_from); F(rf_fraud_policy, weight_self_referral);
@@ -318,6 +349,10 @@ int main(void)
 	printf("const RF_IMPORT_MAX_RECORD %d\n", RF_IMPORT_MAX_RECORD);
 	printf("const RF_ENGAGEMENT_CONFIG_VERSION %d\n", RF_ENGAGEMENT_CONFIG_VERSION);
 	printf("const RF_OUTBOX_ALL %u\n", (unsigned)RF_OUTBOX_ALL);
+	printf("const RF_SEGMENT_BUFSIZE %d\n", RF_SEGMENT_BUFSIZE);
+	printf("const RF_TESTIMONIAL_SPEC_VERSION %d\n", RF_TESTIMONIAL_SPEC_VERSION);
+	printf("const RF_TESTIMONIAL_QUERY_VERSION %d\n", RF_TESTIMONIAL_QUERY_VERSION);
+	printf("const RF_REFERENCE_QUERY_VERSION %d\n", RF_REFERENCE_QUERY_VERSION);
 	printf("const RF_VERSION_MAJOR %d\n", RF_VERSION_MAJOR);
 	printf("const RF_VERSION_MINOR %d\n", RF_VERSION_MINOR);
 	/* Enumerators the bindings mirror. */
@@ -342,6 +377,8 @@ int main(void)
 		{ "RF_ENUM_REVIEW_STATUS", RF_ENUM_REVIEW_STATUS },
 		{ "RF_ENUM_BADGE", RF_ENUM_BADGE },
 		{ "RF_ENUM_STAGE", RF_ENUM_STAGE }, { "RF_ENUM_CONTENT_KIND", RF_ENUM_CONTENT_KIND },
+		{ "RF_ENUM_TESTIMONIAL_STATUS", RF_ENUM_TESTIMONIAL_STATUS },
+		{ "RF_ENUM_REFERENCE_OUTCOME", RF_ENUM_REFERENCE_OUTCOME },
 		{ "RF_MODEL_LAST_TOUCH", RF_MODEL_LAST_TOUCH }, { "RF_MODEL_FIRST_TOUCH", RF_MODEL_FIRST_TOUCH },
 		{ "RF_MODEL_LAST_NON_DIRECT", RF_MODEL_LAST_NON_DIRECT }, { "RF_MODEL_LINEAR", RF_MODEL_LINEAR },
 		{ "RF_MODEL_TIME_DECAY", RF_MODEL_TIME_DECAY }, { "RF_MODEL_POSITION", RF_MODEL_POSITION },

@@ -37,8 +37,12 @@ typedef enum rf_enum {
 	RF_ENUM_BADGE = 17,          /**< rf_badge_kind: "first-referral", ... */
 	RF_ENUM_STAGE = 18,          /**< rf_stage_kind: "invited", "active", "referring",
 	                                  "champion", "dormant" */
-	RF_ENUM_CONTENT_KIND = 19    /**< rf_content_kind: "article", "video", "image",
+	RF_ENUM_CONTENT_KIND = 19,   /**< rf_content_kind: "article", "video", "image",
 	                                  "document", "post", "email", "other" */
+	RF_ENUM_TESTIMONIAL_STATUS = 20, /**< rf_testimonial_status: "pending", "approved",
+	                                      "rejected" */
+	RF_ENUM_REFERENCE_OUTCOME = 21   /**< rf_reference_outcome: "open", "accepted",
+	                                      "declined", "completed", "no-response" */
 } rf_enum;
 
 /** Name of `value` in enumeration `type`; NULL when it has none. Static. */

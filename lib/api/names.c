@@ -123,6 +123,16 @@ static const name_entry content_kinds[] = {
 	{ RF_CONTENT_OTHER, "other" },     { 0, NULL }
 };
 
+static const name_entry testimonial_statuses[] = {
+	{ RF_TESTIMONIAL_PENDING, "pending" }, { RF_TESTIMONIAL_APPROVED, "approved" },
+	{ RF_TESTIMONIAL_REJECTED, "rejected" }, { 0, NULL }
+};
+static const name_entry reference_outcomes[] = {
+	{ RF_REFERENCE_OPEN, "open" },           { RF_REFERENCE_ACCEPTED, "accepted" },
+	{ RF_REFERENCE_DECLINED, "declined" },   { RF_REFERENCE_COMPLETED, "completed" },
+	{ RF_REFERENCE_NO_RESPONSE, "no-response" }, { 0, NULL }
+};
+
 static const name_entry *table_of(int type)
 {
 	switch (type) {
@@ -145,6 +155,8 @@ static const name_entry *table_of(int type)
 	case RF_ENUM_BADGE: return badges;
 	case RF_ENUM_STAGE: return stages;
 	case RF_ENUM_CONTENT_KIND: return content_kinds;
+	case RF_ENUM_TESTIMONIAL_STATUS: return testimonial_statuses;
+	case RF_ENUM_REFERENCE_OUTCOME: return reference_outcomes;
 	default: return NULL;
 	}
 }

@@ -604,6 +604,13 @@ static const char schema_v11[] =
 	"DROP INDEX fraud_check_advocate;"
 	"CREATE INDEX fraud_check_advocate ON fraud_check(advocate_id, at, program_id, risk);";
 
+/* Testimonials and reference asks: erasure and export find an advocate's
+ * testimonials; an ask keeps when it was accepted (closed_at is the time
+ * of its latest outcome). */
+static const char schema_v11[] =
+	"CREATE INDEX testimonial_advocate ON testimonial(advocate_id);"
+	"ALTER TABLE reference_ask ADD COLUMN accepted_at INTEGER NOT NULL DEFAULT 0;";
+
 static const char *const migrations[] = {
 	NULL,      /* version 0: empty file */
 	schema_v1, /* version 1 */

@@ -229,11 +229,13 @@
 #include "store/sql_rewards.h"
 #include "store/sql_exports.h"
 #include "store/sql_perf.h"
+#include "store/sql_voice.h"
 
 /* Every list, in one enum and one table. */
 #define RFS_ALL_STATEMENTS(X) RFS_STATEMENTS(X) RFS_STATEMENTS_REPORTS(X) RFS_STATEMENTS_SECURITY(X) \
 	RFS_STATEMENTS_ENGAGEMENT(X) RFS_STATEMENTS_PRIVACY(X) RFS_STATEMENTS_REWARDS(X) RFS_STATEMENTS_FRAUD(X) \
-	RFS_STATEMENTS_SCORING(X) RFS_STATEMENTS_EXPORTS(X) RFS_STATEMENTS_PERF(X)
+	RFS_STATEMENTS_SCORING(X) RFS_STATEMENTS_EXPORTS(X) RFS_STATEMENTS_PERF(X) \
+	RFS_STATEMENTS_VOICE(X)
 
 typedef enum rfs_stmt_id {
 #define RFS_ENUM(id, sql) RFS_##id,

@@ -144,11 +144,13 @@
 	X(PERSON_ADV_TESTIMONIALS, "SELECT json_group_array(json_object('program', p.key,"  \
 				   " 'product', t.product, 'segment', t.segment, 'body', t.body," \
 				   " 'rating', t.rating, 'publish_consent', t.publish_consent," \
-				   " 'status', t.status, 'created_at_ms', t.created_at))"  \
+				   " 'status', t.status, 'created_at_ms', t.created_at,"   \
+				   " 'decided_at_ms', t.decided_at))"                      \
 				   " FROM testimonial t JOIN program p ON p.id = t.program_id" \
 				   " WHERE t.advocate_id = ?1")                            \
 	X(PERSON_ADV_ASKS, "SELECT json_group_array(json_object('program', p.key, 'prospect', r.prospect," \
-			   " 'outcome', r.outcome, 'asked_at_ms', r.asked_at, 'closed_at_ms', r.closed_at))" \
+			   " 'outcome', r.outcome, 'asked_at_ms', r.asked_at,"            \
+			   " 'accepted_at_ms', r.accepted_at, 'closed_at_ms', r.closed_at))" \
 			   " FROM reference_ask r JOIN program p ON p.id = r.program_id"  \
 			   " WHERE r.advocate_id = ?1")                                    \
 	/* Rewards and ledger entries held by person ?1 of holder kind ?4. */      \

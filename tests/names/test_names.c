@@ -101,6 +101,14 @@ static const named content_kinds[] = {
 	{ RF_CONTENT_DOCUMENT, "document" }, { RF_CONTENT_POST, "post" }, { RF_CONTENT_EMAIL, "email" },
 	{ RF_CONTENT_OTHER, "other" }
 };
+static const named testimonial_statuses[] = { { RF_TESTIMONIAL_PENDING, "pending" },
+					      { RF_TESTIMONIAL_APPROVED, "approved" },
+					      { RF_TESTIMONIAL_REJECTED, "rejected" } };
+static const named reference_outcomes[] = {
+	{ RF_REFERENCE_OPEN, "open" },         { RF_REFERENCE_ACCEPTED, "accepted" },
+	{ RF_REFERENCE_DECLINED, "declined" }, { RF_REFERENCE_COMPLETED, "completed" },
+	{ RF_REFERENCE_NO_RESPONSE, "no-response" }
+};
 
 #define CASE(t, a, o0, o1, o2) { t, a, sizeof a / sizeof a[0], { o0, o1, o2 } }
 static const enum_case cases[] = {
@@ -123,6 +131,9 @@ static const enum_case cases[] = {
 	CASE(RF_ENUM_BADGE, badges, 0, 5, -1),
 	CASE(RF_ENUM_STAGE, stages, 0, 6, -1),
 	CASE(RF_ENUM_CONTENT_KIND, content_kinds, 0, 8, -1),
+};
+	CASE(RF_ENUM_TESTIMONIAL_STATUS, testimonial_statuses, 3, -1, 99),
+	CASE(RF_ENUM_REFERENCE_OUTCOME, reference_outcomes, 5, -1, 99),
 };
 #define NCASES (sizeof cases / sizeof cases[0])
 

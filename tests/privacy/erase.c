@@ -19,6 +19,8 @@
 #define SOURCE "signup-form-alice-2231"
 #define ADV_VISITOR "adv-visitor-alice-8820"
 #define ADV_IP "192.0.2.44"
+#define TESTIMONIAL "Testimonial words of alice 4471"
+#define PROSPECT "Prospect Paula Person 9923"
 
 typedef struct blob {
 	unsigned char b[64];
@@ -128,6 +130,24 @@ static void scene(rft_fixture *f, char code[RF_CODE_BUFSIZE])
 	act.type = RF_ACTIVITY_SHARE;
 	act.content = "spring-flyer";
 	RFT_OK(rf_activity_record(NULL, f->store, &act));
+	/* the advocate's voice: a segment, a testimonial, a reference ask
+	 * naming a prospect; and the bystander's, which stays */
+	RFT_OK(rf_advocate_segment_set(f->store, ADV, "enterprise"));
+	rf_testimonial_spec ts = RF_TESTIMONIAL_SPEC_INIT;
+	ts.program = "p";
+	ts.advocate = ADV;
+	ts.product = "crm";
+	ts.body = TESTIMONIAL;
+	ts.rating = 5;
+	ts.publish_consent = 1;
+	RFT_OK(rf_testimonial_submit(NULL, f->store, &ts));
+	ts.advocate = "bystander";
+	ts.body = "bystander words 5580";
+	RFT_OK(rf_testimonial_submit(NULL, f->store, &ts));
+	rf_reference *ref = NULL;
+	RFT_OK(rf_reference_ask(&ref, f->store, "p", ADV, PROSPECT));
+	RFT_OK(rf_reference_close(NULL, f->store, "p", ref->id, RF_REFERENCE_ACCEPTED));
+	rf_reference_free(ref);
 	rf_reward_rule rule = RF_REWARD_RULE_INIT;
 	rule.amount = 500;
 	rule.approve_at_once = 1;
@@ -190,7 +210,9 @@ void test_export_person(void **state)
 				 "\"display_name\":\"" NAME "\"", "\"email\":\"held as a keyed hash\"",
 				 "\"vanity\":1", "\"touchpoints\":2", "\"order_id\":\"order-2\"", "\"source\":\"" SOURCE "\"",
 				 "\"rewards\":[{", "\"amount\":500", "\"ledger\":[{", "\"messages\":[",
-				 "\"testimonials\":[]", "\"visitor_id\":\"" ADV_VISITOR "\"",
+				 "\"testimonials\":[{", "\"body\":\"" TESTIMONIAL "\"",
+				 "\"prospect\":\"" PROSPECT "\"", "\"accepted_at_ms\":",
+				 "\"segments\":[\"enterprise\"]", "\"visitor_id\":\"" ADV_VISITOR "\"",
 				 "\"content\":\"spring-flyer\"", "\"activities\":[{", "\"scores\":[",
 				 "\"fraud_signals\":[]", "\"stages\":[{\"program\":\"p\",\"stage\":3",
 				 "\"stage_history\":[{\"program\":\"p\",\"stage\":2,\"previous\":0" };
@@ -202,6 +224,7 @@ void test_export_person(void **state)
 	snprintf(want_code, sizeof want_code, "\"code\":\"%s\"", code);
 	assert_non_null(strstr(a, want_code));
 	assert_null(strstr(a, "order-1")); /* credited to the bystander */
+	assert_null(strstr(a, "bystander words")); /* the bystander's testimonial */
 	rf_person_export_free(a);
 
 	char *c = export_of(f, 0, CUSTOMER);
@@ -305,6 +328,9 @@ void test_erase_leaves_no_trace(void **state)
 	assert_text_gone(f, VISITOR);
 	assert_text_gone(f, "bob-landing-6621");
 	assert_text_gone(f, SOURCE);
+	assert_text_gone(f, TESTIMONIAL);
+	assert_text_gone(f, PROSPECT);
+	assert_true(rft_db_count_cells_containing(f->path, "bystander words 5580", where, sizeof where) > 0);
 	assert_gone(f, email.b, email.n, "the email hash");
 	assert_gone(f, ip.b, ip.n, "the IP hash");
 	assert_gone(f, ua.b, ua.n, "the user-agent hash");

@@ -17,7 +17,8 @@ from . import _ffi
 from .enums import (ActivityType, AdvocateKind, BadgeKind, BoardBy, BoardPeriod, Channel, ConversionKind, Durability, EnumType, Model,
                     RecordStatus, RewardBasis, RewardEvent, RewardKind, RewardSide, RewardState,
                     Target, TouchpointKind, enum_name, enum_parse, name_of,
-                    FraudDecision, FraudSignal, ReviewStatus, Stage, ContentKind)
+                    FraudDecision, FraudSignal, ReviewStatus, Stage, ContentKind,
+                    ReferenceOutcome, TestimonialFilter, TestimonialStatus)
 from .errors import (ERRORS, BusyError, CheckError, ConflictError, CorruptError,
                      DisabledError, Error, ExhaustedError, ExistsError, ExpiredError,
                      InternalError, InvalidError, IoError, MisuseError, NotADatabaseError,
@@ -35,6 +36,8 @@ from .paths import Paths
 from .scoring import (Activity, Badge, Leaderboard, LeaderboardEntry, ProgramMetrics, Score,
                       ScoreComponent, ScoreConfig, ScoreEvent)
 from .store import Store
+from .voice import (Reference, ReferenceCandidate, ReferenceCandidates, Testimonial,
+                    TestimonialPage)
 from .fraud import FraudCheck, FraudPolicy, FraudSignalHit
 from .types import (Advocate, Code, Conversion, Credit, Explanation, ExplainedTouch, Fit,
                     FitValue, PathCredit, Program, ProgramRules, Replay, ReplayRow, Stats,
@@ -101,4 +104,6 @@ __all__ = [
     "Stage", "StageChange", "StageInfo", "StageCounts",
     "ContentKind", "Content", "ContentStat", "ContentStats",
     "HashKey", "PrivacySettings", "Purge",
+    "Testimonial", "TestimonialPage", "TestimonialStatus", "TestimonialFilter", "Reference",
+    "ReferenceCandidate", "ReferenceCandidates", "ReferenceOutcome",
 ]

@@ -561,6 +561,55 @@ class rf_content_stats(Structure):
                 ("items", POINTER(POINTER(rf_content_stat)))]
 
 
+class rf_testimonial_spec(Structure):
+    _fields_ = [("version", c_uint), ("program", c_char_p), ("advocate", c_char_p),
+                ("product", c_char_p), ("body", c_char_p), ("rating", c_int32),
+                ("publish_consent", c_int32), ("at_ms", c_int64)]
+
+
+class rf_testimonial(Structure):
+    _fields_ = [("id", c_int64), ("program", c_char_p), ("advocate", c_char_p),
+                ("advocate_kind", c_int32), ("display_name", c_char_p), ("segment", c_char_p),
+                ("product", c_char_p), ("body", c_char_p), ("rating", c_int32),
+                ("publish_consent", c_int32), ("status", c_int32), ("created_at_ms", c_int64),
+                ("decided_at_ms", c_int64)]
+
+
+class rf_testimonials(Structure):
+    _fields_ = [("count", c_size_t), ("items", POINTER(POINTER(rf_testimonial))),
+                ("next_cursor", c_int64)]
+
+
+class rf_testimonial_query(Structure):
+    _fields_ = [("version", c_uint), ("program", c_char_p), ("which", c_int32),
+                ("product", c_char_p), ("segment", c_char_p), ("advocate_kind", c_int32),
+                ("advocate", c_char_p), ("min_rating", c_int32), ("cursor", c_int64),
+                ("limit", c_uint32)]
+
+
+class rf_reference_query(Structure):
+    _fields_ = [("version", c_uint), ("program", c_char_p), ("advocate_kind", c_int32),
+                ("segment", c_char_p), ("min_score", c_int32), ("limit", c_uint32)]
+
+
+class rf_reference_candidate(Structure):
+    _fields_ = [("id", c_int64), ("advocate", c_char_p), ("advocate_kind", c_int32),
+                ("display_name", c_char_p), ("segment", c_char_p), ("score", c_double),
+                ("asks", c_int64), ("last_asked_at_ms", c_int64)]
+
+
+class rf_reference_candidates(Structure):
+    _fields_ = [("count", c_size_t), ("items", POINTER(POINTER(rf_reference_candidate))),
+                ("at_ms", c_int64), ("score_config_version", c_int64),
+                ("config_version", c_int64)]
+
+
+class rf_reference(Structure):
+    _fields_ = [("id", c_int64), ("program", c_char_p), ("advocate", c_char_p),
+                ("prospect", c_char_p), ("outcome", c_int32), ("asked_at_ms", c_int64),
+                ("accepted_at_ms", c_int64), ("closed_at_ms", c_int64)]
+
+
 #: Every struct, by C name, for layout checks against the compiler.
 STRUCTS = {cls.__name__: cls for cls in (
     rf_engagement_config, rf_message, rf_messages,
@@ -581,7 +630,9 @@ STRUCTS = {cls.__name__: cls for cls in (
     rf_score_config, rf_score_settings, rf_score_component, rf_score_event, rf_badge, rf_score,
     rf_leaderboard_query, rf_leaderboard_entry, rf_leaderboard, rf_program_metrics,
     rf_stage_change, rf_stage, rf_stage_counts,
-    rf_content_spec, rf_content, rf_content_list, rf_content_stat, rf_content_stats)}
+    rf_content_spec, rf_content, rf_content_list, rf_content_stat, rf_content_stats,
+    rf_testimonial_spec, rf_testimonial, rf_testimonials, rf_testimonial_query,
+    rf_reference_query, rf_reference_candidate, rf_reference_candidates, rf_reference)}
 
 # Version numbers of the input structs these declarations describe.
 STORE_OPTIONS_VERSION = 1
@@ -619,6 +670,10 @@ SCORE_CONFIG_VERSION = 1
 LEADERBOARD_QUERY_VERSION = 1
 CONTENT_SPEC_VERSION = 1
 CONTENT_ARCHIVED = 1
+SEGMENT_BUFSIZE = 65
+TESTIMONIAL_SPEC_VERSION = 1
+TESTIMONIAL_QUERY_VERSION = 1
+REFERENCE_QUERY_VERSION = 1
 
 
 def _out(cls: Any) -> Any:
@@ -833,6 +888,28 @@ SIGNATURES = {
     "rf_program_metrics_get": (c_int, [_out(rf_program_metrics), _S, c_char_p, c_int64,
                                        c_int64], True),
     "rf_program_metrics_free": (None, [POINTER(rf_program_metrics)], False),
+    "rf_advocate_segment_set": (c_int, [_S, c_char_p, c_char_p], True),
+    "rf_advocate_segment_get": (c_int, [POINTER(c_char), c_size_t, _S, c_char_p], True),
+    "rf_testimonial_spec_init": (c_int, [POINTER(rf_testimonial_spec), c_uint], True),
+    "rf_testimonial_submit": (c_int, [_out(rf_testimonial), _S, POINTER(rf_testimonial_spec)],
+                              True),
+    "rf_testimonial_decide": (c_int, [_out(rf_testimonial), _S, c_char_p, c_int64, c_int32],
+                              True),
+    "rf_testimonial_consent_set": (c_int, [_S, c_char_p, c_int64, c_int32], True),
+    "rf_testimonial_get": (c_int, [_out(rf_testimonial), _S, c_char_p, c_int64], True),
+    "rf_testimonial_query_init": (c_int, [POINTER(rf_testimonial_query), c_uint], True),
+    "rf_testimonial_find": (c_int, [_out(rf_testimonials), _S, POINTER(rf_testimonial_query)],
+                            True),
+    "rf_testimonial_free": (None, [POINTER(rf_testimonial)], False),
+    "rf_testimonials_free": (None, [POINTER(rf_testimonials)], False),
+    "rf_reference_query_init": (c_int, [POINTER(rf_reference_query), c_uint], True),
+    "rf_reference_find": (c_int, [_out(rf_reference_candidates), _S,
+                                  POINTER(rf_reference_query)], True),
+    "rf_reference_ask": (c_int, [_out(rf_reference), _S, c_char_p, c_char_p, c_char_p], True),
+    "rf_reference_close": (c_int, [_out(rf_reference), _S, c_char_p, c_int64, c_int32], True),
+    "rf_reference_get": (c_int, [_out(rf_reference), _S, c_char_p, c_int64], True),
+    "rf_reference_free": (None, [POINTER(rf_reference)], False),
+    "rf_reference_candidates_free": (None, [POINTER(rf_reference_candidates)], False),
 }
 
 

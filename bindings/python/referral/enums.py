@@ -37,6 +37,8 @@ class EnumType(enum.IntEnum):
     BADGE = 17
     STAGE = 18
     CONTENT_KIND = 19
+    TESTIMONIAL_STATUS = 20
+    REFERENCE_OUTCOME = 21
 
 
 class Model(enum.IntEnum):
@@ -241,6 +243,30 @@ class ContentKind(enum.IntEnum):
     OTHER = 7
 
 
+class TestimonialStatus(enum.IntEnum):
+    """``rf_testimonial_status``."""
+    PENDING = 0
+    APPROVED = 1
+    REJECTED = 2
+
+
+class TestimonialFilter(enum.IntEnum):
+    """``rf_testimonial_filter`` (not in the name table)."""
+    PUBLISHABLE = 0
+    PENDING = 1
+    APPROVED = 2
+    REJECTED = 3
+
+
+class ReferenceOutcome(enum.IntEnum):
+    """``rf_reference_outcome``."""
+    OPEN = 0
+    ACCEPTED = 1
+    DECLINED = 2
+    COMPLETED = 3
+    NO_RESPONSE = 4
+
+
 NAMED: Dict[type, EnumType] = {
     Model: EnumType.MODEL,
     AdvocateKind: EnumType.ADVOCATE_KIND,
@@ -261,6 +287,8 @@ NAMED: Dict[type, EnumType] = {
     BadgeKind: EnumType.BADGE,
     Stage: EnumType.STAGE,
     ContentKind: EnumType.CONTENT_KIND,
+    TestimonialStatus: EnumType.TESTIMONIAL_STATUS,
+    ReferenceOutcome: EnumType.REFERENCE_OUTCOME,
 }
 
 E = TypeVar("E", bound=enum.IntEnum)

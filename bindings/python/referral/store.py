@@ -24,6 +24,7 @@ from .rewards import RewardsMixin
 from .scoring import ScoringMixin
 from .fraud import FraudMixin
 from .privacy import PrivacyMixin
+from .voice import VoiceMixin
 from .errors import RF_DUPLICATE, RF_EMISUSE, MisuseError, invalid
 from .types import (Advocate, Code, Conversion, Explanation, Fit, Program, ProgramRules,
                     Replay, Stats, Touchpoint, TouchpointSpec)
@@ -91,7 +92,7 @@ def _free_store(handle: _ffi.StoreHandle, _keep_alive: Any) -> None:
 
 
 class Store(LinksMixin, EngagementMixin, RewardsMixin, ScoringMixin, ExportsMixin, FraudMixin,
-            PrivacyMixin):
+            PrivacyMixin, VoiceMixin):
     """An open libreferral database (a file path or ``":memory:"``).
 
     Use it as a context manager; it is closed exactly once (by :meth:`close`,

@@ -88,6 +88,10 @@ class TestLayout(unittest.TestCase):
         self.assertEqual(consts["RF_IMPORT_MAX_RECORD"], _ffi.IMPORT_MAX_RECORD)
         self.assertEqual(consts["RF_ENGAGEMENT_CONFIG_VERSION"], _ffi.ENGAGEMENT_CONFIG_VERSION)
         self.assertEqual(consts["RF_OUTBOX_ALL"], _ffi.OUTBOX_ALL)
+        self.assertEqual(consts["RF_SEGMENT_BUFSIZE"], _ffi.SEGMENT_BUFSIZE)
+        self.assertEqual(consts["RF_TESTIMONIAL_SPEC_VERSION"], _ffi.TESTIMONIAL_SPEC_VERSION)
+        self.assertEqual(consts["RF_TESTIMONIAL_QUERY_VERSION"], _ffi.TESTIMONIAL_QUERY_VERSION)
+        self.assertEqual(consts["RF_REFERENCE_QUERY_VERSION"], _ffi.REFERENCE_QUERY_VERSION)
         self.assertEqual((consts["RF_VERSION_MAJOR"], consts["RF_VERSION_MINOR"]), _ffi.ABI)
 
     def test_enumerators(self):

@@ -24,6 +24,7 @@ require_relative "referral/scoring"
 require_relative "referral/exports"
 require_relative "referral/fraud"
 require_relative "referral/privacy"
+require_relative "referral/voice"
 
 module Referral
   DAY_MS = 86_400_000

@@ -13,7 +13,8 @@ module Referral
                    reward_event: 9, reward_kind: 10, reward_basis: 11,
                    reward_state: 12, activity: 13, fraud_signal: 14,
                    fraud_decision: 15, review_status: 16, badge: 17, stage: 18,
-                   content_kind: 19 }.freeze
+                   content_kind: 19,
+                   testimonial_status: 20, reference_outcome: 21 }.freeze
     DURABILITY = { normal: 0, full: 1 }.freeze
 
     module_function

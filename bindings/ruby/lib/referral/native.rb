@@ -570,6 +570,49 @@ module Referral
                    "rf_content_list" => ContentList, "rf_content_stat" => ContentStat,
                    "rf_content_stats" => ContentStats)
 
+    class TestimonialSpec < FFI::Struct
+      layout :version, :uint, :program, :pointer, :advocate, :pointer, :product, :pointer,
+             :body, :pointer, :rating, :int32, :publish_consent, :int32, :at_ms, :int64
+    end
+    class Testimonial < FFI::Struct
+      layout :id, :int64, :program, :pointer, :advocate, :pointer, :advocate_kind, :int32,
+             :display_name, :pointer, :segment, :pointer, :product, :pointer, :body, :pointer,
+             :rating, :int32, :publish_consent, :int32, :status, :int32, :created_at_ms, :int64,
+             :decided_at_ms, :int64
+    end
+    class Testimonials < FFI::Struct
+      layout :count, :size_t, :items, :pointer, :next_cursor, :int64
+    end
+    class TestimonialQuery < FFI::Struct
+      layout :version, :uint, :program, :pointer, :which, :int32, :product, :pointer,
+             :segment, :pointer, :advocate_kind, :int32, :advocate, :pointer, :min_rating, :int32,
+             :cursor, :int64, :limit, :uint32
+    end
+    class ReferenceQuery < FFI::Struct
+      layout :version, :uint, :program, :pointer, :advocate_kind, :int32, :segment, :pointer,
+             :min_score, :int32, :limit, :uint32
+    end
+    class ReferenceCandidate < FFI::Struct
+      layout :id, :int64, :advocate, :pointer, :advocate_kind, :int32, :display_name, :pointer,
+             :segment, :pointer, :score, :double, :asks, :int64, :last_asked_at_ms, :int64
+    end
+    class ReferenceCandidates < FFI::Struct
+      layout :count, :size_t, :items, :pointer, :at_ms, :int64, :score_config_version, :int64,
+             :config_version, :int64
+    end
+    class Reference < FFI::Struct
+      layout :id, :int64, :program, :pointer, :advocate, :pointer, :prospect, :pointer,
+             :outcome, :int32, :asked_at_ms, :int64, :accepted_at_ms, :int64, :closed_at_ms, :int64
+    end
+    SEGMENT_BUFSIZE = 65
+    TESTIMONIAL_SPEC_VERSION = 1
+    TESTIMONIAL_QUERY_VERSION = 1
+    REFERENCE_QUERY_VERSION = 1
+    STRUCTS.merge!("rf_testimonial_spec" => TestimonialSpec, "rf_testimonial" => Testimonial,
+                   "rf_testimonials" => Testimonials, "rf_testimonial_query" => TestimonialQuery,
+                   "rf_reference_query" => ReferenceQuery,
+                   "rf_reference_candidate" => ReferenceCandidate,
+                   "rf_reference_candidates" => ReferenceCandidates, "rf_reference" => Reference)
     STRUCTS.merge!("rf_fraud_policy" => FraudPolicy, "rf_fraud_signal_hit" => FraudSignalHit,
                    "rf_fraud_check" => FraudCheck, "rf_fraud_checks" => FraudChecks).freeze
 
@@ -752,6 +795,24 @@ module Referral
     attach_function :rf_leaderboard_free, [:pointer], :void
     store_fn :rf_program_metrics_get, %i[pointer pointer string int64 int64], :int
     attach_function :rf_program_metrics_free, [:pointer], :void
+    store_fn :rf_advocate_segment_set, %i[pointer string string], :int
+    store_fn :rf_advocate_segment_get, %i[pointer size_t pointer string], :int
+    attach_function :rf_testimonial_spec_init, [TestimonialSpec.by_ref, :uint], :int
+    store_fn :rf_testimonial_submit, [:pointer, :pointer, TestimonialSpec.by_ref], :int
+    store_fn :rf_testimonial_decide, %i[pointer pointer string int64 int32], :int
+    store_fn :rf_testimonial_consent_set, %i[pointer string int64 int32], :int
+    store_fn :rf_testimonial_get, %i[pointer pointer string int64], :int
+    attach_function :rf_testimonial_query_init, [TestimonialQuery.by_ref, :uint], :int
+    store_fn :rf_testimonial_find, [:pointer, :pointer, TestimonialQuery.by_ref], :int
+    attach_function :rf_testimonial_free, [:pointer], :void
+    attach_function :rf_testimonials_free, [:pointer], :void
+    attach_function :rf_reference_query_init, [ReferenceQuery.by_ref, :uint], :int
+    store_fn :rf_reference_find, [:pointer, :pointer, ReferenceQuery.by_ref], :int
+    store_fn :rf_reference_ask, %i[pointer pointer string string string], :int
+    store_fn :rf_reference_close, %i[pointer pointer string int64 int32], :int
+    store_fn :rf_reference_get, %i[pointer pointer string int64], :int
+    attach_function :rf_reference_free, [:pointer], :void
+    attach_function :rf_reference_candidates_free, [:pointer], :void
 
     # Every attached C function, for the completeness test.
     FUNCTIONS = singleton_methods.map(&:to_s).grep(/\Arf_/).sort.freeze
