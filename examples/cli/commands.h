@@ -75,6 +75,14 @@ int cmd_review_reject(cli *c, int argc, char **argv);
 int cmd_fraud_domains(cli *c, int argc, char **argv);
 
 int cmd_consent(cli *c, int argc, char **argv);
+int cmd_segment(cli *c, int argc, char **argv);
+int cmd_testimonial_add(cli *c, int argc, char **argv);
+int cmd_testimonial_approve(cli *c, int argc, char **argv);
+int cmd_testimonial_reject(cli *c, int argc, char **argv);
+int cmd_testimonial_list(cli *c, int argc, char **argv);
+int cmd_reference_find(cli *c, int argc, char **argv);
+int cmd_reference_ask(cli *c, int argc, char **argv);
+int cmd_reference_close(cli *c, int argc, char **argv);
 
 int cmd_content_add(cli *c, int argc, char **argv);
 int cmd_content_list(cli *c, int argc, char **argv);

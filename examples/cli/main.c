@@ -78,6 +78,14 @@ static const command commands[] = {
 	{ "outbox", "drain", cmd_outbox_drain, "list queued messages and acknowledge them" },
 	{ "stage", NULL, cmd_stage, "an advocate's lifecycle stage and its history" },
 	{ "stages", NULL, cmd_stages, "advocates per lifecycle stage (and refresh)" },
+	{ "segment", NULL, cmd_segment, "show, set or remove an advocate's segment" },
+	{ "testimonial", "add", cmd_testimonial_add, "record an advocate's testimonial" },
+	{ "testimonial", "approve", cmd_testimonial_approve, "approve a testimonial" },
+	{ "testimonial", "reject", cmd_testimonial_reject, "reject a testimonial" },
+	{ "testimonial", "list", cmd_testimonial_list, "find testimonials (publishable by default)" },
+	{ "reference", "find", cmd_reference_find, "advocates who may be asked for a reference" },
+	{ "reference", "ask", cmd_reference_ask, "record a reference ask (under the ask cap)" },
+	{ "reference", "close", cmd_reference_close, "record what came of a reference ask" },
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof *commands)
