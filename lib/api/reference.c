@@ -66,18 +66,28 @@ static int offer(void *ctx, const rfs_candidate *row)
 	finder *f = ctx;
 	if (row->asks >= f->cap)
 		return RF_OK;
-	double risk = 0;
-	int rc = rf__score_risk(f->s, f->program_id, row->state.advocate_id, &risk);
-	if (rc != RF_OK)
-		return rc;
+	/* The score without the risk discount bounds it from above: only when
+	 * that could enter the list is the fraud risk looked up. */
 	rf__score_parts parts;
-	rf__score_compute(&f->c, &row->state, risk, f->now, &parts);
+	rf__score_compute(&f->c, &row->state, 0, f->now, &parts);
 	rf_reference_candidate e = { row->state.advocate_id, NULL, row->kind, NULL, NULL,
 				     parts.score, row->asks, row->last_asked_at };
-	if (e.score < f->min_score)
-		return RF_OK;
-	if (f->n == f->cap_n && !ranks_before(&e, &f->top[f->n - 1]))
-		return RF_OK;
+	for (int pass = 0; pass < 2; pass++) {
+		if (e.score < f->min_score)
+			return RF_OK;
+		if (f->n == f->cap_n && !ranks_before(&e, &f->top[f->n - 1]))
+			return RF_OK;
+		if (pass == 1)
+			break;
+		double risk = 0;
+		int rc = rf__score_risk(f->s, f->program_id, row->state.advocate_id, &risk);
+		if (rc != RF_OK)
+			return rc;
+		if (risk > 0) {
+			rf__score_compute(&f->c, &row->state, risk, f->now, &parts);
+			e.score = parts.score;
+		}
+	}
 	size_t i = f->n < f->cap_n ? f->n++ : f->n - 1;
 	while (i > 0 && ranks_before(&e, &f->top[i - 1])) {
 		f->top[i] = f->top[i - 1];
