@@ -131,7 +131,6 @@ static const enum_case cases[] = {
 	CASE(RF_ENUM_BADGE, badges, 0, 5, -1),
 	CASE(RF_ENUM_STAGE, stages, 0, 6, -1),
 	CASE(RF_ENUM_CONTENT_KIND, content_kinds, 0, 8, -1),
-};
 	CASE(RF_ENUM_TESTIMONIAL_STATUS, testimonial_statuses, 3, -1, 99),
 	CASE(RF_ENUM_REFERENCE_OUTCOME, reference_outcomes, 5, -1, 99),
 };
