@@ -607,7 +607,7 @@ static const char schema_v11[] =
 /* Testimonials and reference asks: erasure and export find an advocate's
  * testimonials; an ask keeps when it was accepted (closed_at is the time
  * of its latest outcome). */
-static const char schema_v11[] =
+static const char schema_v12[] =
 	"CREATE INDEX testimonial_advocate ON testimonial(advocate_id);"
 	"ALTER TABLE reference_ask ADD COLUMN accepted_at INTEGER NOT NULL DEFAULT 0;";
 
@@ -624,6 +624,7 @@ static const char *const migrations[] = {
 	schema_v9, /* version 9 */
 	schema_v10, /* version 10 */
 	schema_v11, /* version 11 */
+	schema_v12, /* version 12 */
 };
 
 #define LATEST_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])) - 1)
