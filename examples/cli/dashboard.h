@@ -17,6 +17,7 @@ typedef struct dashboard_data {
 	rf_report_query q;            /* q.period as resolved */
 	rf_program *program;
 	rf_stats *stats;
+	rf_report_summary *summary;   /* new vs returning, reward cost, K-factor */
 	rf_report_series *series;
 	rf_report_funnel *funnel;
 	rf_report_split *channels, *kinds, *advocates;

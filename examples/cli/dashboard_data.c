@@ -80,6 +80,7 @@ int dashboard_collect(dashboard_data *d, rf_store *store, const rf_report_query 
 	all = d->q; /* the period resolved */
 	all.limit = 0;
 	if ((rc = rf_report_funnel_get(&d->funnel, store, &d->q)) < 0 ||
+	    (rc = rf_report_summary_get(&d->summary, store, &d->q)) < 0 ||
 	    (rc = rf_report_split_get(&d->channels, store, &all, RF_SPLIT_CHANNEL)) < 0 ||
 	    (rc = rf_report_split_get(&d->kinds, store, &all, RF_SPLIT_ADVOCATE_KIND)) < 0 ||
 	    (rc = rf_report_split_get(&d->advocates, store, &all, RF_SPLIT_ADVOCATE)) < 0 ||
@@ -101,6 +102,7 @@ void dashboard_data_free(dashboard_data *d)
 {
 	rf_program_free(d->program);
 	rf_stats_free(d->stats);
+	rf_report_summary_free(d->summary);
 	rf_report_series_free(d->series);
 	rf_report_funnel_free(d->funnel);
 	rf_report_split_free(d->channels);

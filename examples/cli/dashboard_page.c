@@ -61,8 +61,27 @@ static void section_headline(html *h, const dashboard_data *d)
 	}
 	if (s->value_count == 0)
 		kpi(h, "Attributed value", "none yet");
+	const rf_report_summary *sm = d->summary;
+	kpi_count(h, "New customers", sm->new_customers);
+	kpi_count(h, "Returning customers", sm->returning_customers);
+	kpi_count(h, "Active advocates", sm->active_advocates);
+	snprintf(buf, sizeof buf, "%.2f", sm->k_factor);
+	kpi(h, "K-factor", buf);
+	for (size_t i = 0; i < sm->currency_count; i++) {
+		const rf_report_currency *m = sm->currencies[i];
+		render_money(buf, sizeof buf, m->reward_cost_minor, m->currency);
+		kpi(h, "Reward cost", buf);
+		if (m->reward_cost_minor > 0)
+			snprintf(buf, sizeof buf, "%.1f x (%s)", m->return_on_spend, m->currency);
+		else
+			snprintf(buf, sizeof buf, "no cost yet (%s)", m->currency);
+		kpi(h, "Return on reward spend", buf);
+	}
 	html_raw(h, "</dl>\n<p class=\"note\">Conversion rate: attributed conversions / unique "
-		    "visitors. Value: credited value net of refunds, per currency.</p>\n"
+		    "visitors. Value: credited value net of refunds, per currency. Returning: "
+		    "the person converted before. K-factor: invites per inviting advocate x "
+		    "referred conversions per invite. Reward cost: cash and credit granted for "
+		    "the period's conversions, less clawbacks; return: value / cost.</p>\n"
 		    "</section>\n");
 }
 

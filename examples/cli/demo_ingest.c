@@ -74,6 +74,24 @@ static int issue_code(const cli *c, rf_store *store, const demo_advocate *a, dem
 	return CLI_EXIT_OK;
 }
 
+/* Advocates say yes to tracking (two in three to messages too) and invite
+ * a few friends as they join: the scores, stages and K-factor have
+ * something to go on. */
+static int engage(const cli *c, rf_store *store, const demo_advocate *a, size_t i)
+{
+	if (rf_consent_set(store, a->id, RF_CONSENT_TRACKING, 1, "demo signup") < 0 ||
+	    (i % 3 != 0 && rf_consent_set(store, a->id, RF_CONSENT_MESSAGES, 1, "demo signup") < 0))
+		return cli_fail(c);
+	rf_activity_spec s = RF_ACTIVITY_SPEC_INIT;
+	s.program = DEMO_PROGRAM;
+	s.advocate = a->id;
+	s.type = RF_ACTIVITY_INVITE;
+	for (size_t k = 0; k < 1 + i % 4; k++)
+		if (rf_activity_record(NULL, store, &s) < 0)
+			return cli_fail(c);
+	return CLI_EXIT_OK;
+}
+
 static int add_advocate(const cli *c, rf_store *store, demo_world *w, size_t i)
 {
 	demo_advocate *a = &w->advocates[i];
@@ -89,6 +107,8 @@ static int add_advocate(const cli *c, rf_store *store, demo_world *w, size_t i)
 		in.email = email;
 	if (rf_advocate_add(NULL, store, &in) < 0)
 		return cli_fail(c);
+	if ((rc = engage(c, store, a, i)) != CLI_EXIT_OK)
+		return rc;
 	for (size_t k = 0; k < a->code_count; k++) {
 		int want_vanity = a->kind == RF_ADVOCATE_INFLUENCER && k == 0;
 		vanity_for(vanity, sizeof vanity, a, i + 1);

@@ -56,6 +56,12 @@ check_page() {
 grep -q "^Dashboard: $TMP/demo.html\$" "$TMP/out" || fail "demo does not print the dashboard path"
 check_page "$TMP/demo.html" "demo dashboard"
 grep -q '<dt>Clicks (all touchpoints)</dt><dd>[0-9]' "$TMP/demo.html" || fail "no click count"
+grep -q '<dt>Returning customers</dt><dd>[0-9]' "$TMP/demo.html" || fail "no returning customers"
+grep -Eq '<dt>K-factor</dt><dd>[0-9]+\.[0-9]{2}</dd>' "$TMP/demo.html" && ! grep -q '<dt>K-factor</dt><dd>0.00</dd>' "$TMP/demo.html" ||
+	fail "K-factor: the demo's advocates invite, so it must be above 0"
+grep -Eq '<dt>Reward cost</dt><dd>[1-9][0-9,.]* EUR</dd>' "$TMP/demo.html" || fail "no EUR reward cost"
+grep -Eq '<dt>Return on reward spend</dt><dd>[0-9.]+ x \(EUR\)</dd>' "$TMP/demo.html" ||
+	fail "no return on reward spend"
 grep -q '<tr><th scope="row">EUR</th><td>cash</td><td class="num">[1-9]' "$TMP/demo.html" ||
 	fail "reward liabilities: no EUR cash row"
 sed -n '/<section id="leaderboard"/,/<\/section>/p' "$TMP/demo.html" >"$TMP/board"
