@@ -34,6 +34,7 @@ int cmd_convert(cli *c, int argc, char **argv);
 int cmd_explain(cli *c, int argc, char **argv);
 
 int cmd_stats(cli *c, int argc, char **argv);
+int cmd_report(cli *c, int argc, char **argv);
 
 int cmd_refund(cli *c, int argc, char **argv);
 int cmd_identify(cli *c, int argc, char **argv);

@@ -36,6 +36,7 @@ static const command commands[] = {
 	{ "refund", NULL, cmd_refund, "refund part or all of a conversion" },
 	{ "identify", NULL, cmd_identify, "tie a visitor id to a customer id" },
 	{ "stats", NULL, cmd_stats, "program or advocate statistics" },
+	{ "report", NULL, cmd_report, "a period's headline numbers (customers, K-factor, reward cost)" },
 	{ "fit", NULL, cmd_fit, "fit a data-driven model (markov, shapley)" },
 	{ "replay", NULL, cmd_replay, "replay history under other rules (what-if)" },
 	{ "attribute", NULL, cmd_attribute, "attribute a CSV file of paths offline" },

@@ -83,6 +83,21 @@ sed -n '/<section id="top-advocates"/,/<\/section>/p' "$TMP/demo.html" >"$TMP/to
 [ "$(grep -c '<tr><td class="num">[0-9]*</td><th scope="row">' "$TMP/top")" = 10 ] ||
 	fail "top advocates: not 10 rows"
 
+# 1b. 'referral report' gives the same headline numbers, as text and JSON.
+"$BIN" --db "$TMP/demo.db" --json report demo >"$TMP/report.json" 2>&1 || fail "report --json exited $?"
+conversions=$(sed -n 's/.*"conversions": *\([0-9]*\).*/\1/p' "$TMP/report.json" | head -1)
+shown=$(sed -n 's/.*<dt>Conversions<\/dt><dd>\([0-9,]*\)<\/dd>.*/\1/p' "$TMP/demo.html" | tr -d ,)
+[ -n "$conversions" ] && [ "$conversions" = "$shown" ] ||
+	fail "report: $conversions conversions, the dashboard shows $shown"
+grep -q '"returning_customers": *[0-9]' "$TMP/report.json" || fail "report: no returning customers"
+grep -q '"currency": *"EUR"' "$TMP/report.json" || fail "report: no EUR money"
+"$BIN" --db "$TMP/demo.db" report demo --from 2026-01-01 >"$TMP/report.txt" 2>&1 || fail "report exited $?"
+grep -q '^customers  *[0-9]* new, [0-9]* returning$' "$TMP/report.txt" || fail "report: no customers line"
+"$BIN" --db "$TMP/demo.db" report nosuch >/dev/null 2>&1
+[ $? = 1 ] || fail "report: unknown program is not an error"
+"$BIN" --db "$TMP/demo.db" report demo --from 2026-02-01 --to 2026-01-01 >/dev/null 2>&1
+[ $? = 2 ] || fail "report: --to before --from is not a usage error"
+
 # 2. The command, with a period and each granularity.
 for g in day week month; do
 	"$BIN" --db "$TMP/demo.db" dashboard demo -o "$TMP/$g.html" --granularity "$g" \
