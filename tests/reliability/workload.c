@@ -15,9 +15,36 @@ int64_t rfw_refund(int64_t i)
 	return 100 + i % 7;
 }
 
+/* Rewards on every purchase, both sides, and the fraud check running on
+ * each but deciding nothing (every verdict approves), so a conversion's
+ * money does not depend on the order writers interleave in. */
+static int money_rules(rf_store *s)
+{
+	rf_fraud_policy fp = RF_FRAUD_POLICY_INIT;
+	fp.approve_below = 101;
+	fp.reject_from = 101;
+	fp.hard_signals = 0;
+	int rc = rf_fraud_policy_set(NULL, s, RFW_PROGRAM, &fp);
+	rf_reward_rule referrer = RF_REWARD_RULE_INIT;
+	referrer.basis = RF_AMOUNT_PERCENT;
+	referrer.amount = RFW_REFERRER_BP;
+	if (rc == RF_OK)
+		rc = rf_reward_rule_add(NULL, s, RFW_PROGRAM, &referrer);
+	rf_reward_rule referee = RF_REWARD_RULE_INIT;
+	referee.side = RF_SIDE_REFEREE;
+	referee.kind = RF_REWARD_CREDIT;
+	referee.amount = 500;
+	referee.approve_at_once = 1;
+	if (rc == RF_OK)
+		rc = rf_reward_rule_add(NULL, s, RFW_PROGRAM, &referee);
+	return rc;
+}
+
 int rfw_scene_create(rf_store *s, rfw_scene *scene)
 {
 	int rc = rf_program_create(NULL, s, RFW_PROGRAM, "reliability", NULL);
+	if (rc == RF_OK)
+		rc = money_rules(s);
 	for (int a = 0; a < RFW_ADVOCATES && rc == RF_OK; a++) {
 		char id[16];
 		snprintf(id, sizeof id, "a%d", a);
@@ -97,6 +124,30 @@ int rfw_op(rf_store *s, const rfw_scene *scene, const char *w, int64_t u)
 	}
 }
 
+/* The purchase's two rewards exist, the referrer's for its advocate at
+ * RFW_REFERRER_BP of the value, and after its refund a clawback. */
+static int rewards_present(rf_store *s, const char *order, const char *advocate, int refunded,
+			   char *why, size_t why_size)
+{
+	rf_reward_list *l = NULL;
+	int rc = rf_reward_list_get(&l, s, RFW_PROGRAM, NULL, order);
+	int referrer = 0, referee = 0, clawed = 0;
+	for (size_t k = 0; rc == RF_OK && k < l->count; k++) {
+		const rf_reward *r = l->items[k];
+		if (r->side == RF_SIDE_REFERRER && strcmp(r->recipient, advocate) == 0)
+			referrer++;
+		if (r->side == RF_SIDE_REFEREE)
+			referee++;
+		clawed += r->clawed > 0;
+	}
+	int ok = rc == RF_OK && referrer == 1 && referee == 1 && (!refunded || clawed > 0);
+	if (!ok)
+		snprintf(why, why_size, "order %s: status %d, %d referrer and %d referee rewards, %d clawed",
+			 order, rc, referrer, referee, clawed);
+	rf_reward_list_free(l);
+	return ok;
+}
+
 int rfw_op_present(rf_store *s, const char *w, int64_t u, char *why, size_t why_size)
 {
 	int64_t i = u / 3;
@@ -110,7 +161,9 @@ int rfw_op_present(rf_store *s, const char *w, int64_t u, char *why, size_t why_
 	int ok = rc == RF_OK && c->value_minor == rfw_value(i) && c->attributed == 1 &&
 		 c->credit_count == 1 && strcmp(c->credits[0]->advocate, advocate) == 0 &&
 		 c->refunded_minor == (u % 3 == 2 ? rfw_refund(i) : c->refunded_minor);
-	if (!ok)
+	if (ok)
+		ok = rewards_present(s, order, advocate, u % 3 == 2, why, why_size);
+	else
 		snprintf(why, why_size, "op %lld (order %s): status %d, value %lld, refunded %lld",
 			 (long long)u, order, rc, c ? (long long)c->value_minor : -1LL,
 			 c ? (long long)c->refunded_minor : -1LL);
@@ -158,6 +211,39 @@ static int describe_conversion(FILE *out, rf_store *s, const char *order)
 	return RF_OK;
 }
 
+#define LINE_SIZE 192
+
+static int by_text(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+/* One line per holder, sorted: the list's order follows who was rewarded
+ * first, which interleaving writers change. */
+static int describe_balances(FILE *out, rf_store *s)
+{
+	rf_balance_list *l = NULL;
+	int rc = rf_reward_balances(&l, s, RFW_PROGRAM, NULL);
+	char (*lines)[LINE_SIZE] = rc == RF_OK ? calloc(l->count + 1, LINE_SIZE) : NULL;
+	if (rc == RF_OK && lines == NULL)
+		rc = RF_ENOMEM;
+	for (size_t k = 0; rc == RF_OK && k < l->count; k++) {
+		const rf_balance *b = l->items[k];
+		snprintf(lines[k], LINE_SIZE, "balance %s %d %s: %lld %lld %lld %lld %lld",
+			 b->recipient, (int)b->side, b->unit, (long long)b->held,
+			 (long long)b->pending, (long long)b->approved, (long long)b->paid,
+			 (long long)b->owed);
+	}
+	if (rc == RF_OK) {
+		qsort(lines, l->count, LINE_SIZE, by_text);
+		for (size_t k = 0; k < l->count; k++)
+			fprintf(out, "%s\n", lines[k]);
+	}
+	free(lines);
+	rf_balance_list_free(l);
+	return rc;
+}
+
 static char *digest(rf_store *s, const char *const *writers, int writer_count, int64_t ops,
 		    int all)
 {
@@ -172,6 +258,8 @@ static char *digest(rf_store *s, const char *const *writers, int writer_count, i
 		snprintf(id, sizeof id, "a%d", a);
 		rc = describe_stats(out, s, id, all);
 	}
+	if (rc == RF_OK)
+		rc = describe_balances(out, s);
 	for (int w = 0; w < writer_count && rc == RF_OK; w++) {
 		for (int64_t i = 0; i * 3 < ops && rc == RF_OK; i++) {
 			char order[64];

@@ -8,6 +8,8 @@
  *   u % 3 == 0  a batch of RFW_BATCH clicks by visitors "<w>v<i>-<j>";
  *   u % 3 == 1  a purchase "<w>o<i>" by visitor "<w>v<i>-0";
  *   u % 3 == 2  a refund "<w>r<i>" of part of that purchase.
+ * Every purchase earns its advocate RFW_REFERRER_BP of its value and its
+ * visitor a credit; refunds claw back. Fraud checks run but approve all.
  * Writers with the same name issue the same ids: the same conversions and
  * refunds (idempotency keys) and touches in each other's duplicate window.
  */
@@ -21,6 +23,7 @@
 #define RFW_PROGRAM "p"
 #define RFW_ADVOCATES 4
 #define RFW_BATCH 8
+#define RFW_REFERRER_BP 1000 /* 10 % */
 /* 2026-01-01T00:00:00Z */
 #define RFW_T0 INT64_C(1767225600000)
 
@@ -45,8 +48,8 @@ int rfw_op_present(rf_store *s, const char *w, int64_t u, char *why, size_t why_
 int64_t rfw_value(int64_t i);
 int64_t rfw_refund(int64_t i);
 
-/* Everything the API shows about the writers' conversions and the
- * program's statistics, as text (malloc'd; NULL on failure): two stores
+/* Everything the API shows about the writers' conversions, the program's
+ * statistics and its reward balances, as text (malloc'd; NULL on failure): two stores
  * holding the same history give the same digest. */
 char *rfw_digest(rf_store *s, const char *const *writers, int writer_count, int64_t ops);
 /* The same without the count of all touchpoints, which re-run batches
