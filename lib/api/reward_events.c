@@ -33,9 +33,10 @@ typedef struct advocate_share {
 } advocate_share;
 
 /* The conversion's advocates with their shares and referral counts
- * (counted one more unless the conversion was rejected). */
+ * (counted one more unless the conversion was rejected; a held one's
+ * count is remembered, so that rejecting it at the review takes it back). */
 static int gather_shares(rf_store *s, const rf__conversion_event *ev, int count_referral,
-			 advocate_share **out, rfc_reward_share **shares, size_t *count)
+			 int held, advocate_share **out, rfc_reward_share **shares, size_t *count)
 {
 	const rf__credit *rows = ev->credits;
 	size_t n = ev->credit_count, k = 0;
@@ -56,6 +57,9 @@ static int gather_shares(rf_store *s, const rf__conversion_event *ev, int count_
 		int64_t *refs = &sh[j].share.referrals;
 		if (count_referral) {
 			rc = rfs_rw_referral_bump(s, ev->program->id, sh[j].advocate_id, refs);
+			if (rc == RF_OK && held)
+				rc = rfs_rw_held_referral(s, ev->conversion->id, ev->program->id,
+							  sh[j].advocate_id);
 		} else {
 			rc = rfs_rw_referrals(s, ev->program->id, sh[j].advocate_id, refs);
 			++*refs;
@@ -255,7 +259,8 @@ int rf__rewards_on_conversion(rf_store *s, const rf__conversion_event *ev, const
 	advocate_share *advocates = NULL;
 	rfc_reward_share *shares = NULL;
 	size_t k = 0;
-	rc = gather_shares(s, ev, v->decision != RF__VERDICT_REJECT, &advocates, &shares, &k);
+	rc = gather_shares(s, ev, v->decision != RF__VERDICT_REJECT,
+			   v->decision == RF__VERDICT_REVIEW, &advocates, &shares, &k);
 	rfc_reward_rule *core = rc == RF_OK ? calloc(n, sizeof(*core)) : NULL;
 	size_t max = n * (k + 1);
 	rfc_reward_line *lines = rc == RF_OK ? calloc(max, sizeof(*lines)) : NULL;
@@ -331,7 +336,11 @@ int rf__rewards_on_review(rf_store *s, int64_t conversion_id, int approved, int6
 {
 	rfs_reward_row *rows = NULL;
 	size_t n = 0;
-	int rc = rfs_rw_of_conversion(s, conversion_id, 1, &rows, &n);
+	/* A rejected conversion is no referral: its count comes off the tiers
+	 * and milestones of its advocates. */
+	int rc = rfs_rw_held_referrals_settle(s, conversion_id, !approved);
+	if (rc == RF_OK)
+		rc = rfs_rw_of_conversion(s, conversion_id, 1, &rows, &n);
 	for (size_t i = 0; rc == RF_OK && i < n; i++) {
 		rfs_reward_row *r = &rows[i];
 		int64_t b[RFS_BUCKETS], clawed = 0;

@@ -208,6 +208,40 @@ int rfs_rw_referrals(rf_store *s, int64_t program_id, int64_t advocate_id, int64
 	return rc == RF_OK ? one_int(s, st, count, "reading a referral count") : rc;
 }
 
+int rfs_rw_held_referral(rf_store *s, int64_t conversion_id, int64_t program_id,
+			 int64_t advocate_id)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = prepare(s, RFS_RW_HELD_REFERRAL_INSERT, &st, "iii", conversion_id, program_id,
+			 advocate_id);
+	return rc == RF_OK ? rfs_exec(s, st, "remembering a held referral") : rc;
+}
+
+static void read_pair(sqlite3_stmt *st, void *row)
+{
+	int64_t *pair = row;
+	pair[0] = I64(st, 0);
+	pair[1] = I64(st, 1);
+}
+
+int rfs_rw_held_referrals_settle(rf_store *s, int64_t conversion_id, int rejected)
+{
+	sqlite3_stmt *st = NULL;
+	int64_t *pairs = NULL;
+	size_t n = 0;
+	int rc = prepare(s, RFS_RW_HELD_REFERRALS_TAKE, &st, "i", conversion_id);
+	if (rc == RF_OK)
+		rc = rfs_collect(s, st, read_pair, 2 * sizeof(int64_t), 0, (void **)&pairs, &n,
+				 "taking held referrals");
+	for (size_t i = 0; rc == RF_OK && rejected && i < n; i++) {
+		rc = prepare(s, RFS_RW_REFERRALS_DROP, &st, "ii", pairs[2 * i], pairs[2 * i + 1]);
+		if (rc == RF_OK)
+			rc = rfs_exec(s, st, "uncounting a referral");
+	}
+	free(pairs);
+	return rc;
+}
+
 int rfs_rw_person_rank(rf_store *s, int64_t program_id, int64_t visitor_id, int64_t customer_id,
 		       int64_t at, int64_t conversion_id, int64_t *rank)
 {

@@ -83,6 +83,11 @@ int rfs_rw_insert(rf_store *s, const rfs_reward_row *r, int64_t *id);
 int rfs_rw_set_state(rf_store *s, int64_t id, int32_t state, int64_t due_at);
 /* Bring reward.clawed up to date with the reward's clawback entries. */
 int rfs_rw_set_clawed(rf_store *s, int64_t id);
+/* A referral counted for a conversion held for review; at the review the
+ * conversion's are forgotten and, when `rejected`, taken off the counters. */
+int rfs_rw_held_referral(rf_store *s, int64_t conversion_id, int64_t program_id,
+			 int64_t advocate_id);
+int rfs_rw_held_referrals_settle(rf_store *s, int64_t conversion_id, int rejected);
 /* A holder's usage of a unit since the day, week and month starts. */
 int rfs_rw_usage(rf_store *s, int64_t program_id, const rfs_holder *h, const int64_t since[3],
 		 rfc_cap_usage *out);

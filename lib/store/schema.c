@@ -611,6 +611,15 @@ static const char schema_v12[] =
 	"CREATE INDEX testimonial_advocate ON testimonial(advocate_id);"
 	"ALTER TABLE reference_ask ADD COLUMN accepted_at INTEGER NOT NULL DEFAULT 0;";
 
+/* Referrals counted for a conversion held for review, per advocate, until
+ * the review: a rejection takes them back off the referral counters. */
+static const char schema_v13[] =
+	"CREATE TABLE reward_held_referral("
+	" conversion_id INTEGER NOT NULL,"
+	" program_id INTEGER NOT NULL,"
+	" advocate_id INTEGER NOT NULL,"
+	" PRIMARY KEY(conversion_id, advocate_id)) STRICT, WITHOUT ROWID;";
+
 static const char *const migrations[] = {
 	NULL,      /* version 0: empty file */
 	schema_v1, /* version 1 */
@@ -625,6 +634,7 @@ static const char *const migrations[] = {
 	schema_v10, /* version 10 */
 	schema_v11, /* version 11 */
 	schema_v12, /* version 12 */
+	schema_v13, /* version 13 */
 };
 
 #define LATEST_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])) - 1)

@@ -53,6 +53,12 @@
 			     " DO UPDATE SET referrals = referrals + 1 RETURNING referrals") \
 	X(RW_REFERRALS_GET, "SELECT referrals FROM reward_referrals"                         \
 			    " WHERE program_id = ?1 AND advocate_id = ?2")                 \
+	X(RW_REFERRALS_DROP, "UPDATE reward_referrals SET referrals = referrals - 1"       \
+			     " WHERE program_id = ?1 AND advocate_id = ?2 AND referrals > 0") \
+	X(RW_HELD_REFERRAL_INSERT, "INSERT OR IGNORE INTO reward_held_referral(conversion_id," \
+				   " program_id, advocate_id) VALUES(?1, ?2, ?3)")         \
+	X(RW_HELD_REFERRALS_TAKE, "DELETE FROM reward_held_referral WHERE conversion_id = ?1" \
+				  " RETURNING program_id, advocate_id")                    \
 	X(RW_INSERT, "INSERT INTO reward(program_id, conversion_id, holder_kind, holder_id, side," \
 		     " rule_id, config_version, kind, unit, requested, amount, state,"     \
 		     " approve_at_once, coupon, note, created_at, due_at)"                 \

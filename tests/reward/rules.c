@@ -302,6 +302,80 @@ static void test_caps_net_of_clawbacks(void **state)
 	RFT_OK(rf_reward_check(f->store));
 }
 
+/* A conversion of ann's, with the customer's email and the host's mark. */
+static int convert_as(rft_fixture *f, int i, const char *email, int32_t existing, int64_t at)
+{
+	char visitor[32], order[32];
+	snprintf(visitor, sizeof(visitor), "v-ann-%d", i);
+	snprintf(order, sizeof(order), "o-ann-%d", i);
+	RFT_OK(rft_click(f, rw_code("ann"), visitor, at - HOUR, NULL));
+	rf_conversion_spec s = RF_CONVERSION_SPEC_INIT;
+	s.program = "p";
+	s.visitor_id = visitor;
+	s.order_id = order;
+	s.value_minor = 1000;
+	s.currency = "EUR";
+	s.at_ms = at;
+	s.email = email;
+	s.existing_customer = existing;
+	return rf_conversion_record(NULL, f->store, &s);
+}
+
+/* Amounts of one order's rewards, in id order. */
+static size_t order_amounts(rft_fixture *f, const char *order, int64_t *out, size_t max)
+{
+	rf_reward_list *l = rw_list(f, NULL, order);
+	size_t n = l->count < max ? l->count : max;
+	for (size_t i = 0; i < n; i++)
+		out[i] = l->items[i]->amount;
+	size_t count = l->count;
+	rf_reward_list_free(l);
+	return count;
+}
+
+/* Tiers and milestones count referrals that stand: one held then rejected
+ * by a reviewer, or rejected outright, counts no more; one held then
+ * approved does. */
+static void test_rejected_referrals_do_not_count(void **state)
+{
+	rft_fixture *f = *state;
+	rf_reward_rule r = RF_REWARD_RULE_INIT;
+	r.amount = 100;
+	r.min_referrals = 1;
+	r.max_referrals = 1;
+	rw_rule(f, &r);
+	r.amount = 200;
+	r.min_referrals = 2;
+	r.max_referrals = 0;
+	rw_rule(f, &r);
+	r = (rf_reward_rule)RF_REWARD_RULE_INIT;
+	r.event = RF_ON_MILESTONE;
+	r.nth = 2;
+	r.amount = 5000;
+	rw_rule(f, &r);
+	const char *disposable = "x@mailinator.com"; /* weight 30: held for review */
+	RFT_OK(convert_as(f, 0, disposable, 0, T1));
+	RFT_OK(rf_fraud_review(NULL, f->store, "p", "o-ann-0", 0, "rita", "fake signup"));
+	RFT_OK(convert_as(f, 1, NULL, 1, T1 + HOUR)); /* existing customer: rejected */
+	int64_t a[4];
+	assert_int_equal(order_amounts(f, "o-ann-1", a, 4), 1);
+	assert_int_equal(a[0], 0);
+	/* The first referral that stands is the first: tier 1, no milestone. */
+	RFT_OK(convert_as(f, 2, NULL, 0, T1 + 2 * HOUR));
+	assert_int_equal(order_amounts(f, "o-ann-2", a, 4), 1);
+	assert_int_equal(a[0], 100);
+	/* Held, then approved: the second. */
+	RFT_OK(convert_as(f, 3, disposable, 0, T1 + 3 * HOUR));
+	RFT_OK(rf_fraud_review(NULL, f->store, "p", "o-ann-3", 1, "rita", "a real friend"));
+	assert_int_equal(order_amounts(f, "o-ann-3", a, 4), 2);
+	assert_int_equal(a[0], 200);
+	assert_int_equal(a[1], 5000);
+	RFT_OK(convert_as(f, 4, NULL, 0, T1 + 4 * HOUR));
+	assert_int_equal(order_amounts(f, "o-ann-4", a, 4), 1);
+	assert_int_equal(a[0], 200);
+	RFT_OK(rf_reward_check(f->store));
+}
+
 static void test_configuration_versions(void **state)
 {
 	rft_fixture *f = *state;
@@ -396,6 +470,8 @@ int reward_rules_tests(void)
 		cmocka_unit_test_setup_teardown(test_caps_inside_one_conversion, rw_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_budget_and_all_time_caps, rw_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_caps_net_of_clawbacks, rw_setup, rft_teardown),
+		cmocka_unit_test_setup_teardown(test_rejected_referrals_do_not_count, rw_setup,
+						rft_teardown),
 		cmocka_unit_test_setup_teardown(test_configuration_versions, rw_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_bad_rules_change_nothing, rw_setup, rft_teardown),
 	};
