@@ -8,6 +8,7 @@
 #include "args.h"
 #include "commands.h"
 #include "output.h"
+#include "progress.h"
 #include "timeparse.h"
 
 #include <stdio.h>
@@ -422,6 +423,41 @@ int cmd_tiers(cli *c, int argc, char **argv)
 	else
 		tiers_out(c, a.pos[0], st, changed, refresh);
 	rf_score_settings_free(st);
+	rf_store_free(store);
+	return rc;
+}
+
+int cmd_recompute(cli *c, int argc, char **argv)
+{
+	const arg_spec spec = {
+		"recompute", "PROGRAM",
+		"Recompute every advocate's score of the program from its events, in one\n"
+		"transaction (after a configuration change, or to check the stored scores:\n"
+		"updates as events arrive give the same numbers).",
+		NULL, 0, 1, 1
+	};
+	arg_result a;
+	int rc;
+	rf_store *store;
+	if (!args_parse_open(&spec, c, argc, argv, &a, &store, &rc))
+		return rc;
+	progress bar;
+	progress_attach(&bar, c, store, "recomputing scores");
+	int failed = rf_score_recompute(store, a.pos[0]) < 0;
+	progress_detach(&bar, store);
+	if (failed) {
+		rc = cli_fail(c);
+	} else if (c->json) {
+		jw w;
+		jw_init(&w, stdout);
+		jw_obj_begin(&w);
+		jw_kstr(&w, "program", a.pos[0]);
+		jw_kbool(&w, "recomputed", 1);
+		jw_obj_end(&w);
+		jw_finish(&w);
+	} else if (!c->quiet) {
+		printf("recomputed the scores of program %s\n", a.pos[0]);
+	}
 	rf_store_free(store);
 	return rc;
 }

@@ -46,6 +46,7 @@ int cmd_activity(cli *c, int argc, char **argv);
 int cmd_score(cli *c, int argc, char **argv);
 int cmd_leaderboard(cli *c, int argc, char **argv);
 int cmd_tiers(cli *c, int argc, char **argv);
+int cmd_recompute(cli *c, int argc, char **argv);
 int cmd_rewards(cli *c, int argc, char **argv);
 int cmd_payout(cli *c, int argc, char **argv);
 int cmd_reward_rules(cli *c, int argc, char **argv);

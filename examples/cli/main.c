@@ -69,6 +69,7 @@ static const command commands[] = {
 	{ "score", NULL, cmd_score, "an advocate's explained score" },
 	{ "leaderboard", NULL, cmd_leaderboard, "rank advocates by score, referrals or value" },
 	{ "tiers", NULL, cmd_tiers, "show (and refresh) a program's tiers" },
+	{ "recompute", NULL, cmd_recompute, "recompute every score of a program from its events" },
 	{ "consent", NULL, cmd_consent, "show, grant or withdraw an advocate's consent" },
 	{ "content", "add", cmd_content_add, "add an item to a program's content library" },
 	{ "content", "list", cmd_content_list, "a program's content library" },

@@ -148,8 +148,9 @@ RF_EXTERN void rf_score_free(rf_score *score);
  * Recompute every score of a program from its events (streaming, memory
  * flat in the number of events), including the network component, in one
  * transaction; only rows whose numbers change are written. The O(1)
- * updates give the same numbers.
- * Errors: RF_EINVALID, RF_ENOTFOUND, RF_EBUSY, RF_EIO.
+ * updates give the same numbers. Reports progress as "recompute" to the
+ * store's callback (rf_store_set_progress()), which may cancel it.
+ * Errors: RF_EINVALID, RF_ENOTFOUND, RF_EBUSY, RF_EIO, RF_ECANCELED.
  */
 RF_EXTERN int rf_score_recompute(rf_store *store, const char *program);
 

@@ -101,7 +101,8 @@ RF_EXTERN int rf_store_now(int64_t *out, rf_store *store);
 /**
  * A progress callback for long operations on a store. `operation` names
  * the work ("replay", "recompute"); `done` counts the units finished out
- * of `total` (conversions replayed, advocates scored; total 0: unknown).
+ * of `total` (replay: conversions; recompute: advocate row ids, which it
+ * visits in order, out of the largest; total 0: unknown).
  * Return 0 to go on, anything else to stop: the operation then returns
  * RF_ECANCELED and writes nothing.
  */

@@ -210,6 +210,7 @@ typedef struct streams {
 	int sa, sc, so;
 	size_t ni;
 	int64_t written, deleted;
+	rf__progress progress; /* advocate ids out of the largest */
 } streams;
 
 static int64_t head_of(sqlite3_stmt *st, int step)
@@ -304,6 +305,8 @@ static int rebuild(rf_store *s, int64_t program_id, const rfs_score_config *c, i
 			rfs_score_state_read(m->old, &old);
 			m->so = sqlite3_step(m->old); /* past the row before it is written */
 		}
+		if ((rc = rf__progress_step(&m->progress, (uint64_t)adv)) != RF_OK)
+			break; /* canceled: the caller rolls back */
 		if (a != adv && cr != adv && g != adv) {
 			rc = rfs_score_state_delete(s, program_id, adv);
 			m->deleted++;
@@ -329,8 +332,13 @@ static int recompute(rf_store *s, int64_t program_id, const rfs_score_config *c)
 {
 	network net;
 	streams m = { 0 };
-	int64_t now = rfs_now(s);
-	int rc = network_build(s, program_id, &net);
+	int64_t now = rfs_now(s), last_id = 0;
+	int rc = rf__progress_wanted(s) ? rfs_advocate_max_id(s, &last_id) : RF_OK;
+	if (rc == RF_OK)
+		rc = rf__progress_begin(&m.progress, s, "recompute", (uint64_t)last_id);
+	if (rc != RF_OK)
+		return rc;
+	rc = network_build(s, program_id, &net);
 	if (rc == RF_OK)
 		rc = rfs_stmt(s, RFS_SCORE_ACTIVITY_ROWS, &m.act);
 	if (rc == RF_OK)
@@ -344,6 +352,8 @@ static int recompute(rf_store *s, int64_t program_id, const rfs_score_config *c)
 		sqlite3_bind_double(m.cred, 3, (double)c->value_half_life_ms);
 		sqlite3_bind_int64(m.old, 1, program_id);
 		rc = rebuild(s, program_id, c, now, &net, &m);
+		if (rc == RF_OK)
+			rc = rf__progress_end(&m.progress);
 		sqlite3_reset(m.act);
 		sqlite3_reset(m.cred);
 		sqlite3_reset(m.old);

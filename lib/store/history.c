@@ -134,6 +134,21 @@ int rfs_replay_conversions(rf_store *s, int64_t program_id, int64_t from, int64_
 	return rc;
 }
 
+int rfs_advocate_max_id(rf_store *s, int64_t *id)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = rfs_stmt(s, RFS_ADVOCATE_MAX_ID, &st);
+	if (rc != RF_OK)
+		return rc;
+	int r = sqlite3_step(st);
+	if (r == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	else
+		rc = rfs_fail(s, r, "reading advocates");
+	sqlite3_reset(st);
+	return rc;
+}
+
 int rfs_replay_count(rf_store *s, int64_t program_id, int64_t from, int64_t to, int64_t *count)
 {
 	sqlite3_stmt *st = NULL;

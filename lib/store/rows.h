@@ -272,6 +272,9 @@ typedef struct rfs_replay_conversion {
 typedef int (*rfs_replay_fn)(void *ctx, const rfs_replay_conversion *c);
 int rfs_replay_conversions(rf_store *s, int64_t program_id, int64_t from, int64_t to,
 			   rfs_replay_fn each, void *ctx);
+/* The largest advocate row id (0: none): advocate-ordered passes report
+ * their progress against it. */
+int rfs_advocate_max_id(rf_store *s, int64_t *id);
 /* How many conversions rfs_replay_conversions would visit. */
 int rfs_replay_count(rf_store *s, int64_t program_id, int64_t from, int64_t to, int64_t *count);
 int rfs_conversion_by_id(rf_store *s, int64_t id, rfs_replay_conversion *c);

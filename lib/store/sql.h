@@ -174,6 +174,7 @@
 			      " c.value_minor, c.currency, c.at, coalesce(c.follows_id, 0)" \
 			      " FROM conversion c WHERE c.program_id = ?1 AND c.at >= ?2 AND c.at < ?3" \
 			      " ORDER BY c.at, c.id")                                      \
+	X(ADVOCATE_MAX_ID, "SELECT coalesce(max(id), 0) FROM advocate")                \
 	X(REPLAY_COUNT, "SELECT count(*) FROM conversion"                                \
 			" WHERE program_id = ?1 AND at >= ?2 AND at < ?3")                \
 	X(CONVERSION_BY_ID, "SELECT visitor_id, coalesce(customer_id, 0), at, coalesce(follows_id, 0)" \

@@ -248,6 +248,51 @@ static void test_recompute_writes_changes(void **state)
 	rf_score_free(sc);
 }
 
+typedef struct recompute_log {
+	int calls, monotone;
+	uint64_t last, total, stop_from;
+} recompute_log;
+
+static int on_recompute(void *ctx, const char *operation, uint64_t done, uint64_t total)
+{
+	recompute_log *l = ctx;
+	assert_string_equal(operation, "recompute");
+	if (l->calls++ && done < l->last)
+		l->monotone = 0;
+	l->last = done;
+	l->total = total;
+	return l->stop_from && done >= l->stop_from;
+}
+
+/* Progress goes by advocate id up to the largest; a callback that stops
+ * the recompute leaves every stored row as it was. */
+static void test_recompute_progress_and_cancel(void **state)
+{
+	rft_fixture *f = *state;
+	f->now = RFT_T0 + 10 * DAY;
+	RFT_OK(sc_activity(f, "p", "ann", RF_ACTIVITY_REVIEW, RFT_T0, -1));
+	RFT_OK(sc_activity(f, "p", "bob", RF_ACTIVITY_INVITE, RFT_T0 + DAY, -1));
+	raw_exec(f, "UPDATE score_state SET activities = 7"
+		    " WHERE advocate_id = (SELECT id FROM advocate WHERE external_id = 'bob')");
+	recompute_log l = { 0, 1, 0, 0, 1 };
+	RFT_OK(rf_store_set_progress(f->store, on_recompute, &l));
+	RFT_RC(rf_score_recompute(f->store, "p"), RF_ECANCELED);
+	rf_score *sc = sc_score(f, "bob", 0);
+	assert_int_equal(sc->activities, 7); /* not repaired: nothing written */
+	rf_score_free(sc);
+
+	l = (recompute_log){ 0, 1, 0, 0, 0 };
+	RFT_OK(rf_score_recompute(f->store, "p"));
+	assert_true(l.calls >= 2);
+	assert_true(l.monotone);
+	assert_true(l.total >= 2);
+	assert_int_equal(l.last, l.total);
+	sc = sc_score(f, "bob", 0);
+	assert_int_equal(sc->activities, 1);
+	rf_score_free(sc);
+	RFT_OK(rf_store_set_progress(f->store, NULL, NULL));
+}
+
 static void test_config_versions(void **state)
 {
 	rft_fixture *f = *state;
@@ -444,6 +489,7 @@ int scoring_score_tests(void)
 		cmocka_unit_test_setup_teardown(test_components, sc_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_incremental_equals_full, sc_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_recompute_writes_changes, sc_setup, rft_teardown),
+		cmocka_unit_test_setup_teardown(test_recompute_progress_and_cancel, sc_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_config_versions, sc_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_tiers_hysteresis, sc_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_badges, sc_setup, rft_teardown),

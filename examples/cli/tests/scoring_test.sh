@@ -114,6 +114,22 @@ jq_is '.changed' 0 "nothing changed"
 run tiers nope
 fail_with 1 "nope" "tiers unknown program"
 
+# ---- recompute ---------------------------------------------------------------------------
+
+# The CLI's clock is the wall clock: scores decay between two calls, so
+# compare them to three decimals (a second moves them by about 1e-6).
+score3() { run score spring ann --json; printf '%s' "$out" | sed -n 's/^{[^}]*"score":\([0-9.]*\).*/\1/p' | xargs printf '%.3f'; }
+before=$(score3)
+run recompute spring --json
+expect_rc 0 "recompute"
+jq_is '.recomputed' true "recompute json"
+after=$(score3)
+[ -n "$before" ] && [ "$after" = "$before" ] && ok || not_ok "recompute moved ann's score: $before -> $after"
+run recompute spring
+has "recomputed the scores of program spring" "recompute text"
+run recompute nope
+fail_with 1 "nope" "recompute unknown program"
+
 echo "1..$tests"
 if [ "$failures" -ne 0 ]; then
 	echo "# $failures of $tests checks failed"
