@@ -54,16 +54,19 @@ int rf__person_hash(rf_store *s, const char *email, const char *ip, const char *
 			return rf__error(RF_EINVALID, "email is not an address");
 		rf__personal_hash(s, out->keys[0], "email-key", norm);
 		out->email_key = out->keys[0];
+		out->email_keys.n = rf__personal_hashes(s, out->email_keys.h, "email-key", norm);
 		snprintf(out->domain, sizeof(out->domain), "%s", rfc_email_domain(norm));
 		out->email_domain = out->domain;
 	}
 	if (ip && *ip) {
 		rf__personal_hash(s, out->keys[1], "ip", ip);
 		out->ip_hash = out->keys[1];
+		out->ip_hashes.n = rf__personal_hashes(s, out->ip_hashes.h, "ip", ip);
 	}
 	if (user_agent && *user_agent) {
 		rf__personal_hash(s, out->keys[2], "ua", user_agent);
 		out->ua_hash = out->keys[2];
+		out->ua_hashes.n = rf__personal_hashes(s, out->ua_hashes.h, "ua", user_agent);
 	}
 	return RF_OK;
 }

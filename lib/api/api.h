@@ -42,6 +42,13 @@ void rf__personal_hash(rf_store *s, unsigned char out[RF_HASH_BYTES], const char
  * against all of them (e.g. `col IN (?1, ?2, ?3, ?4)`). */
 int rf__personal_hashes(rf_store *s, unsigned char out[RF_HASH_KEYS_MAX][RF_HASH_BYTES],
 			const char *domain, const char *value);
+/* A value's hashes under every live key; n 0: the value was not given. */
+typedef struct rf__hashes {
+	int n;
+	unsigned char h[RF_HASH_KEYS_MAX][RF_HASH_BYTES];
+} rf__hashes;
+/* Does `stored` equal one of `hashes`? */
+int rf__hashes_match(const rf__hashes *hashes, const unsigned char stored[RF_HASH_BYTES]);
 /* Hash a visitor's IP as program `program_id`'s privacy policy says
  * (whole, or its /24 or /48). Returns 0, storing nothing, when the policy
  * truncates and `ip` is not an IP address. */
@@ -60,6 +67,10 @@ typedef struct rf__person {
 	char domain[256];
 	const unsigned char *email_key, *ip_hash, *ua_hash;
 	const char *email_domain;
+	/* The same three under every live hash key, the current one first
+	 * (0 when not given): what identities stored before a key rotation
+	 * are matched against. */
+	rf__hashes email_keys, ip_hashes, ua_hashes;
 } rf__person;
 /* RF_EINVALID when the email is not an address. */
 int rf__person_hash(rf_store *s, const char *email, const char *ip, const char *user_agent,

@@ -212,7 +212,7 @@ static int record(rf_store *s, const rf_conversion_spec *spec, const char *curre
 			&p, c, in.visitor_id, in.customer_id, who->email_key, who->ip_hash,
 			who->ua_hash, who->email_domain, spec->existing_customer,
 			spec->user_agent && rfc_is_bot_agent(spec->user_agent), credits.list,
-			credits.n });
+			credits.n, who });
 	free(credits.list);
 	if (rc == RF_OK && want)
 		rc = rfs_conversion_by_order(s, p.id, spec->order_id, c);

@@ -37,6 +37,9 @@ typedef struct rf__conversion_event {
 	 * credit table holds for this conversion). */
 	const rf__credit *credits;
 	size_t credit_count;
+	/* The same identity under every live hash key (NULL: none given), so
+	 * identities stored before a key rotation still match. */
+	const rf__person *who;
 } rf__conversion_event;
 
 /* A refund just applied to a conversion. */

@@ -243,11 +243,12 @@ static int advocate_facts(rf_store *s, const rf__conversion_event *ev, int64_t a
 	f->advocate = ext;
 	f->self_customer = ev->customer_id && me.customer_id == ev->customer_id;
 	f->self_visitor = me.visitor_id && me.visitor_id == ev->visitor_id;
-	f->self_email = me.has_email && ev->email_key &&
-			memcmp(me.email_key, ev->email_key, RF_HASH_BYTES) == 0;
-	f->self_ip_ua = me.has_ip && me.has_ua && ev->ip_hash && ev->ua_hash &&
-			memcmp(me.ip_hash, ev->ip_hash, RF_HASH_BYTES) == 0 &&
-			memcmp(me.ua_hash, ev->ua_hash, RF_HASH_BYTES) == 0;
+	/* The advocate's identity may be hashed under an older live key. */
+	const rf__person *who = ev->who;
+	f->self_email = me.has_email && who && rf__hashes_match(&who->email_keys, me.email_key);
+	f->self_ip_ua = me.has_ip && me.has_ua && who &&
+			rf__hashes_match(&who->ip_hashes, me.ip_hash) &&
+			rf__hashes_match(&who->ua_hashes, me.ua_hash);
 	rc = rfs_fraud_duplicates(s, advocate, &f->duplicates, names, 200, fields, 80);
 	f->duplicate_names = names;
 	f->duplicate_fields = fields;

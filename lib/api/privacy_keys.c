@@ -5,6 +5,7 @@
 
 #include <arpa/inet.h>
 #include <stdio.h>
+#include <string.h>
 
 void rf__personal_hash(rf_store *s, unsigned char out[RF_HASH_BYTES], const char *domain,
 		       const char *value)
@@ -30,6 +31,14 @@ int rf__personal_hashes(rf_store *s, unsigned char out[RF_HASH_KEYS_MAX][RF_HASH
 		n = 1;
 	}
 	return n;
+}
+
+int rf__hashes_match(const rf__hashes *hashes, const unsigned char stored[RF_HASH_BYTES])
+{
+	for (int i = 0; i < hashes->n; i++)
+		if (memcmp(hashes->h[i], stored, RF_HASH_BYTES) == 0)
+			return 1;
+	return 0;
 }
 
 /* The network an address belongs to, as text: "a.b.c.0/24" or

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #define MIN INT64_C(60000)
+#define DAY RF_DAY_MS
 
 static char ann_code[RF_CODE_BUFSIZE], bob_code[RF_CODE_BUFSIZE];
 
@@ -122,6 +123,35 @@ static void test_self_referral(void **state)
 	rf_fraud_check *o = fx_check(f, "other");
 	assert_null(fx_signal(o, RF_FRAUD_SELF_REFERRAL));
 	rf_fraud_check_free(o);
+}
+
+/* Ann's identity was hashed under the key before a rotation: during the
+ * overlap her email and IP+UA still give her away; once the old key is
+ * gone they cannot be matched any more (nothing keeps the clear values). */
+static void test_self_referral_after_rotation(void **state)
+{
+	rft_fixture *f = *state;
+	scene(f);
+	f->now = RFT_T0 + DAY;
+	int64_t key = 0;
+	RFT_OK(rf_secret_rotate(&key, f->store, 7 * DAY));
+	assert_int_equal(key, 2);
+	RFT_OK(convert(f, ann_code, "v1", "rot-email", NULL, "ann.lee@gmail.com", NULL, NULL,
+		       RFT_T0 + 2 * DAY));
+	expect(f, "rot-email", RF_FRAUD_SELF_REFERRAL, RF_FRAUD_REJECT, "email");
+	RFT_OK(convert(f, ann_code, "v2", "rot-ip-ua", NULL, NULL, "203.0.113.1", "UA-ann",
+		       RFT_T0 + 3 * DAY));
+	expect(f, "rot-ip-ua", RF_FRAUD_SELF_REFERRAL, RF_FRAUD_REJECT, "IP+user agent");
+
+	f->now = RFT_T0 + 10 * DAY; /* the overlap is over */
+	int64_t destroyed = 0;
+	RFT_OK(rf_secret_expire(&destroyed, f->store));
+	assert_int_equal(destroyed, 1);
+	RFT_OK(convert(f, ann_code, "v3", "late-email", NULL, "ann.lee@gmail.com", NULL, NULL,
+		       RFT_T0 + 11 * DAY));
+	rf_fraud_check *c = fx_check(f, "late-email");
+	assert_null(fx_signal(c, RF_FRAUD_SELF_REFERRAL));
+	rf_fraud_check_free(c);
 }
 
 static void test_disposable_email(void **state)
@@ -327,6 +357,8 @@ int fraud_signal_tests(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_clean_conversion, rft_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_self_referral, rft_setup, rft_teardown),
+		cmocka_unit_test_setup_teardown(test_self_referral_after_rotation, rft_setup,
+						rft_teardown),
 		cmocka_unit_test_setup_teardown(test_disposable_email, rft_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_conversion_velocity, rft_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_click_velocity_and_fast_conversion, rft_setup,
