@@ -11,20 +11,20 @@
 #include <sys/stat.h>
 
 static const char *const what_names[] = { NULL, "touchpoints", "conversions", "attributions",
-					  "codes", "rewards" };
+					  "codes", "rewards", "scores" };
 
 static int parse_what(const cli *c, const char *cmd, const char *text, int imports,
 		      int32_t *out)
 {
-	for (int32_t i = 1; i <= 5; i++) {
-		if (text && strcmp(text, what_names[i]) == 0 && !(imports && (i == 3 || i == 5))) {
+	for (int32_t i = 1; i <= 6; i++) {
+		if (text && strcmp(text, what_names[i]) == 0 && !(imports && (i == 3 || i >= 5))) {
 			*out = i;
 			return 0;
 		}
 	}
 	cli_usage(c, "%s: --what must be %s (not '%s')", cmd,
 		  imports ? "codes, touchpoints or conversions"
-			  : "touchpoints, conversions, attributions, codes or rewards",
+			  : "touchpoints, conversions, attributions, codes, rewards or scores",
 		  text ? text : "");
 	return -1;
 }
@@ -90,8 +90,8 @@ int cmd_export(cli *c, int argc, char **argv)
 	int pseudonyms = 0;
 	const arg_opt opts[] = {
 		{ "what", "W", &what, NULL,
-		  "touchpoints, conversions, attributions (credit rows), codes or rewards"
-		  " (ledger entries; required)" },
+		  "touchpoints, conversions, attributions (credit rows), codes, rewards"
+		  " (ledger entries) or scores (required)" },
 		{ "format", "F", &format, NULL, "csv or json (default csv; json with --json)" },
 		{ "from", "TIME", &from, NULL, "from TIME, inclusive" },
 		{ "to", "TIME", &to, NULL, "until TIME, exclusive" },
@@ -101,8 +101,9 @@ int cmd_export(cli *c, int argc, char **argv)
 	};
 	const arg_spec spec = {
 		"export", "PROGRAM --what W [--format csv|json] [--from T] [--to T] [-o FILE]",
-		"Stream a program's touchpoints, conversions, attributions, codes or reward\n"
-		"ledger entries as CSV or JSON (columns: docs/REPORTS.md). No emails, IPs,\n"
+		"Stream a program's touchpoints, conversions, attributions, codes, reward\n"
+		"ledger entries or advocates' scores (at the clock, with their components)\n"
+		"as CSV or JSON (columns: docs/REPORTS.md). No emails, IPs,\n"
 		"user agents, landing URLs or names, nor their hashes. With -o, the file\n"
 		"is replaced only when the export is complete, and a summary is printed.",
 		opts, ARGS_COUNT(opts), 1, 1

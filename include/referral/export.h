@@ -2,7 +2,8 @@
  * libreferral — exports and imports.
  *
  * Exports stream a program's touchpoints, conversions, attributions
- * (credit rows), codes or reward ledger entries as CSV or JSON through a callback, a chunk of
+ * (credit rows), codes, reward ledger entries or advocates' scores as CSV or JSON
+ * through a callback, a chunk of
  * whole rows at a time: memory stays flat however many rows there are.
  * Nothing personal leaves the store: no emails, IPs, user agents, landing
  * URLs or display names, and none of their hashes. Visitor and customer
@@ -28,7 +29,9 @@ typedef enum rf_export_what {
 	RF_EXPORT_CONVERSIONS = 2,  /**< conversions by their time, oldest first */
 	RF_EXPORT_ATTRIBUTIONS = 3, /**< credit rows (weight > 0) of the period's conversions */
 	RF_EXPORT_CODES = 4,        /**< the program's codes (the period does not apply) */
-	RF_EXPORT_REWARDS = 5       /**< reward ledger entries by their time, in order (export only) */
+	RF_EXPORT_REWARDS = 5,      /**< reward ledger entries by their time, in order (export only) */
+	RF_EXPORT_SCORES = 6        /**< advocates' scores at the store's clock, by advocate (export
+	                                 only; the period does not apply) */
 } rf_export_what;
 
 /** Output format of an export. */

@@ -1,9 +1,10 @@
 /*
- * Exports: a program's touchpoints, conversions, credit rows or codes as
- * CSV or JSON, streamed from one SQL statement through the caller's
+ * Exports: a program's touchpoints, conversions, credit rows, codes, reward
+ * ledger entries or scores as CSV or JSON, streamed from one SQL statement through the caller's
  * callback in chunks of whole rows. Memory: one chunk buffer.
  */
 #include "api/api.h"
+#include "api/scoring.h"
 #include "core/calendar.h"
 #include "store/exports.h"
 
@@ -96,6 +97,21 @@ static const column reward_columns[] = {
 	{ "amount", K_INT, 11, 0 },
 };
 
+/* Scores: computed from each advocate's stored state at the store's
+ * clock (score_cells below), not read as stored. */
+static const column score_columns[] = {
+	{ "advocate", K_TEXT, 0, 0 },      { "score", K_REAL, 1, 0 },
+	{ "activity_points", K_REAL, 2, 0 }, { "value_points", K_REAL, 3, 0 },
+	{ "quality_points", K_REAL, 4, 0 }, { "network_points", K_REAL, 5, 0 },
+	{ "activity_raw", K_REAL, 6, 0 },  { "value_raw", K_REAL, 7, 0 },
+	{ "quality_raw", K_REAL, 8, 0 },   { "network_raw", K_REAL, 9, 0 },
+	{ "risk", K_REAL, 10, 0 },         { "tier", K_OPT, 11, 0 },
+	{ "activities", K_INT, 12, 0 },    { "referrals", K_INT, 13, 0 },
+	{ "value_net_minor", K_INT, 14, 0 }, { "config_version", K_INT, 15, 0 },
+	{ "computed_at_ms", K_INT, 16, 0 }, { "computed_at", K_ISO, 16, 0 },
+};
+#define SCORE_CELLS 17
+
 #define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
 
 static const column *columns_of(int32_t what, size_t *n)
@@ -113,6 +129,9 @@ static const column *columns_of(int32_t what, size_t *n)
 	case RF_EXPORT_REWARDS:
 		*n = NCOLS(reward_columns);
 		return reward_columns;
+	case RF_EXPORT_SCORES:
+		*n = NCOLS(score_columns);
+		return score_columns;
 	default:
 		*n = NCOLS(code_columns);
 		return code_columns;
@@ -347,6 +366,50 @@ static int row(void *ctx, const rfs_cell *cells, size_t n)
 	return rc;
 }
 
+/* The scores export: the program's configuration in force, its tiers and
+ * the time the scores are valued at. */
+typedef struct scoring {
+	exporter *e;
+	rfs_score_config c;
+	rf__tiers tiers;
+	int64_t now;
+} scoring;
+
+static double number(const rfs_cell *c)
+{
+	return c->type == RFS_CELL_INT ? (double)c->i : c->type == RFS_CELL_REAL ? c->d : 0.0;
+}
+
+/* A stored state row (RFS_EXPORT_SCORES: the state columns, the external
+ * id, the tier, the risk) as the export's cells. */
+static int score_cells(void *ctx, const rfs_cell *in, size_t n)
+{
+	scoring *k = ctx;
+	if (n < 16)
+		return rf__error(RF_ERROR, "the scores export reads 16 columns, got %zu", n);
+	rfs_score_state st = { in[0].i, in[1].i, number(&in[2]), in[3].i, number(&in[4]), in[5].i,
+			       in[6].i, in[7].i, in[8].i, in[9].i, in[10].i, in[11].i,
+			       number(&in[12]) };
+	rf__score_parts parts;
+	rf__score_compute(&k->c, &st, number(&in[15]), k->now, &parts);
+	int64_t tier = in[14].i;
+	const char *tier_name = tier > 0 && tier <= k->tiers.count ? k->tiers.names[tier - 1] : "";
+	rfs_cell out[SCORE_CELLS] = { { RFS_CELL_TEXT, 0, 0, in[13].s } };
+	out[1] = (rfs_cell){ RFS_CELL_REAL, 0, parts.score, NULL };
+	for (int i = 0; i < RF__COMP_COUNT; i++) {
+		out[2 + i] = (rfs_cell){ RFS_CELL_REAL, 0, parts.points[i], NULL };
+		out[6 + i] = (rfs_cell){ RFS_CELL_REAL, 0, parts.raw[i], NULL };
+	}
+	out[10] = (rfs_cell){ RFS_CELL_REAL, 0, parts.risk, NULL };
+	out[11] = (rfs_cell){ RFS_CELL_TEXT, 0, 0, tier_name };
+	out[12] = (rfs_cell){ RFS_CELL_INT, st.activities, 0, NULL };
+	out[13] = (rfs_cell){ RFS_CELL_INT, st.referrals, 0, NULL };
+	out[14] = (rfs_cell){ RFS_CELL_INT, st.value_net, 0, NULL };
+	out[15] = (rfs_cell){ RFS_CELL_INT, k->c.version, 0, NULL };
+	out[16] = (rfs_cell){ RFS_CELL_INT, k->now, 0, NULL };
+	return row(k->e, out, SCORE_CELLS);
+}
+
 static int check_options(const rf_export_options *in, rf_export_options *o)
 {
 	RF_CHECK_ARG(in != NULL);
@@ -354,9 +417,9 @@ static int check_options(const rf_export_options *in, rf_export_options *o)
 	if (rc != RF_OK)
 		return rc;
 	rf__options_read(o, &export_defaults, sizeof(*o), in, export_sizes);
-	if (o->what < RF_EXPORT_TOUCHPOINTS || o->what > RF_EXPORT_REWARDS)
+	if (o->what < RF_EXPORT_TOUCHPOINTS || o->what > RF_EXPORT_SCORES)
 		return rf__error(RF_EINVALID, "unknown export %d (touchpoints 1, conversions 2,"
-				 " attributions 3, codes 4, rewards 5)", (int)o->what);
+				 " attributions 3, codes 4, rewards 5, scores 6)", (int)o->what);
 	if (o->format != RF_FORMAT_CSV && o->format != RF_FORMAT_JSON)
 		return rf__error(RF_EINVALID, "unknown export format %d (csv 1, json 2)",
 				 (int)o->format);
@@ -386,9 +449,15 @@ int rf_export(int64_t *rows, rf_store *store, const rf_export_options *opts, rf_
 	rc = rf__program_load(store, o.program, &p);
 	if (rc == RF_OK)
 		rc = header(&e);
+	scoring k = { &e, { 0 }, { 0 }, rfs_now(store) };
+	if (rc == RF_OK && o.what == RF_EXPORT_SCORES)
+		rc = rf__score_config_load(store, p.id, &k.c);
+	if (rc == RF_OK && o.what == RF_EXPORT_SCORES)
+		rf__tiers_parse(k.c.tiers, &k.tiers); /* checked when set */
 	if (rc == RF_OK)
 		rc = rfs_export_rows(store, o.what, p.id, o.from_ms, o.to_ms ? o.to_ms : INT64_MAX,
-				     row, &e);
+				     o.what == RF_EXPORT_SCORES ? score_cells : row,
+				     o.what == RF_EXPORT_SCORES ? (void *)&k : (void *)&e);
 	if (rc == RF_OK && o.format == RF_FORMAT_JSON)
 		rc = puts_(&e, e.rows ? "\n]\n" : "]\n");
 	if (rc == RF_OK)

@@ -9,6 +9,7 @@ static int statement_of(int32_t what, rfs_stmt_id *id)
 	case RF_EXPORT_ATTRIBUTIONS: *id = RFS_EXPORT_ATTRIBUTIONS; return RF_OK;
 	case RF_EXPORT_CODES: *id = RFS_EXPORT_CODES; return RF_OK;
 	case RF_EXPORT_REWARDS: *id = RFS_EXPORT_REWARDS; return RF_OK;
+	case RF_EXPORT_SCORES: *id = RFS_EXPORT_SCORES; return RF_OK;
 	default: return rf__error(RF_EINVALID, "unknown export %d", (int)what);
 	}
 }

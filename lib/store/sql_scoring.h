@@ -95,6 +95,15 @@
 	/* The fraud checks' mean risk of an advocate's conversions. */       \
 	X(SCORE_RISK, "SELECT coalesce(avg(risk), 0) FROM fraud_check INDEXED BY fraud_check_advocate" \
 		      " WHERE advocate_id = ?2 AND program_id = ?1")                        \
+	/* The scores export: every state row with its advocate, tier and     \
+	 * fraud risk, by advocate (?2, ?3: the export's period, unused). */    \
+	X(EXPORT_SCORES, "SELECT " RFS_SCORE_STATE_COLUMNS ", a.external_id,"              \
+			 " coalesce((SELECT t.tier FROM score_tier t WHERE t.program_id = s.program_id" \
+			 " AND t.advocate_id = s.advocate_id), 0),"                         \
+			 " (SELECT coalesce(avg(f.risk), 0) FROM fraud_check f INDEXED BY fraud_check_advocate" \
+			 " WHERE f.advocate_id = s.advocate_id AND f.program_id = s.program_id)" \
+			 " FROM score_state s JOIN advocate a ON a.id = s.advocate_id"      \
+			 " WHERE s.program_id = ?1 AND ?2 <= ?3 ORDER BY s.advocate_id")   \
 	X(SCORE_TIER_GET, "SELECT tier, at FROM score_tier WHERE program_id = ?1 AND advocate_id = ?2") \
 	X(SCORE_TIER_PUT, "INSERT OR REPLACE INTO score_tier(program_id, advocate_id, tier, at)" \
 			  " VALUES(?1, ?2, ?3, ?4)")                                       \

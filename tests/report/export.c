@@ -308,7 +308,7 @@ void test_export_bad_input(void **state)
 	o.program = "nope";
 	RFT_RC(rf_export(NULL, f->store, &o, gather, &k), RF_ENOTFOUND);
 	o.program = "p";
-	o.what = 6;
+	o.what = RF_EXPORT_SCORES + 1;
 	RFT_RC(rf_export(NULL, f->store, &o, gather, &k), RF_EINVALID);
 	o.what = RF_EXPORT_CODES;
 	o.format = 3;

@@ -3,6 +3,8 @@
 #include "suite.h"
 
 #include <math.h>
+#include <string.h>
+#include <stdlib.h>
 #include <sqlite3.h>
 #include <stdio.h>
 
@@ -293,6 +295,91 @@ static void test_recompute_progress_and_cancel(void **state)
 	RFT_OK(rf_store_set_progress(f->store, NULL, NULL));
 }
 
+typedef struct sink {
+	char *data;
+	size_t len;
+	int chunks;
+} sink;
+
+static int collect(void *payload, const char *data, size_t len)
+{
+	sink *k = payload;
+	char *grown = realloc(k->data, k->len + len + 1);
+	assert_non_null(grown);
+	memcpy(grown + k->len, data, len);
+	k->data = grown;
+	k->len += len;
+	k->data[k->len] = '\0';
+	k->chunks++;
+	return 0;
+}
+
+static char *export_scores(rft_fixture *f, int32_t format, uint32_t flags, int64_t *rows)
+{
+	rf_export_options o = RF_EXPORT_OPTIONS_INIT;
+	o.program = "p";
+	o.what = RF_EXPORT_SCORES;
+	o.format = format;
+	o.flags = flags;
+	o.from_ms = RFT_T0 + 500 * DAY; /* the period does not apply */
+	sink k = { 0 };
+	RFT_OK(rf_export(rows, f->store, &o, collect, &k));
+	return k.data;
+}
+
+/* The scores export: one row per scored advocate, by advocate, with the
+ * numbers rf_score_get gives at the same clock. */
+static void test_scores_export(void **state)
+{
+	rft_fixture *f = *state;
+	f->now = RFT_T0 + 10 * DAY;
+	RFT_OK(sc_activity(f, "p", "ann", RF_ACTIVITY_REVIEW, RFT_T0, -1));
+	RFT_OK(sc_activity(f, "p", "bob", RF_ACTIVITY_INVITE, RFT_T0 + DAY, -1));
+	RFT_OK(sc_activity(f, "q", "cat", RF_ACTIVITY_INVITE, RFT_T0 + DAY, -1));
+	sc_referral(f, "bob", "o1", 2500, RFT_T0 + 3 * DAY);
+	for (int i = 0; i < 4; i++)
+		RFT_OK(sc_activity(f, "p", "ann", RF_ACTIVITY_CONTENT, RFT_T0 + i * DAY, -1));
+	f->now = RFT_T0 + 20 * DAY;
+	int64_t rows = 0;
+	char *csv = export_scores(f, RF_FORMAT_CSV, 0, &rows);
+	assert_int_equal(rows, 2); /* cat scores in q only */
+	assert_non_null(strstr(csv, "advocate,score,activity_points,value_points,quality_points,"
+				    "network_points,activity_raw,value_raw,quality_raw,network_raw,"
+				    "risk,tier,activities,referrals,value_net_minor,config_version,"
+				    "computed_at_ms,computed_at\n"));
+	const char *ann = strstr(csv, "\nann,"), *bob = strstr(csv, "\nbob,");
+	assert_non_null(ann);
+	assert_non_null(bob);
+	assert_true(ann < bob);
+	rf_score *sc = sc_score(f, "ann", 0);
+	assert_true(strtod(ann + 5, NULL) == sc->score); /* exact: the shortest round trip */
+	assert_true(strstr(csv, ",bronze,") != NULL || sc->tier == 0);
+	rf_score_free(sc);
+	assert_non_null(strstr(bob, ",1,2500,0,")); /* activities 1, referrals 1, 2500 */
+	free(csv);
+
+	char *json = export_scores(f, RF_FORMAT_JSON, RF_EXPORT_PSEUDONYMS, &rows);
+	assert_int_equal(rows, 2);
+	assert_non_null(strstr(json, "{\"advocate\":\"bob\",\"score\":"));
+	assert_non_null(strstr(json, "\"computed_at\":\"2026-01-21T00:00:00.000Z\"}"));
+	assert_non_null(strstr(json, "\"tier\":null"));
+	free(json);
+
+	/* a new configuration: its version, and no row for nobody */
+	rf_score_config cfg = RF_SCORE_CONFIG_INIT;
+	cfg.weight_network = 0;
+	RFT_OK(rf_score_config_set(NULL, f->store, "p", &cfg));
+	json = export_scores(f, RF_FORMAT_JSON, 0, &rows);
+	assert_non_null(strstr(json, "\"network_points\":0,"));
+	assert_non_null(strstr(json, "\"config_version\":1,"));
+	free(json);
+	rf_export_options o = RF_EXPORT_OPTIONS_INIT;
+	o.program = "q";
+	o.what = RF_EXPORT_SCORES + 1;
+	sink k = { 0 };
+	RFT_RC(rf_export(NULL, f->store, &o, collect, &k), RF_EINVALID);
+}
+
 static void test_config_versions(void **state)
 {
 	rft_fixture *f = *state;
@@ -490,6 +577,7 @@ int scoring_score_tests(void)
 		cmocka_unit_test_setup_teardown(test_incremental_equals_full, sc_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_recompute_writes_changes, sc_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_recompute_progress_and_cancel, sc_setup, rft_teardown),
+		cmocka_unit_test_setup_teardown(test_scores_export, sc_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_config_versions, sc_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_tiers_hysteresis, sc_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_badges, sc_setup, rft_teardown),

@@ -21,7 +21,7 @@ from .errors import Error, invalid
 
 #: What an export holds (rf_export_what) and its formats (rf_export_format).
 WHATS: Dict[str, int] = {"touchpoints": 1, "conversions": 2, "attributions": 3, "codes": 4,
-                         "rewards": 5}
+                         "rewards": 5, "scores": 6}
 FORMATS: Dict[str, int] = {"csv": 1, "json": 2}
 
 Sink = Union[Callable[[bytes], Any], Any]   # a callable or a binary file (write)

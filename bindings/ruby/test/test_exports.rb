@@ -26,6 +26,9 @@ class TestExports < ReferralTest::StoreTest
     assert_equal 2, store.export("spring", from: T0 + DAY).count("\n")
     refute_includes store.export("spring", pseudonyms: true), ",v1,"
     assert store.export("spring", :rewards).start_with?("entry_id,")
+    scores = JSON.parse(store.export("spring", :scores, format: :json))
+    assert_equal [["alice", 1]], scores.map { |r| r.values_at("advocate", "referrals") }
+    assert_equal store.score("spring", "alice").score, scores[0]["score"]
     io = StringIO.new
     assert_equal 1, store.export("spring", :codes, io: io)
     assert_includes io.string, @alice

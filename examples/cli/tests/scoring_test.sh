@@ -130,6 +130,22 @@ has "recomputed the scores of program spring" "recompute text"
 run recompute nope
 fail_with 1 "nope" "recompute unknown program"
 
+# ---- scores export ------------------------------------------------------------------------
+
+run export spring --what scores --json
+expect_rc 0 "export scores json"
+[ "$HAVE_JQ" = 1 ] && { printf '%s\n' "$out" | jq -e . >/dev/null && ok || not_ok "scores export: invalid JSON"; }
+jq_is '.[0].advocate' ann "scores export by advocate"
+jq_is '.[0].config_version' 0 "scores export config version"
+jq_is '[.[] | .advocate] | join(" ")' "ann bob cat" "one row per scored advocate"
+jq_is '.[0] | (.activity_points + .value_points + .quality_points + .network_points - .score) as $d | ($d < 1e-9 and $d > -1e-9)' true "points add up (no risk)"
+run export spring --what scores
+expect_rc 0 "export scores csv"
+has "advocate,score,activity_points,value_points,quality_points,network_points,activity_raw" "scores csv header"
+has "ann," "scores csv row"
+run import spring --what scores /dev/null
+fail_with 2 "--what" "scores cannot be imported"
+
 echo "1..$tests"
 if [ "$failures" -ne 0 ]; then
 	echo "# $failures of $tests checks failed"

@@ -8,7 +8,7 @@
 require "stringio"
 
 module Referral
-  EXPORT_WHATS = { touchpoints: 1, conversions: 2, attributions: 3, codes: 4, rewards: 5 }.freeze
+  EXPORT_WHATS = { touchpoints: 1, conversions: 2, attributions: 3, codes: 4, rewards: 5, scores: 6 }.freeze
   EXPORT_FORMATS = { csv: 1, json: 2 }.freeze
 
   class Store
