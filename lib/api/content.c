@@ -248,11 +248,7 @@ int rf_content_for(rf_content_list **out, rf_store *store, const char *program,
 {
 	RF_CHECK_ARG(out != NULL);
 	*out = NULL;
-	int rc = rfs_usable(store);
-	if (rc == RF_OK)
-		rc = rf__check_text(program, RF_MAX_ID_LEN, "program key");
-	if (rc == RF_OK)
-		rc = rf__check_text(advocate, RF_MAX_ID_LEN, "advocate external id");
+	int rc = rf__stage_args(store, program, advocate);
 	if (rc != RF_OK || (rc = rfs_begin_read(store)) != RF_OK)
 		return rc;
 	rfs_program p;

@@ -24,6 +24,8 @@ int rf__notify_id(rf_store *s, int64_t program_id, int64_t advocate_id, const ch
 int rf__content_for(rf_store *s, int64_t program_id, int64_t advocate_id, int32_t stage,
 		    uint32_t limit, rfs_content **rows, size_t *count);
 
+/* The store is usable and both keys are valid text (before a read). */
+int rf__stage_args(rf_store *s, const char *program, const char *advocate);
 /* Inside an open transaction: load a program and an advocate by their
  * keys and the advocate's stage row (invited when it has none). */
 int rf__stage_load(rf_store *s, const char *program, const char *advocate, rfs_program *p,

@@ -148,6 +148,16 @@ static void pack_stage(rf_pack *pk, const void *from, void *slot)
 	*(rf_stage **)slot = out;
 }
 
+int rf__stage_args(rf_store *s, const char *program, const char *advocate)
+{
+	int rc = rfs_usable(s);
+	if (rc == RF_OK)
+		rc = rf__check_text(program, RF_MAX_ID_LEN, "program key");
+	if (rc == RF_OK)
+		rc = rf__check_text(advocate, RF_MAX_ID_LEN, "advocate external id");
+	return rc;
+}
+
 int rf__stage_load(rf_store *s, const char *program, const char *advocate, rfs_program *p,
 		   rfs_advocate *a, rfs_stage *row)
 {
@@ -166,11 +176,7 @@ int rf_stage_get(rf_stage **out, rf_store *store, const char *program, const cha
 {
 	RF_CHECK_ARG(out != NULL);
 	*out = NULL;
-	int rc = rfs_usable(store);
-	if (rc == RF_OK)
-		rc = rf__check_text(program, RF_MAX_ID_LEN, "program key");
-	if (rc == RF_OK)
-		rc = rf__check_text(advocate, RF_MAX_ID_LEN, "advocate external id");
+	int rc = rf__stage_args(store, program, advocate);
 	if (rc != RF_OK || (rc = rfs_begin_read(store)) != RF_OK)
 		return rc;
 	rfs_program p;
