@@ -87,7 +87,7 @@ RF_EXTERN void rf_store_free(rf_store *store);
 RF_EXTERN int rf_store_check(rf_store *store) RF_WARN_UNUSED;
 
 /** The on-disk schema version this library writes. */
-#define RF_SCHEMA_VERSION 13
+#define RF_SCHEMA_VERSION 14
 
 /** The schema version this library writes (RF_SCHEMA_VERSION of the build). */
 RF_EXTERN int rf_store_schema_version(void);

@@ -1,6 +1,7 @@
 /* Retention: purge a program's touchpoints older than its policy keeps,
  * counting them per code and day first so totals stay. */
 #include "api/api.h"
+#include "api/scoring.h"
 #include "store/privacy.h"
 
 #define DAY_MS INT64_C(86400000)
@@ -82,7 +83,9 @@ static int purge_now(rf_purge **out, rf_store *store, const char *program)
 	if (rc == RF_OK && policy.retention_ms > 0 && now - policy.retention_ms > 0) {
 		int64_t edge = now - policy.retention_ms;
 		r.cutoff = edge - edge % DAY_MS;
-		rc = run_steps(store, prog.id, r.cutoff, &r);
+		rc = rf__scores_on_purge(store, prog.id, r.cutoff); /* activities counted on */
+		if (rc == RF_OK)
+			rc = run_steps(store, prog.id, r.cutoff, &r);
 	}
 	if (rc == RF_OK && out)
 		rc = rf__pack_one(&r, pack_purge, out);

@@ -204,10 +204,11 @@ static void network_free(network *net)
 }
 
 /* The streams a full recompute merges, each ordered by advocate id:
- * activity rows, credit groups, the stored rows, the graph's nodes. */
+ * activity rows, credit groups, the stored rows, the carried sums of
+ * purged activities, the graph's nodes. */
 typedef struct streams {
-	sqlite3_stmt *act, *cred, *old;
-	int sa, sc, so;
+	sqlite3_stmt *act, *cred, *old, *carry;
+	int sa, sc, so, sk;
 	size_t ni;
 	int64_t written, deleted;
 	rf__progress progress; /* advocate ids out of the largest */
@@ -242,6 +243,32 @@ static void fold_activities(streams *m, const rfs_score_config *c, int64_t now,
 		m->sa = sqlite3_step(m->act);
 	}
 	st->act_sum += sum;
+}
+
+/* Fold the carried sums of an advocate's purged activities (the stream
+ * is at its first row): counted as if still there. A sum carried under
+ * another half-life is converted as if its events shared their mean
+ * decay (exact when the half-life has not changed). */
+static void fold_carried(streams *m, const rfs_score_config *c, int64_t now,
+			 rfs_score_state *st)
+{
+	int64_t h = c->activity_half_life_ms;
+	while (m->sk == SQLITE_ROW && sqlite3_column_int64(m->carry, 0) == st->advocate_id) {
+		int32_t type = sqlite3_column_int(m->carry, 1);
+		int64_t n = sqlite3_column_int64(m->carry, 2), ref = sqlite3_column_int64(m->carry, 4);
+		double sum = sqlite3_column_double(m->carry, 3);
+		int64_t made_with = sqlite3_column_int64(m->carry, 5);
+		int64_t last = sqlite3_column_int64(m->carry, 6);
+		st->activities += n;
+		st->reviews += type == RF_ACTIVITY_REVIEW ? n : 0;
+		if (last > st->last_at)
+			st->last_at = last;
+		if (made_with != h && n > 0)
+			sum = (double)n * pow(sum / (double)n, (double)made_with / (double)h);
+		if (type >= 1 && type <= RF_ACTIVITY_TYPE_COUNT && c->weights[type - 1] != 0)
+			st->act_sum += c->weights[type - 1] * sum * rfc_decay(now - ref, h);
+		m->sk = sqlite3_step(m->carry);
+	}
 }
 
 static void fold_credits(streams *m, rfs_score_state *st)
@@ -284,17 +311,20 @@ static int rebuild(rf_store *s, int64_t program_id, const rfs_score_config *c, i
 	m->sa = sqlite3_step(m->act);
 	m->sc = sqlite3_step(m->cred);
 	m->so = sqlite3_step(m->old);
+	m->sk = sqlite3_step(m->carry);
 	while (rc == RF_OK) {
 		int64_t a = head_of(m->act, m->sa), cr = head_of(m->cred, m->sc);
-		int64_t o = head_of(m->old, m->so);
+		int64_t o = head_of(m->old, m->so), k = head_of(m->carry, m->sk);
 		int64_t g = m->ni < net->n ? net->ids[m->ni] : INT64_MAX;
-		int64_t adv = min64(min64(a, cr), min64(o, g));
+		int64_t adv = min64(min64(min64(a, k), cr), min64(o, g));
 		if (adv == INT64_MAX)
 			break;
 		rfs_score_state st = { .advocate_id = adv, .config_version = c->version,
 				       .act_ref = now, .val_ref = now };
 		if (a == adv)
 			fold_activities(m, c, now, &st);
+		if (k == adv)
+			fold_carried(m, c, now, &st);
 		if (cr == adv)
 			fold_credits(m, &st);
 		if (g == adv)
@@ -307,7 +337,7 @@ static int rebuild(rf_store *s, int64_t program_id, const rfs_score_config *c, i
 		}
 		if ((rc = rf__progress_step(&m->progress, (uint64_t)adv)) != RF_OK)
 			break; /* canceled: the caller rolls back */
-		if (a != adv && cr != adv && g != adv) {
+		if (a != adv && k != adv && cr != adv && g != adv) {
 			rc = rfs_score_state_delete(s, program_id, adv);
 			m->deleted++;
 		} else if (!had || !same_state(c, &old, &st, now)) {
@@ -325,6 +355,8 @@ static int rebuild(rf_store *s, int64_t program_id, const rfs_score_config *c, i
 		rc = rfs_fail(s, m->sc, "recomputing scores (conversions)");
 	if (rc == RF_OK && m->so != SQLITE_DONE)
 		rc = rfs_fail(s, m->so, "recomputing scores (stored rows)");
+	if (rc == RF_OK && m->sk != SQLITE_DONE)
+		rc = rfs_fail(s, m->sk, "recomputing scores (carried activities)");
 	return rc;
 }
 
@@ -345,21 +377,32 @@ static int recompute(rf_store *s, int64_t program_id, const rfs_score_config *c)
 		rc = rfs_stmt(s, RFS_SCORE_CREDIT_GROUPS, &m.cred);
 	if (rc == RF_OK)
 		rc = rfs_stmt(s, RFS_SCORE_STATE_SCAN, &m.old);
+	if (rc == RF_OK)
+		rc = rfs_stmt(s, RFS_SCORE_CARRY_ROWS, &m.carry);
 	if (rc == RF_OK) {
 		sqlite3_bind_int64(m.act, 1, program_id);
 		sqlite3_bind_int64(m.cred, 1, program_id);
 		sqlite3_bind_int64(m.cred, 2, now);
 		sqlite3_bind_double(m.cred, 3, (double)c->value_half_life_ms);
 		sqlite3_bind_int64(m.old, 1, program_id);
+		sqlite3_bind_int64(m.carry, 1, program_id);
 		rc = rebuild(s, program_id, c, now, &net, &m);
 		if (rc == RF_OK)
 			rc = rf__progress_end(&m.progress);
 		sqlite3_reset(m.act);
 		sqlite3_reset(m.cred);
 		sqlite3_reset(m.old);
+		sqlite3_reset(m.carry);
 	}
 	network_free(&net);
 	return rc;
+}
+
+int rf__scores_on_purge(rf_store *s, int64_t program_id, int64_t cutoff)
+{
+	rfs_score_config c;
+	int rc = rf__score_config_load(s, program_id, &c);
+	return rc == RF_OK ? rfs_score_carry_fold(s, program_id, cutoff, c.activity_half_life_ms) : rc;
 }
 
 int rf_score_recompute(rf_store *store, const char *program)

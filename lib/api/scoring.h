@@ -21,6 +21,11 @@ int rf__activity_add(rf_store *s, int64_t program_id, int64_t advocate_id, int32
 		     int64_t at, int32_t channel, const char *content, int32_t answer,
 		     int64_t *id);
 
+/* Retention is about to delete the program's activities before `cutoff`
+ * (inside the caller's transaction): fold them into the carried sums the
+ * full recompute reads, so scores stay the same. */
+int rf__scores_on_purge(rf_store *s, int64_t program_id, int64_t cutoff);
+
 /* The built-in defaults (version 0). */
 void rf__score_config_defaults(rfs_score_config *c);
 /* The configuration in force for a program (the defaults when none set). */

@@ -620,6 +620,21 @@ static const char schema_v13[] =
 	" advocate_id INTEGER NOT NULL,"
 	" PRIMARY KEY(conversion_id, advocate_id)) STRICT, WITHOUT ROWID;";
 
+/* Scoring: activities a retention purge deleted, folded per advocate and
+ * type so a full recompute still counts them (how many, the last time, and
+ * the sum of 0.5^(age/h) at `ref` under the half-life h in force then). */
+static const char schema_v14[] =
+	"CREATE TABLE score_carry("
+	" program_id INTEGER NOT NULL REFERENCES program(id),"
+	" advocate_id INTEGER NOT NULL REFERENCES advocate(id),"
+	" type INTEGER NOT NULL,"
+	" events INTEGER NOT NULL,"
+	" decayed REAL NOT NULL,"
+	" ref INTEGER NOT NULL,"
+	" half_life_ms INTEGER NOT NULL,"
+	" last_at INTEGER NOT NULL,"
+	" PRIMARY KEY(program_id, advocate_id, type)) STRICT, WITHOUT ROWID;";
+
 static const char *const migrations[] = {
 	NULL,      /* version 0: empty file */
 	schema_v1, /* version 1 */
@@ -635,6 +650,7 @@ static const char *const migrations[] = {
 	schema_v11, /* version 11 */
 	schema_v12, /* version 12 */
 	schema_v13, /* version 13 */
+	schema_v14, /* version 14 */
 };
 
 #define LATEST_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])) - 1)

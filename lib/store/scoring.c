@@ -179,6 +179,18 @@ int rfs_score_state_update(rf_store *s, int64_t program_id, const rfs_score_stat
 	return rc;
 }
 
+int rfs_score_carry_fold(rf_store *s, int64_t program_id, int64_t cutoff, int64_t half_life_ms)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = rfs_stmt(s, RFS_SCORE_CARRY_FOLD, &st);
+	if (rc != RF_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, program_id);
+	sqlite3_bind_int64(st, 2, cutoff);
+	sqlite3_bind_int64(st, 3, half_life_ms);
+	return rfs_exec(s, st, "carrying purged activities into scores");
+}
+
 int rfs_score_state_delete(rf_store *s, int64_t program_id, int64_t advocate_id)
 {
 	sqlite3_stmt *st = NULL;

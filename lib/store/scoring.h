@@ -50,6 +50,8 @@ int rfs_score_state_put(rf_store *s, int64_t program_id, const rfs_score_state *
 int rfs_score_state_update(rf_store *s, int64_t program_id, const rfs_score_state *row,
 			   int *updated);
 int rfs_score_state_delete(rf_store *s, int64_t program_id, int64_t advocate_id);
+/* Fold a program's activities before `cutoff` into score_carry. */
+int rfs_score_carry_fold(rf_store *s, int64_t program_id, int64_t cutoff, int64_t half_life_ms);
 
 int rfs_score_tier_get(rf_store *s, int64_t program_id, int64_t advocate_id, int32_t *tier,
 		       int64_t *at);

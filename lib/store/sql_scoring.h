@@ -68,6 +68,25 @@
 	X(SCORE_ACTIVITY_ROWS, "SELECT advocate_id, type, at"                             \
 			       " FROM activity INDEXED BY activity_advocate"               \
 			       " WHERE program_id = ?1 ORDER BY advocate_id")              \
+	/* Retention: fold the activities before ?2 into the carried sums, at  \
+	 * ref ?2 under half-life ?3 (a carried sum made under another        \
+	 * half-life is converted as if its events shared their mean decay). */ \
+	X(SCORE_CARRY_FOLD, "INSERT INTO score_carry(program_id, advocate_id, type, events, decayed," \
+			    " ref, half_life_ms, last_at)"                                 \
+			    " SELECT ?1, advocate_id, type, count(*),"                     \
+			    " sum(pow(0.5, (?2 - at) / CAST(?3 AS REAL))), ?2, ?3, max(at)" \
+			    " FROM activity INDEXED BY activity_advocate"                  \
+			    " WHERE program_id = ?1 AND at < ?2 GROUP BY advocate_id, type" \
+			    " ON CONFLICT(program_id, advocate_id, type) DO UPDATE SET"    \
+			    " decayed = excluded.decayed + events * pow(decayed / events," \
+			    " CAST(half_life_ms AS REAL) / excluded.half_life_ms)"         \
+			    " * pow(0.5, (excluded.ref - ref) / CAST(excluded.half_life_ms AS REAL))," \
+			    " events = events + excluded.events, ref = excluded.ref,"      \
+			    " half_life_ms = excluded.half_life_ms,"                       \
+			    " last_at = max(last_at, excluded.last_at)")                   \
+	/* The full recompute's carried sums, by advocate. */                   \
+	X(SCORE_CARRY_ROWS, "SELECT advocate_id, type, events, decayed, ref, half_life_ms, last_at" \
+			    " FROM score_carry WHERE program_id = ?1 ORDER BY advocate_id, type") \
 	X(SCORE_CREDIT_GROUPS, "SELECT adv, count(*), sum(kept), sum(v),"                 \
 			       " sum(v * pow(0.5, (?2 - at) / ?3)), max(at) FROM ("        \
 			       RFS_CREDITED_SHARES " WHERE c.program_id = ?1 AND cr.weight > 0" \

@@ -380,6 +380,99 @@ static void test_scores_export(void **state)
 	RFT_RC(rf_export(NULL, f->store, &o, collect, &k), RF_EINVALID);
 }
 
+static void purge(rft_fixture *f, int64_t expect_cutoff)
+{
+	rf_purge *p = NULL;
+	RFT_OK(rf_retention_purge(&p, f->store, "p"));
+	assert_int_equal(p->cutoff_ms, expect_cutoff);
+	assert_true(p->activities > 0);
+	rf_purge_free(p);
+}
+
+static void assert_same_scores(rft_fixture *f, const double want[3], rf_score *const keep[3])
+{
+	double got[3];
+	rf_score *now[3];
+	scores_of(f, got, now);
+	for (int i = 0; i < 3; i++) {
+		assert_true(want[i] > 0);
+		assert_true(fabs(want[i] - got[i]) < 1e-9 * want[i]);
+		if (keep) {
+			assert_int_equal(keep[i]->activities, now[i]->activities);
+			assert_int_equal(keep[i]->last_at_ms, now[i]->last_at_ms);
+			assert_int_equal(keep[i]->referrals, now[i]->referrals);
+			for (size_t b = 0; b < keep[i]->badge_count; b++)
+				assert_int_equal(keep[i]->badges[b]->kind, now[i]->badges[b]->kind);
+		}
+		rf_score_free(now[i]);
+	}
+}
+
+/* A retention purge deletes old activities; the full recompute still
+ * gives the scores it gave before (their decayed sums are carried), under
+ * the same or new weights, purge after purge. */
+static void test_retention_keeps_scores(void **state)
+{
+	rft_fixture *f = *state;
+	const int32_t types[] = { RF_ACTIVITY_SHARE, RF_ACTIVITY_REVIEW, RF_ACTIVITY_INVITE,
+				  RF_ACTIVITY_BOOKMARK, RF_ACTIVITY_COMMENT };
+	f->now = RFT_T0 + 50 * DAY;
+	for (int d = 0; d < 40; d++) {
+		int64_t at = RFT_T0 + d * DAY + 3600000;
+		RFT_OK(sc_activity(f, "p", "ann", types[d % 5], at, -1));
+		if (d % 4 == 0)
+			RFT_OK(sc_activity(f, "p", "bob", types[(d / 4) % 5], at, -1));
+		if (d < 8) /* all of cat's activity goes */
+			RFT_OK(sc_activity(f, "p", "cat", types[(d + 1) % 5], at, -1));
+	}
+	sc_referral(f, "bob", "o1", 4000, RFT_T0 + 3 * DAY);
+	/* weights of another configuration, scored from every event */
+	rf_score_config other = RF_SCORE_CONFIG_INIT;
+	const int32_t w[] = { 50, 0, 3, 7, 1 };
+	other.activity_weights = w;
+	other.activity_weight_count = 5;
+	RFT_OK(rf_score_config_set(NULL, f->store, "p", &other));
+	double with_other[3];
+	scores_of(f, with_other, NULL);
+	rf_score_config defaults = RF_SCORE_CONFIG_INIT;
+	RFT_OK(rf_score_config_set(NULL, f->store, "p", &defaults));
+
+	double before[3];
+	rf_score *kept[3];
+	scores_of(f, before, kept);
+	rf_privacy_policy policy = RF_PRIVACY_POLICY_INIT;
+	policy.retention_ms = 30 * DAY;
+	RFT_OK(rf_privacy_policy_set(NULL, f->store, "p", &policy));
+	purge(f, RFT_T0 + 20 * DAY);
+	rf_activity_list *l = NULL;
+	RFT_OK(rf_activity_list_get(&l, f->store, "p", "cat", 0, 0, 0));
+	assert_int_equal(l->count, 0);
+	rf_activity_list_free(l);
+	assert_same_scores(f, before, kept); /* the stored state did not move */
+	RFT_OK(rf_score_recompute(f->store, "p"));
+	assert_same_scores(f, before, kept);
+	assert_int_equal(state_rows(f, "1"), 3); /* cat keeps its row */
+	for (int i = 0; i < 3; i++)
+		rf_score_free(kept[i]);
+
+	/* new weights apply to the carried events exactly */
+	RFT_OK(rf_score_config_set(NULL, f->store, "p", &other));
+	assert_same_scores(f, with_other, NULL);
+	RFT_OK(rf_score_config_set(NULL, f->store, "p", &defaults));
+	assert_same_scores(f, before, NULL);
+
+	/* later: more events, a second purge folds into the carried sums */
+	f->now = RFT_T0 + 70 * DAY;
+	RFT_OK(sc_activity(f, "p", "ann", RF_ACTIVITY_POST, RFT_T0 + 60 * DAY, -1));
+	RFT_OK(sc_activity(f, "p", "cat", RF_ACTIVITY_REVIEW, RFT_T0 + 61 * DAY, -1));
+	scores_of(f, before, kept);
+	purge(f, RFT_T0 + 40 * DAY);
+	RFT_OK(rf_score_recompute(f->store, "p"));
+	assert_same_scores(f, before, kept);
+	for (int i = 0; i < 3; i++)
+		rf_score_free(kept[i]);
+}
+
 static void test_config_versions(void **state)
 {
 	rft_fixture *f = *state;
@@ -578,6 +671,7 @@ int scoring_score_tests(void)
 		cmocka_unit_test_setup_teardown(test_recompute_writes_changes, sc_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_recompute_progress_and_cancel, sc_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_scores_export, sc_setup, rft_teardown),
+		cmocka_unit_test_setup_teardown(test_retention_keeps_scores, sc_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_config_versions, sc_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_tiers_hysteresis, sc_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_badges, sc_setup, rft_teardown),
