@@ -2,6 +2,7 @@
 #include "api/api.h"
 
 #include "core/fraud.h"
+#include "store/fraud.h"
 
 #include <ctype.h>
 #include <stddef.h>
@@ -52,21 +53,19 @@ int rf__person_hash(rf_store *s, const char *email, const char *ip, const char *
 		char norm[RF_MAX_TEXT_LEN + 1];
 		if (rfc_email_normalize(email, norm, sizeof(norm)) != 0)
 			return rf__error(RF_EINVALID, "email is not an address");
-		rf__personal_hash(s, out->keys[0], "email-key", norm);
-		out->email_key = out->keys[0];
 		out->email_keys.n = rf__personal_hashes(s, out->email_keys.h, "email-key", norm);
+		out->email_key = out->email_keys.h[0];
 		snprintf(out->domain, sizeof(out->domain), "%s", rfc_email_domain(norm));
 		out->email_domain = out->domain;
 	}
 	if (ip && *ip) {
-		rf__personal_hash(s, out->keys[1], "ip", ip);
-		out->ip_hash = out->keys[1];
 		out->ip_hashes.n = rf__personal_hashes(s, out->ip_hashes.h, "ip", ip);
+		out->ip_hash = out->ip_hashes.h[0];
+		rf__ip_network_hashes(s, ip, &out->ip_networks);
 	}
 	if (user_agent && *user_agent) {
-		rf__personal_hash(s, out->keys[2], "ua", user_agent);
-		out->ua_hash = out->keys[2];
 		out->ua_hashes.n = rf__personal_hashes(s, out->ua_hashes.h, "ua", user_agent);
+		out->ua_hash = out->ua_hashes.h[0];
 	}
 	return RF_OK;
 }
@@ -136,6 +135,24 @@ int rf__advocate_load(rf_store *s, const char *external_id, rfs_advocate *row)
 	return rc;
 }
 
+/* During a key rotation's overlap, other advocates whose email or sign-up
+ * IP + user agent equal this one's under an older live key are rehashed
+ * under the current key. The duplicate-identity check compares two stored
+ * hashes, so this, while both clear values are known to match, is the one
+ * moment such a pair can be made comparable. */
+static int rehash_others(rf_store *s, const rf__person *who)
+{
+	int rc = RF_OK;
+	if (who->email_keys.n > 1)
+		rc = rfs_advocate_rehash_email(s, who->email_keys.h[0], who->email_keys.h + 1,
+					       who->email_keys.n - 1);
+	if (rc == RF_OK && who->ip_hashes.n > 1 && who->ua_hashes.n > 1)
+		rc = rfs_advocate_rehash_ip_ua(s, who->ip_hashes.h[0], who->ua_hashes.h[0],
+					       who->ip_hashes.h + 1, who->ip_hashes.n - 1,
+					       who->ua_hashes.h + 1, who->ua_hashes.n - 1);
+	return rc;
+}
+
 static int add_identity(rf_store *s, const rf_advocate_spec *spec, int64_t advocate_id,
 			const rf__person *who)
 {
@@ -149,6 +166,8 @@ static int add_identity(rf_store *s, const rf_advocate_spec *spec, int64_t advoc
 	if (rc == RF_OK && (id->customer_id || id->visitor_id || id->email_key || id->ip_hash ||
 			    id->ua_hash))
 		rc = rfs_advocate_set_identity(s, advocate_id, id);
+	if (rc == RF_OK)
+		rc = rehash_others(s, who);
 	return rc;
 }
 

@@ -53,6 +53,9 @@ int rf__hashes_match(const rf__hashes *hashes, const unsigned char stored[RF_HAS
  * (whole, or its /24 or /48). Returns 0, storing nothing, when the policy
  * truncates and `ip` is not an IP address. */
 int rf__ip_hash(rf_store *s, int64_t program_id, const char *ip, unsigned char out[RF_HASH_BYTES]);
+/* An IP's /24 or /48 under every live key, as a program that truncates
+ * IPs stores it (out->n 0 when `ip` is not an IP address). */
+void rf__ip_network_hashes(rf_store *s, const char *ip, rf__hashes *out);
 /* Trim and case-fold an email (ASCII); RF_EINVALID when not an address. */
 int rf__email_fold(const char *email, char folded[RF_MAX_TEXT_LEN + 1]);
 
@@ -63,14 +66,16 @@ int rf__check_currency(const char *in, char out[4]);
  * agent (NULL: not given; empty texts count as not given), and the
  * email's domain (not stored). */
 typedef struct rf__person {
-	unsigned char keys[3][RF_HASH_BYTES];
 	char domain[256];
-	const unsigned char *email_key, *ip_hash, *ua_hash;
+	const unsigned char *email_key, *ip_hash, *ua_hash; /* under the current key */
 	const char *email_domain;
 	/* The same three under every live hash key, the current one first
-	 * (0 when not given): what identities stored before a key rotation
-	 * are matched against. */
+	 * (0 when not given; the pointers above point at h[0]): what
+	 * identities stored before a key rotation are matched against. */
 	rf__hashes email_keys, ip_hashes, ua_hashes;
+	/* The IP's network under every live key: how touchpoints of a program
+	 * that truncates IPs hold it (0 when not an IP). */
+	rf__hashes ip_networks;
 } rf__person;
 /* RF_EINVALID when the email is not an address. */
 int rf__person_hash(rf_store *s, const char *email, const char *ip, const char *user_agent,

@@ -281,8 +281,22 @@ int rf__fraud_on_conversion(rf_store *s, const rf__conversion_event *ev, rf__ver
 	if (rc == RF_OK && ev->email_domain)
 		rc = disposable(s, ev->email_domain, &f.disposable);
 	int64_t from = c->at - p.window_ms;
-	if (rc == RF_OK && ev->ip_hash) {
-		rc = rfs_fraud_conversions_ip(s, ev->program->id, ev->ip_hash, from, c->at,
+	/* The customer's IP under every live key, whole (as conversions store
+	 * it) and then its network (as touchpoints of a program that truncates
+	 * IPs store it), so rows hashed before a rotation or a policy change
+	 * still count. */
+	unsigned char ips[2 * RF_HASH_KEYS_MAX][RF_HASH_BYTES];
+	int whole = 0, n_ips = 0;
+	if (ev->ip_hash && ev->who) {
+		const rf__person *who = ev->who;
+		memcpy(ips, who->ip_hashes.h, (size_t)who->ip_hashes.n * RF_HASH_BYTES);
+		memcpy(ips + who->ip_hashes.n, who->ip_networks.h,
+		       (size_t)who->ip_networks.n * RF_HASH_BYTES);
+		whole = who->ip_hashes.n;
+		n_ips = whole + who->ip_networks.n;
+	}
+	if (rc == RF_OK && whole) {
+		rc = rfs_fraud_conversions_ip(s, ev->program->id, ips, whole, from, c->at,
 					      &f.conversions_ip);
 		f.conversions_ip++;
 	}
@@ -290,7 +304,7 @@ int rf__fraud_on_conversion(rf_store *s, const rf__conversion_event *ev, rf__ver
 		rc = rfs_fraud_conversions_advocate(s, advocate, from, c->at, &f.conversions_advocate);
 		f.conversions_advocate++;
 		if (rc == RF_OK)
-			rc = rfs_fraud_clicks(s, advocate, ev->program->id, from, c->at, ev->ip_hash,
+			rc = rfs_fraud_clicks(s, advocate, ev->program->id, from, c->at, ips, n_ips,
 					      &f.clicks_advocate, &f.clicks_ip);
 		f.click_gap_ms = click_gap(ev, advocate, c->at);
 		if (rc == RF_OK)

@@ -81,6 +81,12 @@ int rf__ip_hash(rf_store *s, int64_t program_id, const char *ip, unsigned char o
 	return 1;
 }
 
+void rf__ip_network_hashes(rf_store *s, const char *ip, rf__hashes *out)
+{
+	char net[INET6_ADDRSTRLEN + 4];
+	out->n = ip_network(ip, net) ? rf__personal_hashes(s, out->h, "ip", net) : 0;
+}
+
 int rf_secret_rotate(int64_t *new_id, rf_store *store, int64_t overlap_ms)
 {
 	if (overlap_ms < 0 || overlap_ms > RF_HASH_OVERLAP_MAX_MS)

@@ -110,6 +110,10 @@ int rfs_run_checks(rf_store *s, const rfs_check_item *list, size_t count);
 int rfs_bind_text(sqlite3_stmt *st, int i, const char *v);
 /* A keyed hash (RF_HASH_BYTES) as a blob; NULL binds SQL NULL. */
 int rfs_bind_hash(sqlite3_stmt *st, int i, const unsigned char *hash);
+/* `n` hashes into parameters first .. first + slots - 1, the rest NULL
+ * (for `col IN (?, ?, ...)` lists of a fixed length). */
+void rfs_bind_hashes(sqlite3_stmt *st, int first, int slots,
+		     const unsigned char (*hashes)[RF_HASH_BYTES], int n);
 /* Copy column `i` as text into buf (truncating to size - 1). */
 void rfs_col_text(sqlite3_stmt *st, int i, char *buf, size_t size);
 

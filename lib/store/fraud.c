@@ -158,22 +158,27 @@ int rfs_fraud_conversions_advocate(rf_store *s, int64_t advocate_id, int64_t fro
 	return one_int(s, st, count, "counting conversions");
 }
 
-int rfs_fraud_conversions_ip(rf_store *s, int64_t program_id, const unsigned char *ip_hash,
-			     int64_t from, int64_t to, int64_t *count)
+/* The IN lists of sql_fraud.h have room for every live key. */
+_Static_assert(RF_HASH_KEYS_MAX == 4, "resize the IN lists of sql_fraud.h");
+
+int rfs_fraud_conversions_ip(rf_store *s, int64_t program_id,
+			     const unsigned char (*ip_hashes)[RF_HASH_BYTES], int n, int64_t from,
+			     int64_t to, int64_t *count)
 {
 	sqlite3_stmt *st = NULL;
 	int rc = rfs_stmt(s, RFS_FRAUD_CONV_IP, &st);
 	if (rc != RF_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, program_id);
-	rfs_bind_hash(st, 2, ip_hash);
-	sqlite3_bind_int64(st, 3, from);
-	sqlite3_bind_int64(st, 4, to);
+	sqlite3_bind_int64(st, 2, from);
+	sqlite3_bind_int64(st, 3, to);
+	rfs_bind_hashes(st, 4, RF_HASH_KEYS_MAX, ip_hashes, n);
 	return one_int(s, st, count, "counting conversions");
 }
 
 int rfs_fraud_clicks(rf_store *s, int64_t advocate_id, int64_t program_id, int64_t from,
-		     int64_t to, const unsigned char *ip_hash, int64_t *clicks, int64_t *from_ip)
+		     int64_t to, const unsigned char (*ip_hashes)[RF_HASH_BYTES], int n,
+		     int64_t *clicks, int64_t *from_ip)
 {
 	sqlite3_stmt *st = NULL;
 	int rc = rfs_stmt(s, RFS_FRAUD_CLICKS, &st);
@@ -183,7 +188,7 @@ int rfs_fraud_clicks(rf_store *s, int64_t advocate_id, int64_t program_id, int64
 	sqlite3_bind_int64(st, 2, program_id);
 	sqlite3_bind_int64(st, 3, from);
 	sqlite3_bind_int64(st, 4, to);
-	rfs_bind_hash(st, 5, ip_hash);
+	rfs_bind_hashes(st, 5, 2 * RF_HASH_KEYS_MAX, ip_hashes, n);
 	int step = sqlite3_step(st);
 	if (step == SQLITE_ROW) {
 		*clicks = sqlite3_column_int64(st, 0);
@@ -193,6 +198,33 @@ int rfs_fraud_clicks(rf_store *s, int64_t advocate_id, int64_t program_id, int64
 	}
 	sqlite3_reset(st);
 	return rc;
+}
+
+int rfs_advocate_rehash_email(rf_store *s, const unsigned char *email,
+			      const unsigned char (*old)[RF_HASH_BYTES], int n)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = rfs_stmt(s, RFS_ADVOCATE_REHASH_EMAIL, &st);
+	if (rc != RF_OK)
+		return rc;
+	rfs_bind_hash(st, 1, email);
+	rfs_bind_hashes(st, 2, RF_HASH_KEYS_MAX - 1, old, n);
+	return rfs_exec(s, st, "rehashing advocates' emails");
+}
+
+int rfs_advocate_rehash_ip_ua(rf_store *s, const unsigned char *ip, const unsigned char *ua,
+			      const unsigned char (*old_ip)[RF_HASH_BYTES], int n_ip,
+			      const unsigned char (*old_ua)[RF_HASH_BYTES], int n_ua)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = rfs_stmt(s, RFS_ADVOCATE_REHASH_IP_UA, &st);
+	if (rc != RF_OK)
+		return rc;
+	rfs_bind_hash(st, 1, ip);
+	rfs_bind_hash(st, 2, ua);
+	rfs_bind_hashes(st, 3, RF_HASH_KEYS_MAX - 1, old_ip, n_ip);
+	rfs_bind_hashes(st, 3 + RF_HASH_KEYS_MAX - 1, RF_HASH_KEYS_MAX - 1, old_ua, n_ua);
+	return rfs_exec(s, st, "rehashing advocates' sign-up IPs");
 }
 
 /* Append `item` to a comma-separated list unless it is there already. */

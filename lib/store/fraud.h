@@ -26,10 +26,24 @@ int rfs_advocate_of_customer(rf_store *s, int64_t customer_id, int64_t *id, char
 /* Counts for the velocity signals. */
 int rfs_fraud_conversions_advocate(rf_store *s, int64_t advocate_id, int64_t from, int64_t to,
 				   int64_t *count);
-int rfs_fraud_conversions_ip(rf_store *s, int64_t program_id, const unsigned char *ip_hash,
-			     int64_t from, int64_t to, int64_t *count);
+/* Conversions whose IP hash is one of `ip_hashes` (the IP under each live
+ * key, at most RF_HASH_KEYS_MAX). */
+int rfs_fraud_conversions_ip(rf_store *s, int64_t program_id,
+			     const unsigned char (*ip_hashes)[RF_HASH_BYTES], int n, int64_t from,
+			     int64_t to, int64_t *count);
+/* Clicks on the advocate's codes, and those whose IP hash is one of
+ * `ip_hashes` (at most 2 * RF_HASH_KEYS_MAX: whole and truncated). */
 int rfs_fraud_clicks(rf_store *s, int64_t advocate_id, int64_t program_id, int64_t from,
-		     int64_t to, const unsigned char *ip_hash, int64_t *clicks, int64_t *from_ip);
+		     int64_t to, const unsigned char (*ip_hashes)[RF_HASH_BYTES], int n,
+		     int64_t *clicks, int64_t *from_ip);
+/* Move other advocates' identity hashes from older live keys to the
+ * current one: `email` (or the pair `ip`, `ua`) replaces every stored
+ * hash in `old_*` (at most RF_HASH_KEYS_MAX - 1 each). */
+int rfs_advocate_rehash_email(rf_store *s, const unsigned char *email,
+			      const unsigned char (*old)[RF_HASH_BYTES], int n);
+int rfs_advocate_rehash_ip_ua(rf_store *s, const unsigned char *ip, const unsigned char *ua,
+			      const unsigned char (*old_ip)[RF_HASH_BYTES], int n_ip,
+			      const unsigned char (*old_ua)[RF_HASH_BYTES], int n_ua);
 /* Other advocates sharing an identity: count, a few names and the fields. */
 int rfs_fraud_duplicates(rf_store *s, int64_t advocate_id, int64_t *count, char *names,
 			 size_t names_size, char *fields, size_t fields_size);

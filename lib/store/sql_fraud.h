@@ -37,11 +37,14 @@
 				 " ORDER BY id")                                           \
 	X(FRAUD_CONV_ADVOCATE, "SELECT count(*) FROM fraud_check WHERE advocate_id = ?1"    \
 			       " AND at >= ?2 AND at <= ?3")                                \
+	/* ?4..?7: the IP under every live hash key (NULL: none). */          \
 	X(FRAUD_CONV_IP, "SELECT count(*) FROM fraud_check WHERE program_id = ?1"           \
-			 " AND ip_hash = ?2 AND at >= ?3 AND at <= ?4")                     \
+			 " AND ip_hash IN (?4, ?5, ?6, ?7) AND at >= ?2 AND at <= ?3")      \
 	/* Clicks on an advocate's codes in the window (bots left out), and   \
-	 * those from one IP hash, in one pass over touchpoint_code. */       \
-	X(FRAUD_CLICKS, "SELECT count(*), coalesce(sum(t.ip_hash = ?5), 0) FROM code c"     \
+	 * those from one IP, in one pass over touchpoint_code; ?5..?12: the  \
+	 * IP whole and its network, under every live key (NULL: none). */    \
+	X(FRAUD_CLICKS, "SELECT count(*), coalesce(sum(t.ip_hash IN (?5, ?6, ?7, ?8, ?9,"   \
+			" ?10, ?11, ?12)), 0) FROM code c"                                 \
 			" JOIN touchpoint t INDEXED BY touchpoint_code ON t.code_id = c.id"    \
 			" WHERE c.advocate_id = ?1 AND c.program_id = ?2 AND t.at >= ?3"      \
 			" AND t.at <= ?4 AND t.duplicate < 2")                             \
@@ -56,6 +59,13 @@
 			    " WHERE ip_hash = (SELECT ip_hash FROM advocate WHERE id = ?1)" \
 			    " AND ua_hash = (SELECT ua_hash FROM advocate WHERE id = ?1) AND id <> ?1" \
 			    " LIMIT 50")                                                   \
+	/* During a key rotation's overlap: other advocates' identity hashes \
+	 * that are the new one's under an older live key (?2..?4; ?3..?8 for \
+	 * IP and user agent) move to the current key (?1; ?1, ?2). */         \
+	X(ADVOCATE_REHASH_EMAIL, "UPDATE advocate SET email_key = ?1"                       \
+				 " WHERE email_key IN (?2, ?3, ?4)")                       \
+	X(ADVOCATE_REHASH_IP_UA, "UPDATE advocate SET ip_hash = ?1, ua_hash = ?2"            \
+				 " WHERE ip_hash IN (?3, ?4, ?5) AND ua_hash IN (?6, ?7, ?8)") \
 	X(FRAUD_CHECK_INSERT, "INSERT INTO fraud_check(conversion_id, program_id, advocate_id, at," \
 			      " email_key, ip_hash, ua_hash, existing, policy_version, risk, decision," \
 			      " status) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)") \

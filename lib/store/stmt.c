@@ -176,6 +176,13 @@ int rfs_bind_hash(sqlite3_stmt *st, int i, const unsigned char *hash)
 	return sqlite3_bind_blob(st, i, hash, RF_HASH_BYTES, SQLITE_TRANSIENT);
 }
 
+void rfs_bind_hashes(sqlite3_stmt *st, int first, int slots,
+		     const unsigned char (*hashes)[RF_HASH_BYTES], int n)
+{
+	for (int i = 0; i < slots; i++)
+		rfs_bind_hash(st, first + i, i < n ? hashes[i] : NULL);
+}
+
 void rfs_col_text(sqlite3_stmt *st, int i, char *buf, size_t size)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);

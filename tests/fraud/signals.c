@@ -201,6 +201,22 @@ static void set_policy(rft_fixture *f, const rf_fraud_policy *p)
 	assert_true(v >= 2);
 }
 
+/* `n` clicks on `code` a minute apart from `at`, by visitors c0, c1, ...,
+ * the i-th from ips[i]. */
+static void ip_clicks(rft_fixture *f, const char *code, const char *const *ips, int n, int64_t at)
+{
+	for (int i = 0; i < n; i++) {
+		rf_touchpoint_spec t = RF_TOUCHPOINT_SPEC_INIT;
+		char visitor[16];
+		snprintf(visitor, sizeof(visitor), "c%d", i);
+		t.code = code;
+		t.visitor_id = visitor;
+		t.at_ms = at + i * MIN;
+		t.ip = ips[i];
+		RFT_OK(rf_touchpoint_record(NULL, f->store, &t));
+	}
+}
+
 static void test_conversion_velocity(void **state)
 {
 	rft_fixture *f = *state;
@@ -234,16 +250,8 @@ static void test_click_velocity_and_fast_conversion(void **state)
 	p.max_clicks_ip = 2;
 	set_policy(f, &p);
 	/* Three clicks from one IP on ann's codes, then a conversion from it. */
-	for (int i = 0; i < 3; i++) {
-		rf_touchpoint_spec t = RF_TOUCHPOINT_SPEC_INIT;
-		char visitor[16];
-		snprintf(visitor, sizeof(visitor), "c%d", i);
-		t.code = ann_code;
-		t.visitor_id = visitor;
-		t.at_ms = RFT_T0 + i * MIN;
-		t.ip = "192.0.2.50";
-		RFT_OK(rf_touchpoint_record(NULL, f->store, &t));
-	}
+	const char *ips[] = { "192.0.2.50", "192.0.2.50", "192.0.2.50" };
+	ip_clicks(f, ann_code, ips, 3, RFT_T0);
 	RFT_OK(convert(f, ann_code, "v1", "o1", NULL, NULL, "192.0.2.50", NULL, RFT_T0 + 20 * MIN));
 	expect(f, "o1", RF_FRAUD_CLICK_VELOCITY, RF_FRAUD_APPROVE, "from the customer's IP");
 	for (int i = 0; i < 3; i++)
@@ -261,6 +269,53 @@ static void test_click_velocity_and_fast_conversion(void **state)
 	rf_fraud_check *c = fx_check(f, "o1");
 	assert_int_equal(c->risk, 25);
 	rf_fraud_check_free(c);
+}
+
+/* Per-IP velocity across a key rotation: the conversions and clicks
+ * before it were hashed under the old key, the new conversion's IP is
+ * matched under every live key. */
+static void test_velocity_after_rotation(void **state)
+{
+	rft_fixture *f = *state;
+	scene(f);
+	rf_fraud_policy p = RF_FRAUD_POLICY_INIT;
+	p.max_conversions_ip = 2;
+	p.max_clicks_ip = 2;
+	p.window_ms = 60 * MIN;
+	set_policy(f, &p);
+	RFT_OK(convert(f, bob_code, "w1", "i1", NULL, NULL, "192.0.2.9", NULL, RFT_T0 + MIN));
+	RFT_OK(convert(f, bob_code, "w2", "i2", NULL, NULL, "192.0.2.9", NULL, RFT_T0 + 2 * MIN));
+	const char *ips[] = { "192.0.2.50", "192.0.2.50", "192.0.2.50" };
+	ip_clicks(f, ann_code, ips, 3, RFT_T0 + 3 * MIN);
+	f->now = RFT_T0 + 10 * MIN;
+	RFT_OK(rf_secret_rotate(NULL, f->store, DAY));
+	RFT_OK(convert(f, ann_code, "w3", "i3", NULL, NULL, "192.0.2.9", NULL, RFT_T0 + 20 * MIN));
+	expect(f, "i3", RF_FRAUD_CONVERSION_VELOCITY, RF_FRAUD_APPROVE,
+	       "3 conversions from the customer's IP");
+	RFT_OK(convert(f, ann_code, "w4", "i4", NULL, NULL, "192.0.2.50", NULL, RFT_T0 + 21 * MIN));
+	expect(f, "i4", RF_FRAUD_CLICK_VELOCITY, RF_FRAUD_APPROVE,
+	       "3 clicks on advocate ann's codes from the customer's IP");
+}
+
+/* A program that truncates IPs stores its clicks' /24: a conversion from
+ * that network matches them (its own IP is still stored hashed whole). */
+static void test_click_velocity_truncated_ips(void **state)
+{
+	rft_fixture *f = *state;
+	scene(f);
+	rf_fraud_policy p = RF_FRAUD_POLICY_INIT;
+	p.max_clicks_ip = 2;
+	set_policy(f, &p);
+	rf_privacy_policy pp = RF_PRIVACY_POLICY_INIT;
+	pp.ip_truncate = 1;
+	RFT_OK(rf_privacy_policy_set(NULL, f->store, "p", &pp));
+	const char *ips[] = { "192.0.2.50", "192.0.2.51", "192.0.2.52" };
+	ip_clicks(f, ann_code, ips, 3, RFT_T0);
+	RFT_OK(convert(f, ann_code, "v1", "o1", NULL, NULL, "192.0.2.60", NULL, RFT_T0 + 20 * MIN));
+	expect(f, "o1", RF_FRAUD_CLICK_VELOCITY, RF_FRAUD_APPROVE, "from the customer's IP");
+	/* Another network does not. */
+	RFT_OK(convert(f, ann_code, "v2", "o2", NULL, NULL, "192.0.3.50", NULL, RFT_T0 + 21 * MIN));
+	expect_clean(f, "o2");
 }
 
 static void test_existing_customer_and_bot(void **state)
@@ -302,6 +357,37 @@ static void test_duplicate_identity(void **state)
 	rf_fraud_check_free(c);
 	RFT_OK(convert(f, bob_code, "v2", "o2", NULL, NULL, NULL, NULL, RFT_T0));
 	expect_clean(f, "o2");
+}
+
+/* Duplicate identities across a key rotation. Ann signed up under the
+ * old key; ann2 (her mailbox) and ann3 (her sign-up IP+UA) sign up during
+ * the overlap, under the new key: they match her from either side. Dora,
+ * not seen again before the old key expired, matches nobody afterwards. */
+static void test_duplicate_identity_after_rotation(void **state)
+{
+	rft_fixture *f = *state;
+	scene(f);
+	fx_advocate(f, "dora", NULL, "dora@example.com", NULL, "198.51.100.7", "UA-dora");
+	f->now = RFT_T0 + DAY;
+	RFT_OK(rf_secret_rotate(NULL, f->store, 7 * DAY));
+	f->now = RFT_T0 + 2 * DAY;
+	fx_advocate(f, "ann2", NULL, "annlee@gmail.com", NULL, NULL, NULL);
+	fx_advocate(f, "ann3", NULL, NULL, NULL, "203.0.113.1", "UA-ann");
+	RFT_OK(convert(f, ann_code, "v1", "o1", NULL, NULL, NULL, NULL, f->now));
+	expect(f, "o1", RF_FRAUD_DUPLICATE_IDENTITY, RF_FRAUD_REVIEW,
+	       "2 other advocate(s): ann2, ann3");
+	char code[RF_CODE_BUFSIZE];
+	rft_code(f, "p", "ann3", code);
+	RFT_OK(convert(f, code, "v2", "o2", NULL, NULL, NULL, NULL, f->now));
+	expect(f, "o2", RF_FRAUD_DUPLICATE_IDENTITY, RF_FRAUD_REVIEW,
+	       "IP+user agent with 1 other advocate(s): ann");
+
+	f->now = RFT_T0 + 10 * DAY; /* the overlap is over */
+	RFT_OK(rf_secret_expire(NULL, f->store));
+	fx_advocate(f, "dora2", NULL, "dora@example.com", NULL, "198.51.100.7", "UA-dora");
+	rft_code(f, "p", "dora2", code);
+	RFT_OK(convert(f, code, "v3", "o3", NULL, NULL, NULL, NULL, f->now));
+	expect_clean(f, "o3");
 }
 
 static void test_referral_ring(void **state)
@@ -363,8 +449,13 @@ int fraud_signal_tests(void)
 		cmocka_unit_test_setup_teardown(test_conversion_velocity, rft_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_click_velocity_and_fast_conversion, rft_setup,
 						rft_teardown),
+		cmocka_unit_test_setup_teardown(test_velocity_after_rotation, rft_setup, rft_teardown),
+		cmocka_unit_test_setup_teardown(test_click_velocity_truncated_ips, rft_setup,
+						rft_teardown),
 		cmocka_unit_test_setup_teardown(test_existing_customer_and_bot, rft_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_duplicate_identity, rft_setup, rft_teardown),
+		cmocka_unit_test_setup_teardown(test_duplicate_identity_after_rotation, rft_setup,
+						rft_teardown),
 		cmocka_unit_test_setup_teardown(test_referral_ring, rft_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_risk_is_capped, rft_setup, rft_teardown),
 	};
