@@ -5,6 +5,7 @@
 #include <referral.h>
 
 #include "output.h"
+#include "table.h"
 
 /* Exit codes. */
 #define CLI_EXIT_OK 0

@@ -99,16 +99,13 @@ static void show_page(const cli *c, const rf_advocates *page)
 {
 	if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
-		jw_key(&w, "advocates");
-		jw_arr_begin(&w);
+		jw_doc_begin(&w);
+		jw_karr_begin(&w, "advocates");
 		for (size_t i = 0; i < page->count; i++)
 			render_advocate_json(&w, page->items[i]);
 		jw_arr_end(&w);
 		jw_kint(&w, "next_cursor", page->next_cursor);
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 		return;
 	}
 	if (c->quiet) {

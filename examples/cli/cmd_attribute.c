@@ -87,11 +87,9 @@ static void show(const cli *c, const rf_paths_options *o, const rf_path_credits 
 {
 	if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
+		jw_doc_begin(&w);
 		jw_kstr(&w, "model", cli_enum_name(RF_ENUM_MODEL, o->model));
-		jw_key(&w, "channels");
-		jw_arr_begin(&w);
+		jw_karr_begin(&w, "channels");
 		for (size_t i = 0; i < out->count; i++) {
 			jw_obj_begin(&w);
 			jw_kstr(&w, "channel", out->items[i]->channel);
@@ -100,8 +98,7 @@ static void show(const cli *c, const rf_paths_options *o, const rf_path_credits 
 			jw_obj_end(&w);
 		}
 		jw_arr_end(&w);
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 		return;
 	}
 	printf("channel,conversions,value\n");

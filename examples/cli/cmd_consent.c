@@ -19,13 +19,11 @@ static void show_consent(const cli *c, const rf_consent *k)
 {
 	if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
+		jw_doc_begin(&w);
 		jw_kstr(&w, "advocate", k->advocate);
 		jw_kbool(&w, "tracking", k->tracking);
 		jw_kbool(&w, "messages", k->messages);
-		jw_key(&w, "history");
-		jw_arr_begin(&w);
+		jw_karr_begin(&w, "history");
 		for (size_t i = 0; i < k->count; i++) {
 			jw_obj_begin(&w);
 			jw_kstr(&w, "purpose", purpose_name(k->items[i]->purpose));
@@ -35,8 +33,7 @@ static void show_consent(const cli *c, const rf_consent *k)
 			jw_obj_end(&w);
 		}
 		jw_arr_end(&w);
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 	} else if (!c->quiet) {
 		kv("advocate", "%s", k->advocate);
 		kv("tracking", "%s", k->tracking ? "granted" : "no");

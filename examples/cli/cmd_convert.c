@@ -10,13 +10,11 @@ static void show_conversion(const cli *c, const rf_conversion *cv, int duplicate
 {
 	if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
+		jw_doc_begin(&w);
 		jw_kbool(&w, "duplicate", duplicate);
 		jw_key(&w, "conversion");
 		render_conversion_json(&w, cv);
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 		return;
 	}
 	if (c->quiet)
@@ -132,8 +130,7 @@ static void show_explanation(const cli *c, const rf_conversion *cv, const rf_exp
 {
 	if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
+		jw_doc_begin(&w);
 		jw_key(&w, "conversion");
 		render_conversion_json(&w, cv);
 		jw_key(&w, "explanation");
@@ -147,8 +144,7 @@ static void show_explanation(const cli *c, const rf_conversion *cv, const rf_exp
 			jw_key(&w, sections[i].key);
 			sections[i].json(&w, sections[i].data);
 		}
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 	} else if (c->quiet) {
 		printf("%s\n", e->summary ? e->summary : "");
 	} else {

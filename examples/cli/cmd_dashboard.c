@@ -91,12 +91,10 @@ int cmd_dashboard(cli *c, int argc, char **argv)
 		return rc;
 	if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
+		jw_doc_begin(&w);
 		jw_kstr(&w, "program", q.program);
 		jw_kstr(&w, "dashboard", out);
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 	} else if (!c->quiet) {
 		printf("dashboard: %s\n", out);
 	}

@@ -71,8 +71,7 @@ static void content_json(jw *w, const rf_content *it)
 	jw_kstr(w, "title", it->title);
 	jw_kstr(w, "url", it->url);
 	jw_kstr(w, "kind", rf_enum_name(RF_ENUM_CONTENT_KIND, it->kind));
-	jw_key(w, "stages");
-	jw_arr_begin(w);
+	jw_karr_begin(w, "stages");
 	for (int32_t s = 1; s <= RF_STAGE_COUNT; s++)
 		if (it->stages & RF_STAGE_BIT(s))
 			jw_str(w, stage_name(s));
@@ -88,18 +87,15 @@ static void content_list_out(const cli *c, const char *program, const char *advo
 {
 	if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
+		jw_doc_begin(&w);
 		jw_kstr(&w, "program", program);
 		if (advocate)
 			jw_kstr(&w, "advocate", advocate);
-		jw_key(&w, "items");
-		jw_arr_begin(&w);
+		jw_karr_begin(&w, "items");
 		for (size_t i = 0; i < l->count; i++)
 			content_json(&w, l->items[i]);
 		jw_arr_end(&w);
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 		return;
 	}
 	if (c->quiet)
@@ -114,13 +110,12 @@ static void content_list_out(const cli *c, const char *program, const char *advo
 		table_cell(t, "%s", it->key);
 		table_cell(t, "%s", rf_enum_name(RF_ENUM_CONTENT_KIND, it->kind));
 		table_cell(t, "%s", stages);
-		table_cell(t, "%s", *it->min_tier ? it->min_tier : "-");
+		table_cell(t, "%s", or_dash(it->min_tier));
 		table_cell(t, "%s", rf_enum_name(RF_ENUM_STATUS, it->status));
 		table_cell(t, "%s", it->title);
 		table_cell(t, "%s", it->url);
 	}
-	table_print(t, stdout);
-	table_free(t);
+	table_print_free(t);
 	printf("%zu item(s)\n", l->count);
 }
 
@@ -169,7 +164,7 @@ int cmd_content_add(cli *c, int argc, char **argv)
 		kv("content", "%s", it->key);
 		kv("kind", "%s", rf_enum_name(RF_ENUM_CONTENT_KIND, it->kind));
 		kv("stages", "%s", st);
-		kv("min tier", "%s", *it->min_tier ? it->min_tier : "-");
+		kv("min tier", "%s", or_dash(it->min_tier));
 	}
 	rf_content_free(it);
 	rf_store_free(store);
@@ -248,13 +243,11 @@ int cmd_content_archive(cli *c, int argc, char **argv)
 		rc = cli_fail(c);
 	} else if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
+		jw_doc_begin(&w);
 		jw_kstr(&w, "program", a.pos[0]);
 		jw_kstr(&w, "key", a.pos[1]);
 		jw_kstr(&w, "status", "archived");
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 	} else if (!c->quiet) {
 		printf("archived %s\n", a.pos[1]);
 	}
@@ -266,14 +259,12 @@ static void stats_out(const cli *c, const rf_content_stats *st)
 {
 	if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
+		jw_doc_begin(&w);
 		jw_kstr(&w, "program", st->program);
 		jw_ktime(&w, "from", st->from_ms, 1);
 		jw_ktime(&w, "to", st->to_ms, 1);
 		jw_kstr(&w, "currency", st->currency);
-		jw_key(&w, "items");
-		jw_arr_begin(&w);
+		jw_karr_begin(&w, "items");
 		for (size_t i = 0; i < st->count; i++) {
 			const rf_content_stat *s = st->items[i];
 			jw_obj_begin(&w);
@@ -289,8 +280,7 @@ static void stats_out(const cli *c, const rf_content_stats *st)
 			jw_obj_end(&w);
 		}
 		jw_arr_end(&w);
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 		return;
 	}
 	if (c->quiet)
@@ -312,8 +302,7 @@ static void stats_out(const cli *c, const rf_content_stats *st)
 		table_cell(t, "%lld", (long long)s->value_minor);
 		table_cell(t, "%s", s->title);
 	}
-	table_print(t, stdout);
-	table_free(t);
+	table_print_free(t);
 	printf("values in minor units of %s\n", *st->currency ? st->currency : "(no conversions)");
 }
 
@@ -357,10 +346,8 @@ static void messages_out(const cli *c, const rf_messages *m, int64_t acked, int 
 {
 	if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
-		jw_key(&w, "messages");
-		jw_arr_begin(&w);
+		jw_doc_begin(&w);
+		jw_karr_begin(&w, "messages");
 		for (size_t i = 0; i < m->count; i++) {
 			const rf_message *x = m->items[i];
 			static const char *const statuses[] = { "queued", "delivered", "held" };
@@ -383,8 +370,7 @@ static void messages_out(const cli *c, const rf_messages *m, int64_t acked, int 
 		jw_kint(&w, "next_cursor", m->next_cursor);
 		if (drained)
 			jw_kint(&w, "acknowledged", acked);
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 		return;
 	}
 	if (c->quiet)
@@ -408,8 +394,7 @@ static void messages_out(const cli *c, const rf_messages *m, int64_t acked, int 
 		table_cell(t, "%s", when);
 		table_cell(t, "%s", x->body);
 	}
-	table_print(t, stdout);
-	table_free(t);
+	table_print_free(t);
 	if (drained)
 		printf("%lld message(s) acknowledged; ", (long long)acked);
 	printf("next cursor %lld (automated messages: deliver them as such)\n",
@@ -487,8 +472,7 @@ int cmd_stage(cli *c, int argc, char **argv)
 		rc = cli_fail(c);
 	} else if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
+		jw_doc_begin(&w);
 		jw_kstr(&w, "program", st->program);
 		jw_kstr(&w, "advocate", st->advocate);
 		jw_kstr(&w, "stage", stage_name(st->stage));
@@ -498,8 +482,7 @@ int cmd_stage(cli *c, int argc, char **argv)
 		jw_ktime(&w, "last_activity_at", st->last_activity_at_ms, 1);
 		jw_ktime(&w, "last_referral_at", st->last_referral_at_ms, 1);
 		jw_kint(&w, "config_version", st->config_version);
-		jw_key(&w, "history");
-		jw_arr_begin(&w);
+		jw_karr_begin(&w, "history");
 		for (size_t i = 0; i < st->count; i++) {
 			const rf_stage_change *h = st->items[i];
 			jw_obj_begin(&w);
@@ -513,16 +496,13 @@ int cmd_stage(cli *c, int argc, char **argv)
 			jw_obj_end(&w);
 		}
 		jw_arr_end(&w);
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 	} else if (!c->quiet) {
 		char when[TIME_BUFSIZE];
 		kv("advocate", "%s", st->advocate);
 		kv("stage", "%s", stage_name(st->stage));
-		if (st->since_ms) {
-			time_format(when, st->since_ms);
-			kv("since", "%s", when);
-		}
+		if (st->since_ms)
+			kv_time("since", st->since_ms);
 		kv("activities", "%lld", (long long)st->activities);
 		kv("referrals", "%lld", (long long)st->referrals);
 		kv("config version", "%lld", (long long)st->config_version);
@@ -539,8 +519,7 @@ int cmd_stage(cli *c, int argc, char **argv)
 				table_cell(t, "%s", stage_name(st->items[i]->stage));
 				table_cell(t, "%lld", (long long)st->items[i]->config_version);
 			}
-			table_print(t, stdout);
-			table_free(t);
+			table_print_free(t);
 		}
 	}
 	rf_stage_free(st);
@@ -581,8 +560,7 @@ int cmd_stages(cli *c, int argc, char **argv)
 		int64_t v[] = { n->invited, n->active, n->referring, n->champion, n->dormant };
 		if (c->json) {
 			jw w;
-			jw_init(&w, stdout);
-			jw_obj_begin(&w);
+			jw_doc_begin(&w);
 			jw_kstr(&w, "program", n->program);
 			jw_kint(&w, "config_version", n->config_version);
 			jw_kint(&w, "advocates", n->advocates);
@@ -590,8 +568,7 @@ int cmd_stages(cli *c, int argc, char **argv)
 				jw_kint(&w, names[i], v[i]);
 			if (refresh)
 				jw_kint(&w, "changed", changed);
-			jw_obj_end(&w);
-			jw_finish(&w);
+			jw_doc_end(&w);
 		} else if (!c->quiet) {
 			const char *h[] = { "stage", "advocates" };
 			table *t = table_new(2, h);
@@ -604,8 +581,7 @@ int cmd_stages(cli *c, int argc, char **argv)
 			table_row(t);
 			table_cell(t, "total");
 			table_cell(t, "%lld", (long long)n->advocates);
-			table_print(t, stdout);
-			table_free(t);
+			table_print_free(t);
 			if (refresh)
 				printf("%lld stage change(s)\n", (long long)changed);
 		}

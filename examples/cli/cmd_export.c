@@ -49,14 +49,12 @@ static void summary(const cli *c, const char *verb, const char *program, const c
 {
 	if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
+		jw_doc_begin(&w);
 		jw_kstr(&w, "program", program);
 		jw_kstr(&w, "what", what);
 		jw_kint(&w, "rows", rows);
 		jw_kstr(&w, "file", file);
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 	} else if (!c->quiet) {
 		printf("%s %lld %s %s %s\n", verb, (long long)rows, what,
 		       strcmp(verb, "exported") == 0 ? "to" : "from", file);

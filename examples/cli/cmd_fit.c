@@ -18,13 +18,11 @@ static void show_fit(const cli *c, const char *program, const rf_fit *fit, size_
 {
 	if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
+		jw_doc_begin(&w);
 		jw_kstr(&w, "program", program);
 		jw_kint(&w, "elapsed_ms", elapsed_ms);
 		render_fit_fields_json(&w, fit, top);
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 	} else if (c->quiet) {
 		for (size_t i = 0; i < fit->count && (top == 0 || i < top); i++)
 			printf("%s\n", fit->values[i]->advocate);

@@ -29,8 +29,7 @@ void render_fraud_json(jw *w, const rf_fraud_check *f)
 	jw_kstr(w, "review_reason", f->review_reason);
 	jw_ktime(w, "reviewed_at", f->reviewed_at_ms, 1);
 	jw_kstr(w, "summary", f->summary);
-	jw_key(w, "signals");
-	jw_arr_begin(w);
+	jw_karr_begin(w, "signals");
 	for (size_t i = 0; i < f->signal_count; i++) {
 		const rf_fraud_signal_hit *h = f->signals[i];
 		jw_obj_begin(w);
@@ -66,8 +65,7 @@ void render_fraud_text(const rf_fraud_check *f)
 		table_cell(t, "%s", h->hard ? "yes" : "");
 		table_cell(t, "%s", h->evidence);
 	}
-	table_print(t, stdout);
-	table_free(t);
+	table_print_free(t);
 }
 
 static void show_check(const cli *c, const rf_fraud_check *f)
@@ -115,16 +113,13 @@ int cmd_review_list(cli *c, int argc, char **argv)
 		rc = cli_fail(c);
 	} else if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
-		jw_key(&w, "items");
-		jw_arr_begin(&w);
+		jw_doc_begin(&w);
+		jw_karr_begin(&w, "items");
 		for (size_t i = 0; i < q->count; i++)
 			render_fraud_json(&w, q->items[i]);
 		jw_arr_end(&w);
 		jw_kint(&w, "next_cursor", q->next_cursor);
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 	} else {
 		static const char *const headers[] = { "ORDER", "ADVOCATE", "RISK", "SIGNALS" };
 		table *t = table_new(4, headers);
@@ -142,8 +137,7 @@ int cmd_review_list(cli *c, int argc, char **argv)
 			table_cell(t, "%s", names);
 		}
 		if (!c->quiet)
-			table_print(t, stdout);
-		table_free(t);
+			table_print_free(t);
 		if (q->next_cursor && !c->quiet)
 			printf("more: --cursor %lld\n", (long long)q->next_cursor);
 	}
@@ -232,11 +226,9 @@ int cmd_fraud_domains(cli *c, int argc, char **argv)
 		rc = cli_fail(c);
 	} else if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
+		jw_doc_begin(&w);
 		jw_kint(&w, "domains", n);
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 	} else if (!c->quiet) {
 		printf("%lld disposable domains loaded%s\n", (long long)n,
 		       n ? "" : " (the shipped list applies)");

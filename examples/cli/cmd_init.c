@@ -17,13 +17,11 @@ static void print_result(const cli *c, int created)
 {
 	if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
+		jw_doc_begin(&w);
 		jw_kstr(&w, "db", c->db_path);
 		jw_kbool(&w, "created", created);
 		jw_kint(&w, "schema_version", rf_store_schema_version());
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 	} else if (!c->quiet) {
 		printf("%s %s (schema version %d)\n", created ? "created" : "already initialised:",
 		       c->db_path, rf_store_schema_version());

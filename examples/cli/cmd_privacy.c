@@ -49,12 +49,10 @@ static int erase(cli *c, int argc, char **argv, int advocate)
 		rc = cli_fail(c);
 	} else if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
+		jw_doc_begin(&w);
 		jw_kstr(&w, "erased", advocate ? "advocate" : "customer");
 		jw_kstr(&w, "id", a.pos[0]);
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 	} else if (!c->quiet) {
 		printf("%s %s erased\n", advocate ? "advocate" : "customer", a.pos[0]);
 	}
@@ -123,14 +121,12 @@ int cmd_retention_purge(cli *c, int argc, char **argv)
 		rc = cli_fail(c);
 	} else if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
+		jw_doc_begin(&w);
 		jw_kstr(&w, "program", p->program);
 		jw_ktime(&w, "cutoff", p->cutoff_ms, 1);
 		jw_kint(&w, "touchpoints", p->touchpoints);
 		jw_kint(&w, "activities", p->activities);
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 	} else if (!c->quiet) {
 		char when[TIME_BUFSIZE];
 		if (p->cutoff_ms == 0) {
@@ -151,15 +147,13 @@ static void show_policy(const cli *c, const rf_privacy_settings *s)
 {
 	if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
+		jw_doc_begin(&w);
 		jw_kstr(&w, "program", s->program);
 		jw_kint(&w, "revision", s->revision);
 		jw_kbool(&w, "ip_truncate", s->ip_truncate);
 		jw_kint(&w, "retention_ms", s->retention_ms);
 		jw_ktime(&w, "set_at", s->set_at_ms, 1);
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 		return;
 	}
 	if (c->quiet)
@@ -248,12 +242,10 @@ int cmd_secret_rotate(cli *c, int argc, char **argv)
 		rc = cli_fail(c);
 	} else if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
+		jw_doc_begin(&w);
 		jw_kint(&w, "key_id", id);
 		jw_kint(&w, "overlap_ms", n_days * DAY_MS);
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 	} else if (!c->quiet) {
 		printf("hash key %" PRId64 " now hashes; older keys match for %" PRId64 " more day%s\n",
 		       id, n_days, n_days == 1 ? "" : "s");
@@ -280,10 +272,8 @@ int cmd_secret_list(cli *c, int argc, char **argv)
 		rc = cli_fail(c);
 	} else if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
-		jw_key(&w, "keys");
-		jw_arr_begin(&w);
+		jw_doc_begin(&w);
+		jw_karr_begin(&w, "keys");
 		for (size_t i = 0; i < keys->count; i++) {
 			const rf_hash_key *k = keys->items[i];
 			jw_obj_begin(&w);
@@ -296,8 +286,7 @@ int cmd_secret_list(cli *c, int argc, char **argv)
 			jw_obj_end(&w);
 		}
 		jw_arr_end(&w);
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 	} else if (!c->quiet) {
 		static const char *const headers[] = { "ID", "CREATED", "RETIRED", "EXPIRES", "LIVE",
 						       "SECRET" };
@@ -305,23 +294,15 @@ int cmd_secret_list(cli *c, int argc, char **argv)
 		table_align_right(t, 0);
 		for (size_t i = 0; i < keys->count; i++) {
 			const rf_hash_key *k = keys->items[i];
-			char made[TIME_BUFSIZE] = "-", retired[TIME_BUFSIZE] = "-", expires[TIME_BUFSIZE] = "-";
-			if (k->created_at_ms)
-				time_format(made, k->created_at_ms);
-			if (k->retired_at_ms)
-				time_format(retired, k->retired_at_ms);
-			if (k->expires_at_ms)
-				time_format(expires, k->expires_at_ms);
 			table_row(t);
 			table_cell(t, "%" PRId64, k->id);
-			table_cell(t, "%s", made);
-			table_cell(t, "%s", retired);
-			table_cell(t, "%s", expires);
+			table_cell_time(t, k->created_at_ms);
+			table_cell_time(t, k->retired_at_ms);
+			table_cell_time(t, k->expires_at_ms);
 			table_cell(t, "%s", k->live ? "yes" : "no");
 			table_cell(t, "%s", k->destroyed ? "destroyed" : "held");
 		}
-		table_print(t, stdout);
-		table_free(t);
+		table_print_free(t);
 	}
 	rf_hash_keys_free(keys);
 	rf_store_free(store);

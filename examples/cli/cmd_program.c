@@ -123,15 +123,12 @@ static void show_programs(const cli *c, const rf_programs *list)
 {
 	if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
-		jw_key(&w, "programs");
-		jw_arr_begin(&w);
+		jw_doc_begin(&w);
+		jw_karr_begin(&w, "programs");
 		for (size_t i = 0; i < list->count; i++)
 			render_program_json(&w, list->items[i]);
 		jw_arr_end(&w);
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 	} else if (c->quiet) {
 		for (size_t i = 0; i < list->count; i++)
 			printf("%s\n", list->items[i]->key);

@@ -61,8 +61,7 @@ static void show_refund(const cli *c, const rf_conversion *cv, const char *refun
 	char money[64], total[64], value[64];
 	if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
+		jw_doc_begin(&w);
 		jw_kbool(&w, "duplicate", duplicate);
 		jw_kstr(&w, "refund_id", refund_id);
 		jw_key(&w, "refunded");
@@ -73,8 +72,7 @@ static void show_refund(const cli *c, const rf_conversion *cv, const char *refun
 		render_conversion_json(&w, cv);
 		jw_key(&w, "clawbacks");
 		clawbacks_json(&w, before, after);
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 		return;
 	}
 	if (c->quiet)
@@ -202,12 +200,10 @@ int cmd_identify(cli *c, int argc, char **argv)
 		rc = cli_fail(c);
 	} else if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
+		jw_doc_begin(&w);
 		jw_kstr(&w, "visitor_id", a.pos[0]);
 		jw_kstr(&w, "customer_id", a.pos[1]);
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 	} else if (!c->quiet) {
 		printf("visitor %s is tied to customer %s\n", a.pos[0], a.pos[1]);
 	}

@@ -14,8 +14,7 @@ static void show_replay(const cli *c, const char *program, const rf_program_rule
 	char a[TIME_BUFSIZE], b[TIME_BUFSIZE], d[32], params[160];
 	if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
+		jw_doc_begin(&w);
 		jw_kstr(&w, "program", program);
 		jw_key(&w, "rules");
 		rules_json(&w, rules);
@@ -27,8 +26,7 @@ static void show_replay(const cli *c, const char *program, const rf_program_rule
 		render_replay_rows_json(&w, r, RF_TARGET_ADVOCATE);
 		jw_key(&w, "channels");
 		render_replay_rows_json(&w, r, RF_TARGET_CHANNEL);
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 		return;
 	}
 	if (c->quiet) {

@@ -11,8 +11,7 @@ static void summary_json(const char *program, const rf_report_query *q,
 			 const rf_report_summary *s)
 {
 	jw w;
-	jw_init(&w, stdout);
-	jw_obj_begin(&w);
+	jw_doc_begin(&w);
 	jw_kstr(&w, "program", program);
 	jw_ktime(&w, "from", q->from_ms, 1);
 	jw_ktime(&w, "to", q->to_ms, 1);
@@ -25,8 +24,7 @@ static void summary_json(const char *program, const rf_report_query *q,
 	jw_kint(&w, "returning_customers", s->returning_customers);
 	jw_kint(&w, "active_advocates", s->active_advocates);
 	jw_kdouble(&w, "k_factor", s->k_factor);
-	jw_key(&w, "currencies");
-	jw_arr_begin(&w);
+	jw_karr_begin(&w, "currencies");
 	for (size_t i = 0; i < s->currency_count; i++) {
 		const rf_report_currency *m = s->currencies[i];
 		jw_obj_begin(&w);
@@ -36,8 +34,7 @@ static void summary_json(const char *program, const rf_report_query *q,
 		jw_obj_end(&w);
 	}
 	jw_arr_end(&w);
-	jw_obj_end(&w);
-	jw_finish(&w);
+	jw_doc_end(&w);
 }
 
 static void summary_text(const char *program, const rf_report_query *q,

@@ -37,16 +37,14 @@ int cmd_rewards(cli *c, int argc, char **argv)
 		rc = cli_fail(c);
 	} else if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
+		jw_doc_begin(&w);
 		jw_kstr(&w, "program", a.pos[0]);
 		jw_kstr(&w, "advocate", advocate);
 		jw_key(&w, "rewards");
 		render_rewards_json(&w, list);
 		jw_key(&w, "balances");
 		render_balances_json(&w, balances);
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 	} else if (!c->quiet) {
 		if (list->count)
 			render_rewards_table(list);
@@ -122,8 +120,7 @@ static void show_config(const cli *c, const rf_reward_config *cfg)
 	const rf_reward_policy *p = cfg->policy;
 	if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
+		jw_doc_begin(&w);
 		jw_kstr(&w, "program", cfg->program);
 		jw_kint(&w, "version", cfg->version);
 		jw_key(&w, "policy");
@@ -140,8 +137,7 @@ static void show_config(const cli *c, const rf_reward_config *cfg)
 			jw_kint(&w, names[i], values[i]);
 		jw_kstr(&w, "budget_currency", *p->budget_currency ? p->budget_currency : NULL);
 		jw_obj_end(&w);
-		jw_key(&w, "rules");
-		jw_arr_begin(&w);
+		jw_karr_begin(&w, "rules");
 		for (size_t i = 0; i < cfg->rule_count; i++) {
 			const rf_reward_rule *r = cfg->rules[i];
 			jw_obj_begin(&w);
@@ -165,8 +161,7 @@ static void show_config(const cli *c, const rf_reward_config *cfg)
 			jw_obj_end(&w);
 		}
 		jw_arr_end(&w);
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 		return;
 	}
 	if (c->quiet)
@@ -236,8 +231,7 @@ static void show_config(const cli *c, const rf_reward_config *cfg)
 		table_cell(t, "%s", r->label);
 	}
 	printf("\n");
-	table_print(t, stdout);
-	table_free(t);
+	table_print_free(t);
 }
 
 static int show_current(cli *c, rf_store *store, const char *program)
@@ -473,12 +467,10 @@ int cmd_reward_settle(cli *c, int argc, char **argv)
 		rc = cli_fail(c);
 	} else if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
+		jw_doc_begin(&w);
 		jw_kstr(&w, "program", a.pos[0]);
 		jw_kint(&w, "approved", (int64_t)n);
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 	} else if (!c->quiet) {
 		printf("%zu reward%s approved\n", n, n == 1 ? "" : "s");
 	}
@@ -527,13 +519,11 @@ int cmd_reward_codes(cli *c, int argc, char **argv)
 			rc = cli_fail(c);
 		} else if (c->json) {
 			jw w;
-			jw_init(&w, stdout);
-			jw_obj_begin(&w);
+			jw_doc_begin(&w);
 			jw_kstr(&w, "bank", a.pos[1]);
 			jw_kint(&w, "read", (int64_t)n);
 			jw_kint(&w, "added", (int64_t)added);
-			jw_obj_end(&w);
-			jw_finish(&w);
+			jw_doc_end(&w);
 		} else if (!c->quiet) {
 			printf("%zu code%s read, %zu new in bank %s\n", n, n == 1 ? "" : "s", added,
 			       a.pos[1]);

@@ -50,14 +50,12 @@ int cmd_activity(cli *c, int argc, char **argv)
 		rc = cli_fail(c);
 	} else if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
+		jw_doc_begin(&w);
 		jw_kint(&w, "id", id);
 		jw_kstr(&w, "program", s.program);
 		jw_kstr(&w, "advocate", s.advocate);
 		jw_kstr(&w, "type", rf_enum_name(RF_ENUM_ACTIVITY, s.type));
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 	} else if (!c->quiet) {
 		kv("activity", "%lld", (long long)id);
 		kv("type", "%s", rf_enum_name(RF_ENUM_ACTIVITY, s.type));
@@ -69,8 +67,7 @@ int cmd_activity(cli *c, int argc, char **argv)
 static void score_json(const rf_score *s)
 {
 	jw w;
-	jw_init(&w, stdout);
-	jw_obj_begin(&w);
+	jw_doc_begin(&w);
 	jw_kstr(&w, "program", s->program);
 	jw_kstr(&w, "advocate", s->advocate);
 	jw_kdouble(&w, "score", s->score);
@@ -84,14 +81,12 @@ static void score_json(const rf_score *s)
 	jw_ktime(&w, "last_at", s->last_at_ms, 1);
 	jw_kint(&w, "tier", s->tier);
 	jw_kstr(&w, "tier_name", s->tier_name);
-	jw_key(&w, "rfm");
-	jw_arr_begin(&w);
+	jw_karr_begin(&w, "rfm");
 	jw_int(&w, s->recency_q);
 	jw_int(&w, s->frequency_q);
 	jw_int(&w, s->value_q);
 	jw_arr_end(&w);
-	jw_key(&w, "components");
-	jw_arr_begin(&w);
+	jw_karr_begin(&w, "components");
 	for (size_t i = 0; i < s->component_count; i++) {
 		const rf_score_component *k = s->components[i];
 		jw_obj_begin(&w);
@@ -103,8 +98,7 @@ static void score_json(const rf_score *s)
 		jw_obj_end(&w);
 	}
 	jw_arr_end(&w);
-	jw_key(&w, "events");
-	jw_arr_begin(&w);
+	jw_karr_begin(&w, "events");
 	for (size_t i = 0; i < s->event_count; i++) {
 		const rf_score_event *e = s->events[i];
 		jw_obj_begin(&w);
@@ -117,8 +111,7 @@ static void score_json(const rf_score *s)
 		jw_obj_end(&w);
 	}
 	jw_arr_end(&w);
-	jw_key(&w, "badges");
-	jw_arr_begin(&w);
+	jw_karr_begin(&w, "badges");
 	for (size_t i = 0; i < s->badge_count; i++) {
 		jw_obj_begin(&w);
 		jw_kstr(&w, "badge", rf_enum_name(RF_ENUM_BADGE, s->badges[i]->kind));
@@ -127,8 +120,7 @@ static void score_json(const rf_score *s)
 		jw_obj_end(&w);
 	}
 	jw_arr_end(&w);
-	jw_obj_end(&w);
-	jw_finish(&w);
+	jw_doc_end(&w);
 }
 
 static void score_text(const rf_score *s)
@@ -156,8 +148,7 @@ static void score_text(const rf_score *s)
 		table_cell(t, "%.2f", k->points);
 	}
 	printf("\n");
-	table_print(t, stdout);
-	table_free(t);
+	table_print_free(t);
 	if (s->event_count) {
 		const char *eh[] = { "event", "ref", "at", "raw now", "points" };
 		t = table_new(5, eh);
@@ -168,14 +159,13 @@ static void score_text(const rf_score *s)
 			time_format(when, e->at_ms);
 			table_row(t);
 			table_cell(t, "%s", e->kind);
-			table_cell(t, "%s", *e->ref ? e->ref : "-");
+			table_cell(t, "%s", or_dash(e->ref));
 			table_cell(t, "%s", when);
 			table_cell(t, "%.4g", e->raw);
 			table_cell(t, "%.2f", e->points);
 		}
 		printf("\n");
-		table_print(t, stdout);
-		table_free(t);
+		table_print_free(t);
 	}
 	for (size_t i = 0; i < s->badge_count; i++) {
 		time_format(when, s->badges[i]->at_ms);
@@ -230,8 +220,7 @@ static void board_out(const cli *c, const rf_leaderboard_query *q, const rf_lead
 {
 	if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
+		jw_doc_begin(&w);
 		jw_kstr(&w, "program", q->program);
 		jw_kstr(&w, "period", period_names[q->period]);
 		jw_kstr(&w, "by", by_names[q->by]);
@@ -239,8 +228,7 @@ static void board_out(const cli *c, const rf_leaderboard_query *q, const rf_lead
 		jw_ktime(&w, "to", b->to_ms, 1);
 		jw_kint(&w, "config_version", b->config_version);
 		jw_kint(&w, "ranked", b->ranked);
-		jw_key(&w, "entries");
-		jw_arr_begin(&w);
+		jw_karr_begin(&w, "entries");
 		for (size_t i = 0; i <= b->count; i++) {
 			const rf_leaderboard_entry *e = i < b->count ? b->entries[i] : b->advocate;
 			if (e == NULL)
@@ -263,8 +251,7 @@ static void board_out(const cli *c, const rf_leaderboard_query *q, const rf_lead
 			jw_key(&w, "advocate");
 			jw_null(&w);
 		}
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 		return;
 	}
 	if (c->quiet)
@@ -285,8 +272,7 @@ static void board_out(const cli *c, const rf_leaderboard_query *q, const rf_lead
 		table_cell(t, "%lld", (long long)e->referrals);
 		table_cell(t, "%lld", (long long)e->value_minor);
 	}
-	table_print(t, stdout);
-	table_free(t);
+	table_print_free(t);
 	printf("%lld ranked (%s, by %s)\n", (long long)b->ranked, period_names[q->period],
 	       by_names[q->by]);
 	if (b->advocate)
@@ -345,14 +331,12 @@ static void tiers_out(const cli *c, const char *program, const rf_score_settings
 	jw w;
 	table *t = NULL;
 	if (c->json) {
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
+		jw_doc_begin(&w);
 		jw_kstr(&w, "program", program);
 		jw_kint(&w, "config_version", st->config_version);
 		if (refreshed)
 			jw_kint(&w, "changed", changed);
-		jw_key(&w, "tiers");
-		jw_arr_begin(&w);
+		jw_karr_begin(&w, "tiers");
 	} else {
 		const char *h[] = { "tier", "name", "promote at", "demote below" };
 		t = table_new(4, h);
@@ -385,8 +369,7 @@ static void tiers_out(const cli *c, const char *program, const rf_score_settings
 	}
 	if (c->json) {
 		jw_arr_end(&w);
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 		return;
 	}
 	if (!c->quiet) {
@@ -449,12 +432,10 @@ int cmd_recompute(cli *c, int argc, char **argv)
 		rc = cli_fail(c);
 	} else if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
+		jw_doc_begin(&w);
 		jw_kstr(&w, "program", a.pos[0]);
 		jw_kbool(&w, "recomputed", 1);
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 	} else if (!c->quiet) {
 		printf("recomputed the scores of program %s\n", a.pos[0]);
 	}

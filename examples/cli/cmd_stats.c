@@ -11,15 +11,13 @@ static void show_stats(const cli *c, const rf_stats_query *q, const rf_stats *s)
 	char from[TIME_BUFSIZE], to[TIME_BUFSIZE];
 	if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
+		jw_doc_begin(&w);
 		jw_kstr(&w, "program", q->program);
 		jw_kstr(&w, "advocate", q->advocate);
 		jw_ktime(&w, "from", q->from_ms, 1);
 		jw_ktime(&w, "to", q->to_ms, 1);
 		render_stats_fields_json(&w, s);
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 		return;
 	}
 	if (c->quiet)

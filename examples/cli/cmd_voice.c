@@ -49,15 +49,13 @@ int cmd_segment(cli *c, int argc, char **argv)
 		rc = cli_fail(c);
 	} else if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
+		jw_doc_begin(&w);
 		jw_kstr(&w, "advocate", a.pos[0]);
 		jw_kstr(&w, "segment", *seg ? seg : NULL);
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 	} else if (!c->quiet) {
 		kv("advocate", "%s", a.pos[0]);
-		kv("segment", "%s", *seg ? seg : "-");
+		kv("segment", "%s", or_dash(seg));
 	}
 	rf_store_free(store);
 	return rc;
@@ -86,31 +84,25 @@ static void testimonial_out(const cli *c, const rf_testimonial *t)
 {
 	if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
+		jw_doc_begin(&w);
 		testimonial_fields(&w, t);
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 		return;
 	}
 	if (c->quiet) {
 		printf("%lld\n", (long long)t->id);
 		return;
 	}
-	char when[TIME_BUFSIZE];
 	kv("testimonial", "%lld", (long long)t->id);
 	kv("advocate", "%s (%s)", t->advocate, cli_enum_name(RF_ENUM_ADVOCATE_KIND, t->advocate_kind));
-	kv("segment", "%s", *t->segment ? t->segment : "-");
-	kv("product", "%s", *t->product ? t->product : "-");
+	kv("segment", "%s", or_dash(t->segment));
+	kv("product", "%s", or_dash(t->product));
 	kv("rating", "%d", (int)t->rating);
 	kv("publish", "%s", t->publish_consent ? "consented" : "not consented");
 	kv("status", "%s", cli_enum_name(RF_ENUM_TESTIMONIAL_STATUS, t->status));
-	time_format(when, t->created_at_ms);
-	kv("submitted", "%s", when);
-	if (t->decided_at_ms) {
-		time_format(when, t->decided_at_ms);
-		kv("decided", "%s", when);
-	}
+	kv_time("submitted", t->created_at_ms);
+	if (t->decided_at_ms)
+		kv_time("decided", t->decided_at_ms);
 	kv("text", "%s", t->body);
 }
 
@@ -233,10 +225,8 @@ static void testimonials_out(const cli *c, const rf_testimonials *l)
 {
 	if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
-		jw_key(&w, "testimonials");
-		jw_arr_begin(&w);
+		jw_doc_begin(&w);
+		jw_karr_begin(&w, "testimonials");
 		for (size_t i = 0; i < l->count; i++) {
 			jw_obj_begin(&w);
 			testimonial_fields(&w, l->items[i]);
@@ -244,8 +234,7 @@ static void testimonials_out(const cli *c, const rf_testimonials *l)
 		}
 		jw_arr_end(&w);
 		jw_kint(&w, "next_cursor", l->next_cursor);
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 		return;
 	}
 	if (c->quiet) {
@@ -266,15 +255,14 @@ static void testimonials_out(const cli *c, const rf_testimonials *l)
 		table_cell(t, "%lld", (long long)x->id);
 		table_cell(t, "%s", x->advocate);
 		table_cell(t, "%s", cli_enum_name(RF_ENUM_ADVOCATE_KIND, x->advocate_kind));
-		table_cell(t, "%s", *x->segment ? x->segment : "-");
-		table_cell(t, "%s", *x->product ? x->product : "-");
+		table_cell(t, "%s", or_dash(x->segment));
+		table_cell(t, "%s", or_dash(x->product));
 		table_cell(t, "%d", (int)x->rating);
 		table_cell(t, "%s", cli_enum_name(RF_ENUM_TESTIMONIAL_STATUS, x->status));
 		table_cell(t, "%s", x->publish_consent ? "yes" : "no");
 		table_cell(t, "%s", line);
 	}
-	table_print(t, stdout);
-	table_free(t);
+	table_print_free(t);
 	if (l->next_cursor)
 		printf("more: --cursor %lld\n", (long long)l->next_cursor);
 }
@@ -342,8 +330,7 @@ static void reference_out(const cli *c, const rf_reference *r)
 {
 	if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
+		jw_doc_begin(&w);
 		jw_kint(&w, "id", r->id);
 		jw_kstr(&w, "program", r->program);
 		jw_kstr(&w, "advocate", r->advocate);
@@ -352,42 +339,33 @@ static void reference_out(const cli *c, const rf_reference *r)
 		jw_ktime(&w, "asked_at", r->asked_at_ms, 0);
 		jw_ktime(&w, "accepted_at", r->accepted_at_ms, 1);
 		jw_ktime(&w, "closed_at", r->closed_at_ms, 1);
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 		return;
 	}
 	if (c->quiet) {
 		printf("%lld\n", (long long)r->id);
 		return;
 	}
-	char when[TIME_BUFSIZE];
 	kv("ask", "%lld", (long long)r->id);
 	kv("advocate", "%s", r->advocate);
 	kv("prospect", "%s", r->prospect);
 	kv("outcome", "%s", cli_enum_name(RF_ENUM_REFERENCE_OUTCOME, r->outcome));
-	time_format(when, r->asked_at_ms);
-	kv("asked", "%s", when);
-	if (r->accepted_at_ms) {
-		time_format(when, r->accepted_at_ms);
-		kv("accepted", "%s", when);
-	}
-	if (r->closed_at_ms) {
-		time_format(when, r->closed_at_ms);
-		kv("outcome at", "%s", when);
-	}
+	kv_time("asked", r->asked_at_ms);
+	if (r->accepted_at_ms)
+		kv_time("accepted", r->accepted_at_ms);
+	if (r->closed_at_ms)
+		kv_time("outcome at", r->closed_at_ms);
 }
 
 static void candidates_out(const cli *c, const rf_reference_candidates *l)
 {
 	if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
+		jw_doc_begin(&w);
 		jw_ktime(&w, "at", l->at_ms, 0);
 		jw_kint(&w, "score_config_version", l->score_config_version);
 		jw_kint(&w, "config_version", l->config_version);
-		jw_key(&w, "candidates");
-		jw_arr_begin(&w);
+		jw_karr_begin(&w, "candidates");
 		for (size_t i = 0; i < l->count; i++) {
 			const rf_reference_candidate *x = l->items[i];
 			jw_obj_begin(&w);
@@ -402,8 +380,7 @@ static void candidates_out(const cli *c, const rf_reference_candidates *l)
 			jw_obj_end(&w);
 		}
 		jw_arr_end(&w);
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 		return;
 	}
 	if (c->quiet) {
@@ -418,20 +395,16 @@ static void candidates_out(const cli *c, const rf_reference_candidates *l)
 	table_align_right(t, 5);
 	for (size_t i = 0; i < l->count; i++) {
 		const rf_reference_candidate *x = l->items[i];
-		char when[TIME_BUFSIZE] = "-";
-		if (x->last_asked_at_ms)
-			time_format(when, x->last_asked_at_ms);
 		table_row(t);
 		table_cell(t, "%zu", i + 1);
 		table_cell(t, "%s", x->advocate);
 		table_cell(t, "%s", cli_enum_name(RF_ENUM_ADVOCATE_KIND, x->advocate_kind));
-		table_cell(t, "%s", *x->segment ? x->segment : "-");
+		table_cell(t, "%s", or_dash(x->segment));
 		table_cell(t, "%.2f", x->score);
 		table_cell(t, "%lld", (long long)x->asks);
-		table_cell(t, "%s", when);
+		table_cell_time(t, x->last_asked_at_ms);
 	}
-	table_print(t, stdout);
-	table_free(t);
+	table_print_free(t);
 }
 
 int cmd_reference_find(cli *c, int argc, char **argv)

@@ -4,6 +4,7 @@
 #include "demo.h"
 
 #include "render.h"
+#include "table.h"
 #include "timeparse.h"
 #include "util.h"
 
@@ -219,8 +220,7 @@ static void print_top(const report *r)
 		top.value_minor += row->n.value_minor;
 	}
 	printf("\nTOP %zu ADVOCATES BY REFERRED REVENUE\n", n);
-	table_print(t, stdout);
-	table_free(t);
+	table_print_free(t);
 	printf("The top %zu (%.0f%% of advocates) drove %.0f%% of clicks and %.0f%% of revenue.\n", n,
 	       pct((double)n, (double)r->w->advocate_count),
 	       pct((double)top.touches, (double)r->total->touchpoints),
@@ -249,8 +249,7 @@ static void print_kinds(const report *r)
 		table_cell(t, "%.1f%%", pct((double)n->value_minor, (double)euro_value(r->total)));
 	}
 	printf("\nBY ADVOCATE KIND\n");
-	table_print(t, stdout);
-	table_free(t);
+	table_print_free(t);
 }
 
 static void print_channels(const report *r)
@@ -277,8 +276,7 @@ static void print_channels(const report *r)
 		table_cell(t, "%s", money);
 	}
 	printf("\nBY CHANNEL\n");
-	table_print(t, stdout);
-	table_free(t);
+	table_print_free(t);
 }
 
 static void print_weeks(const report *r)
@@ -309,8 +307,7 @@ static void print_weeks(const report *r)
 		table_cell(t, "%s", money);
 	}
 	printf("\nWEEK BY WEEK (launch burst, reminder mailing in week 4)\n");
-	table_print(t, stdout);
-	table_free(t);
+	table_print_free(t);
 }
 
 static void print_example(const report *r)
@@ -350,8 +347,7 @@ static void json_counts(jw *w, const counts *n)
 static void json_top(jw *w, const report *r)
 {
 	size_t n = r->w->advocate_count < TOP_N ? r->w->advocate_count : TOP_N;
-	jw_key(w, "top_advocates");
-	jw_arr_begin(w);
+	jw_karr_begin(w, "top_advocates");
 	for (size_t i = 0; i < n; i++) {
 		const adv_row *row = &r->rows[i];
 		const demo_advocate *a = &r->w->advocates[row->index];
@@ -369,8 +365,7 @@ static void json_top(jw *w, const report *r)
 
 static void json_kinds(jw *w, const report *r)
 {
-	jw_key(w, "by_kind");
-	jw_arr_begin(w);
+	jw_karr_begin(w, "by_kind");
 	for (int k = 1; k < KINDS; k++) {
 		jw_obj_begin(w);
 		jw_kstr(w, "kind", cli_enum_name(RF_ENUM_ADVOCATE_KIND, k));
@@ -383,8 +378,7 @@ static void json_kinds(jw *w, const report *r)
 
 static void json_channels(jw *w, const report *r)
 {
-	jw_key(w, "by_channel");
-	jw_arr_begin(w);
+	jw_karr_begin(w, "by_channel");
 	for (int ch = 0; ch < DEMO_CHANNELS; ch++) {
 		const demo_channel_tally *n = &r->w->channels[ch];
 		if (!n->codes)
@@ -402,8 +396,7 @@ static void json_channels(jw *w, const report *r)
 
 static void json_weeks(jw *w, const report *r)
 {
-	jw_key(w, "weekly");
-	jw_arr_begin(w);
+	jw_karr_begin(w, "weekly");
 	for (size_t i = 0; i < r->week_count; i++) {
 		const week_row *row = &r->weeks[i];
 		jw_obj_begin(w);
@@ -421,8 +414,7 @@ static void print_json(const cli *c, const report *r)
 {
 	const demo_world *dw = r->w;
 	jw w;
-	jw_init(&w, stdout);
-	jw_obj_begin(&w);
+	jw_doc_begin(&w);
 	jw_kstr(&w, "db", c->db_path);
 	jw_kstr(&w, "program", DEMO_PROGRAM);
 	jw_kstr(&w, "dashboard", r->dashboard);
@@ -451,8 +443,7 @@ static void print_json(const cli *c, const report *r)
 	} else {
 		jw_null(&w);
 	}
-	jw_obj_end(&w);
-	jw_finish(&w);
+	jw_doc_end(&w);
 }
 
 int demo_report(const cli *c, rf_store *store, const demo_world *w, double started_s,

@@ -39,8 +39,7 @@ static void report(const cli *c, const char *kind, int status, const char *messa
 	if (!c->json)
 		return;
 	jw w;
-	jw_init(&w, stdout);
-	jw_obj_begin(&w);
+	jw_doc_begin(&w);
 	jw_key(&w, "error");
 	jw_obj_begin(&w);
 	jw_kstr(&w, "kind", kind);
@@ -50,8 +49,7 @@ static void report(const cli *c, const char *kind, int status, const char *messa
 		jw_kstr(&w, "status", NULL);
 	jw_kstr(&w, "message", message);
 	jw_obj_end(&w);
-	jw_obj_end(&w);
-	jw_finish(&w);
+	jw_doc_end(&w);
 }
 
 static int vreportf(const cli *c, const char *kind, int status, const char *fmt, va_list ap)

@@ -180,13 +180,11 @@ int cmd_version(cli *c, int argc, char **argv)
 		return rc;
 	if (c->json) {
 		jw w;
-		jw_init(&w, stdout);
-		jw_obj_begin(&w);
+		jw_doc_begin(&w);
 		jw_kstr(&w, "cli", RF_VERSION_STRING);
 		jw_kstr(&w, "library", rf_version_string());
 		jw_kint(&w, "schema_version", rf_store_schema_version());
-		jw_obj_end(&w);
-		jw_finish(&w);
+		jw_doc_end(&w);
 	} else {
 		printf("referral %s (libreferral %s, schema %d)\n", RF_VERSION_STRING,
 		       rf_version_string(), rf_store_schema_version());

@@ -1,4 +1,4 @@
-/* Output: a streaming JSON writer, aligned tables and "key  value" lines. */
+/* Output: a streaming JSON writer (text for people: table.h). */
 #ifndef CLI_OUTPUT_H
 #define CLI_OUTPUT_H
 
@@ -36,11 +36,17 @@ void jw_bool(jw *w, int v);
 void jw_null(jw *w);
 /** End the document with a newline and flush. */
 void jw_finish(jw *w);
+/** A document on stdout that is one object: jw_init() and jw_obj_begin(). */
+void jw_doc_begin(jw *w);
+/** Close the document's object and end it: jw_obj_end() and jw_finish(). */
+void jw_doc_end(jw *w);
 
 void jw_kstr(jw *w, const char *key, const char *s);
 void jw_kint(jw *w, const char *key, int64_t v);
 void jw_kdouble(jw *w, const char *key, double v);
 void jw_kbool(jw *w, const char *key, int v);
+/** "<key>": [ — close with jw_arr_end(). */
+void jw_karr_begin(jw *w, const char *key);
 /** "<key>": ISO 8601 string and "<key>_ms": integer; both null when
  *  `optional` and ms is 0. */
 void jw_ktime(jw *w, const char *key, int64_t ms, int optional);
@@ -49,25 +55,5 @@ void jw_money_fields(jw *w, int64_t minor, const char *currency);
 
 /** Write `s` as a JSON string literal (quotes included). */
 void json_write_string(FILE *f, const char *s);
-
-/* ---- tables ---------------------------------------------------------- */
-
-typedef struct table table;
-
-/** A table with `ncols` columns and these headers (copied). */
-table *table_new(size_t ncols, const char *const *headers);
-/** Right-align a column (numbers). */
-void table_align_right(table *t, size_t col);
-/** Start a new row; then call table_cell() once per column. */
-void table_row(table *t);
-void table_cell(table *t, const char *fmt, ...) CLI_PRINTF(2, 3);
-/** Print headers and rows with columns padded to their widest cell. */
-void table_print(const table *t, FILE *f);
-void table_free(table *t);
-
-/* ---- key/value lines --------------------------------------------------- */
-
-/** Print "<key padded to 18>  <formatted value>\n" to stdout. */
-void kv(const char *key, const char *fmt, ...) CLI_PRINTF(2, 3);
 
 #endif

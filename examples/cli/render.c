@@ -109,8 +109,7 @@ void render_programs_table(const rf_programs *list)
 		table_cell(t, "%s", d);
 		table_cell(t, "%d", (int)p->rules->code_length);
 	}
-	table_print(t, stdout);
-	table_free(t);
+	table_print_free(t);
 }
 
 /* ---- advocates ------------------------------------------------------------ */
@@ -156,8 +155,7 @@ void render_advocates_table(const rf_advocates *page)
 		table_cell(t, "%s", NAME(RF_ENUM_STATUS, a->status));
 		table_cell(t, "%s", iso(ts, a->created_at_ms));
 	}
-	table_print(t, stdout);
-	table_free(t);
+	table_print_free(t);
 }
 
 /* ---- codes ------------------------------------------------------------------ */
@@ -250,8 +248,7 @@ void render_stats_fields_json(jw *w, const rf_stats *s)
 	jw_kint(w, "attributed_conversions", s->attributed_conversions);
 	jw_kdouble(w, "credited_conversions", s->credited_conversions);
 	jw_kdouble(w, "conversion_rate", s->conversion_rate);
-	jw_key(w, "values");
-	jw_arr_begin(w);
+	jw_karr_begin(w, "values");
 	for (size_t i = 0; i < s->value_count; i++) {
 		jw_obj_begin(w);
 		jw_money_fields(w, s->values[i]->value_minor, s->values[i]->currency);

@@ -23,8 +23,7 @@ void render_fit_fields_json(jw *w, const rf_fit *fit, size_t top)
 		jw_kstr(w, "p_conversion", NULL);
 	jw_ktime(w, "fitted_at", fit->fitted_at_ms, 0);
 	jw_kint(w, "advocates", (int64_t)fit->count);
-	jw_key(w, "values");
-	jw_arr_begin(w);
+	jw_karr_begin(w, "values");
 	for (size_t i = 0; i < shown(fit, top); i++) {
 		jw_obj_begin(w);
 		jw_kint(w, "rank", (int64_t)i + 1);
@@ -66,8 +65,7 @@ void render_fit_text(const rf_fit *fit, size_t top)
 		table_cell(t, "%.4f", fit->values[i]->value);
 		table_cell(t, "%.2f%%", fit->values[i]->weight * 100.0);
 	}
-	table_print(t, stdout);
-	table_free(t);
+	table_print_free(t);
 }
 
 static void money_key(jw *w, const char *key, int64_t minor, const char *currency)
@@ -136,6 +134,5 @@ void render_replay_table(const rf_replay *r, int32_t target)
 		table_cell(t, "%s", then);
 		table_cell(t, "%s", delta);
 	}
-	table_print(t, stdout);
-	table_free(t);
+	table_print_free(t);
 }

@@ -64,8 +64,7 @@ void render_conversion_json(jw *w, const rf_conversion *cv)
 	kstr_or_null(w, "customer_id", cv->customer_id);
 	kmoney(w, "refunded", cv->refunded_minor, cv->currency);
 	kstr_or_null(w, "follows_order", cv->follows_order);
-	jw_key(w, "credits");
-	jw_arr_begin(w);
+	jw_karr_begin(w, "credits");
 	for (size_t i = 0; i < cv->credit_count; i++)
 		render_credit_json(w, cv->credits[i], cv->currency);
 	jw_arr_end(w);
@@ -96,8 +95,7 @@ static void render_credits_table(const rf_conversion *cv)
 			table_cell(t, "%s", money);
 		}
 	}
-	table_print(t, stdout);
-	table_free(t);
+	table_print_free(t);
 }
 
 void render_conversion_text(const rf_conversion *cv)
@@ -160,8 +158,7 @@ void render_explanation_json(jw *w, const rf_explanation *e, const char *currenc
 	jw_kstr(w, "summary", e->summary);
 	jw_kstr(w, "parameters", e->parameters ? e->parameters : "");
 	jw_kstr(w, "currency", currency);
-	jw_key(w, "touches");
-	jw_arr_begin(w);
+	jw_karr_begin(w, "touches");
 	for (size_t i = 0; i < e->touch_count; i++)
 		render_touch_json(w, e->touches[i], currency);
 	jw_arr_end(w);
@@ -189,8 +186,7 @@ static void render_touches_table(const rf_explanation *e, const char *currency)
 		table_cell(t, "%s", money);
 		table_cell(t, "%s", tc->note ? tc->note : "");
 	}
-	table_print(t, stdout);
-	table_free(t);
+	table_print_free(t);
 }
 
 void render_explanation_text(const rf_explanation *e, const char *currency)

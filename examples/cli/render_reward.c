@@ -78,8 +78,7 @@ void render_rewards_table(const rf_reward_list *list)
 		table_cell(t, "%s", r->clawed ? clawed : "-");
 		table_cell(t, "%s%s%s", r->note, *r->coupon ? "; coupon " : "", r->coupon);
 	}
-	table_print(t, stdout);
-	table_free(t);
+	table_print_free(t);
 }
 
 void render_balances_json(jw *w, const rf_balance_list *list)
@@ -121,8 +120,7 @@ void render_balances_table(const rf_balance_list *list)
 			table_cell(t, "%s", cell);
 		}
 	}
-	table_print(t, stdout);
-	table_free(t);
+	table_print_free(t);
 }
 
 void render_payout_json(jw *w, const rf_payout *p)
@@ -132,8 +130,7 @@ void render_payout_json(jw *w, const rf_payout *p)
 	jw_kstr(w, "payout_id", p->payout_id);
 	jw_ktime(w, "at", p->at_ms, 0);
 	jw_kbool(w, "duplicate", p->replayed);
-	jw_key(w, "lines");
-	jw_arr_begin(w);
+	jw_karr_begin(w, "lines");
 	for (size_t i = 0; i < p->count; i++) {
 		const rf_payout_line *l = p->lines[i];
 		jw_obj_begin(w);
@@ -169,6 +166,5 @@ void render_payout_table(const rf_payout *p)
 		table_cell(t, "%s", l->settled_owed ? owed : "-");
 		table_cell(t, "%lld", (long long)l->rewards);
 	}
-	table_print(t, stdout);
-	table_free(t);
+	table_print_free(t);
 }

@@ -186,8 +186,7 @@ void rules_json(jw *w, const rf_program_rules *r)
 	jw_kint(w, "half_life_ms", r->half_life_ms);
 	jw_kint(w, "position_first_bp", r->position_first_bp);
 	jw_kint(w, "position_last_bp", r->position_last_bp);
-	jw_key(w, "custom_weights");
-	jw_arr_begin(w);
+	jw_karr_begin(w, "custom_weights");
 	for (uint32_t i = 0; i < r->custom_count; i++)
 		jw_int(w, r->custom_weights[i]);
 	jw_arr_end(w);

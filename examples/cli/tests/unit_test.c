@@ -2,6 +2,7 @@
  * money parsing, JSON escaping and tables. No library, no database. */
 #include "../money.h"
 #include "../output.h"
+#include "../table.h"
 #include "../timeparse.h"
 #include "../util.h"
 
