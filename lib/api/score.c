@@ -288,11 +288,15 @@ static int near(double a, double b)
 }
 
 /* A stored row that gives the same numbers as the recomputed one at `now`
- * (the decayed sums to 1e-12) need not be written. */
+ * (the decayed sums to 1e-12) need not be written, whichever configuration
+ * wrote it: a score is computed from the row under the current one when
+ * read, so a new configuration that keeps the activity weights and the
+ * half-lives (component weights, scales, risk, tiers) rewrites nothing.
+ * A row's config_version says which configuration last wrote it. */
 static int same_state(const rfs_score_config *c, const rfs_score_state *o,
 		      const rfs_score_state *n, int64_t now)
 {
-	return o->config_version == n->config_version && o->activities == n->activities &&
+	return o->activities == n->activities &&
 	       o->reviews == n->reviews && o->referrals == n->referrals && o->kept == n->kept &&
 	       o->value_net == n->value_net && o->last_at == n->last_at &&
 	       o->network == n->network &&

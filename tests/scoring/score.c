@@ -235,19 +235,39 @@ static void test_recompute_writes_changes(void **state)
 	assert_true(after[0] == 0);
 	assert_true(fabs(before[2] - after[2]) < 1e-9 * before[2]);
 
-	/* a new configuration rewrites every row with its version */
+	/* a new configuration that keeps weights and half-lives rewrites
+	 * nothing: the stored numbers are the same, scored under it */
 	rf_score_config cfg = RF_SCORE_CONFIG_INIT;
 	cfg.weight_value = 0;
 	int64_t version = 0;
 	RFT_OK(rf_score_config_set(&version, f->store, "p", &cfg));
 	assert_int_equal(version, 1);
-	assert_int_equal(state_rows(f, "config_version = 1"), 2);
-	raw_exec(f, "UPDATE score_state SET config_version = 0");
-	RFT_OK(rf_score_recompute(f->store, "p"));
-	assert_int_equal(state_rows(f, "config_version = 1"), 2);
+	assert_int_equal(state_rows(f, "config_version = 0"), 2);
 	sc = sc_score(f, "cat", 0);
+	assert_int_equal(sc->config_version, 1);
 	assert_int_equal(sc->components[1]->weight, 0);
+	assert_true(sc->score < after[2]);
 	rf_score_free(sc);
+
+	/* one weight changed rewrites the rows it moves (bob has no share) */
+	const int32_t share_weight[] = { 12 }; /* share (1) is first; 5 by default */
+	cfg.activity_weights = share_weight;
+	cfg.activity_weight_count = 1;
+	RFT_OK(rf_score_config_set(&version, f->store, "p", &cfg));
+	assert_int_equal(version, 2);
+	assert_int_equal(state_rows(f, "config_version = 2"), 1);
+	assert_int_equal(state_rows(f, "config_version = 0"), 1);
+	/* a new half-life rewrites every row */
+	cfg.activity_half_life_ms = 7 * DAY;
+	RFT_OK(rf_score_config_set(&version, f->store, "p", &cfg));
+	assert_int_equal(state_rows(f, "config_version = 3"), 2);
+	double fresh[3];
+	scores_of(f, after, NULL);
+	raw_exec(f, "DELETE FROM score_state");
+	RFT_OK(rf_score_recompute(f->store, "p"));
+	scores_of(f, fresh, NULL);
+	for (int i = 1; i < 3; i++)
+		assert_true(fabs(after[i] - fresh[i]) < 1e-9 * fresh[i]);
 }
 
 typedef struct recompute_log {
