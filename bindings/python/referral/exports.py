@@ -16,6 +16,7 @@ from ctypes import byref, c_int64
 from typing import Any, Callable, Dict, Optional, Union
 
 from . import _ffi
+from ._callback import Callback
 from ._convert import TimeLike, ms_from_time, text_in
 from .errors import Error, invalid
 
@@ -34,26 +35,20 @@ def _choice(table: Dict[str, int], value: Any, what: str) -> int:
     raise invalid("%s: expected one of %s, got %r" % (what, ", ".join(table), value))
 
 
-class _Writer:
-    """An ``rf_export_fn`` over a Python sink; an exception stops the export
-    and is raised again once the C call returns."""
+class _Writer(Callback):
+    """An ``rf_export_fn`` over a Python sink; an exception stops the export."""
 
     def __init__(self, sink: Sink) -> None:
         self.write = sink if callable(sink) else sink.write
-        self.error: Optional[BaseException] = None
-        self.c_fn = _ffi.ExportFn(self._call)
+        super().__init__(_ffi.ExportFn, 1)
 
     def _call(self, _payload: Any, data: int, size: int) -> int:
-        try:
-            self.write(ctypes.string_at(data, size))
-            return 0
-        except BaseException as exc:  # noqa: B902 - must not unwind into C
-            self.error = exc
-            return 1
+        self.write(ctypes.string_at(data, size))
+        return 0
 
 
-class _Reader:
-    """An ``rf_import_fn`` over bytes or a binary file."""
+class _Reader(Callback):
+    """An ``rf_import_fn`` over bytes or a binary file; an exception stops the import."""
 
     def __init__(self, source: Source) -> None:
         if isinstance(source, str):
@@ -61,25 +56,20 @@ class _Reader:
         self.data = source if isinstance(source, (bytes, bytearray)) else None
         self.file = None if self.data is not None else source
         self.pos = 0
-        self.error: Optional[BaseException] = None
-        self.c_fn = _ffi.ImportFn(self._call)
+        super().__init__(_ffi.ImportFn, -1)
 
     def _call(self, _payload: Any, buf: int, size: int) -> int:
-        try:
-            if self.data is not None:
-                chunk = bytes(self.data[self.pos:self.pos + size])
-                self.pos += len(chunk)
-            else:
-                chunk = self.file.read(size)
-                if isinstance(chunk, str):
-                    raise TypeError("import source must be opened in binary mode")
-                if len(chunk) > size:
-                    raise ValueError("read() returned more than asked")
-            ctypes.memmove(buf, chunk, len(chunk))
-            return len(chunk)
-        except BaseException as exc:  # noqa: B902 - must not unwind into C
-            self.error = exc
-            return -1
+        if self.data is not None:
+            chunk = bytes(self.data[self.pos:self.pos + size])
+            self.pos += len(chunk)
+        else:
+            chunk = self.file.read(size)
+            if isinstance(chunk, str):
+                raise TypeError("import source must be opened in binary mode")
+            if len(chunk) > size:
+                raise ValueError("read() returned more than asked")
+        ctypes.memmove(buf, chunk, len(chunk))
+        return len(chunk)
 
 
 class ExportsMixin:
@@ -102,15 +92,7 @@ class ExportsMixin:
         opts.from_ms = ms_from_time(start, "start")
         opts.to_ms = ms_from_time(end, "end")
         opts.flags = _ffi.EXPORT_PSEUDONYMS if pseudonyms else 0
-        writer = _Writer(sink)
-        rows = c_int64()
-        try:
-            self._call(_ffi.lib().rf_export, (byref(rows),), byref(opts), writer.c_fn, None)
-        except Error:
-            if writer.error is not None:
-                raise writer.error from None
-            raise
-        return rows.value
+        return self._stream(_ffi.lib().rf_export, opts, _Writer(sink))
 
     def export(self, program: str, what: str = "touchpoints", **kwargs: Any) -> bytes:
         """The whole export as bytes (see :meth:`export_to` for the options)."""
@@ -127,12 +109,17 @@ class ExportsMixin:
         _ffi.lib().rf_import_options_init(byref(opts), _ffi.IMPORT_OPTIONS_VERSION)
         opts.program = text_in(program, "program")
         opts.what = _choice(WHATS, what, "what")
-        reader = _Reader(source)
+        return self._stream(_ffi.lib().rf_import, opts, _Reader(source))
+
+    def _stream(self, fn: Any, opts: Any, callback: Callback) -> int:
+        """Run an export or import over ``callback``; returns the number of
+        rows. An exception in the callback is raised instead of the library's
+        error (the operation stopped because of it)."""
         rows = c_int64()
         try:
-            self._call(_ffi.lib().rf_import, (byref(rows),), byref(opts), reader.c_fn, None)
+            self._call(fn, (byref(rows),), byref(opts), callback.c_fn, None)
         except Error:
-            if reader.error is not None:
-                raise reader.error from None
+            if callback.error is not None:
+                raise callback.error from None
             raise
         return rows.value

@@ -13,6 +13,7 @@ from typing import (Any, Callable, Iterable, Iterator, List, Mapping, Optional,
                     Tuple, Union)
 
 from . import _ffi, reports
+from ._callback import Callback
 from ._convert import (DurationLike, TimeLike, datetime_from_ms, int64, ms_from_duration,
                        ms_from_time, text_in, uint32)
 from .enums import (AdvocateKind, Channel, ConversionKind, Durability, Model,
@@ -33,35 +34,21 @@ Clock = Callable[[], Union[datetime, int]]
 PathLike = Union[str, bytes, "os.PathLike[str]"]
 
 
-class _ClockAdapter:
-    """Wraps a Python clock as an ``rf_clock_fn``; keeps the CFUNCTYPE alive.
-
-    An exception cannot cross C frames: it is kept, the C call gets 0, and the
-    store re-raises it when the C call returns.
-    """
+class _ClockAdapter(Callback):
+    """Wraps a Python clock as an ``rf_clock_fn`` (an exception: C gets 0)."""
 
     def __init__(self, fn: Clock) -> None:
         self.fn: Clock = fn
-        self.error: Optional[BaseException] = None
-        self.c_fn = _ffi.ClockFn(self._call)
+        super().__init__(_ffi.ClockFn, 0)
 
     def _call(self, _ctx: Any) -> int:
-        try:
-            return ms_from_time(self.fn(), "clock()")
-        except BaseException as exc:  # noqa: B902 - must not unwind into C
-            self.error = exc
-            return 0
-
-    def raise_pending(self) -> None:
-        error, self.error = self.error, None
-        if error is not None:
-            raise error
+        return ms_from_time(self.fn(), "clock()")
 
 
 Progress = Callable[[str, int, int], Any]
 
 
-class _ProgressAdapter:
+class _ProgressAdapter(Callback):
     """Wraps ``fn(operation, done, total)`` as an ``rf_progress_fn``.
 
     An exception raised by ``fn`` stops the operation (C gets 1 and returns
@@ -70,21 +57,11 @@ class _ProgressAdapter:
 
     def __init__(self, fn: Progress) -> None:
         self.fn: Progress = fn
-        self.error: Optional[BaseException] = None
-        self.c_fn = _ffi.ProgressFn(self._call)
+        super().__init__(_ffi.ProgressFn, 1)
 
     def _call(self, _ctx: Any, operation: bytes, done: int, total: int) -> int:
-        try:
-            self.fn(operation.decode(), done, total)
-            return 0
-        except BaseException as exc:  # noqa: B902 - must not unwind into C
-            self.error = exc
-            return 1
-
-    def raise_pending(self) -> None:
-        error, self.error = self.error, None
-        if error is not None:
-            raise error
+        self.fn(operation.decode(), done, total)
+        return 0
 
 
 def _free_store(handle: _ffi.StoreHandle, _keep_alive: Any) -> None:

@@ -60,21 +60,14 @@ module Referral
 
     private
 
-    # An FFI::Function for a block of Ruby code; an exception inside it
-    # returns `failed` to C and is raised again once the C call returns.
+    # Yield a C function over `body` (see Callback); an exception inside it
+    # is raised instead of the library's error once the C call returns.
     def with_callback(ret, args, failed, body)
-      error = nil
-      fn = FFI::Function.new(ret, args) do |*a|
-        body.call(*a)
-      rescue Exception => e # rubocop:disable Lint/RescueException
-        error = e
-        failed
-      end
+      callback = Callback.new(ret, args, failed, &body)
       begin
-        yield fn
+        yield callback.function
       rescue Referral::Error
-        raise error if error
-
+        callback.raise_pending!
         raise
       end
     end

@@ -11,55 +11,6 @@ module Referral
   # after close raise MisuseError. A store serialises its own calls; for
   # parallelism open one store per thread.
   class Store
-    # Wraps a Ruby clock (returning a Time or Integer ms) as an rf_clock_fn.
-    # An exception must not unwind through C: it is kept, C gets 0, and the
-    # store raises it when the C call returns.
-    class ClockAdapter
-      attr_reader :function
-
-      def initialize(callable)
-        @callable = callable
-        @error = nil
-        @function = FFI::Function.new(:int64, [:pointer]) do |_ctx|
-          Convert.time_in(@callable.call, "clock")
-        rescue Exception => e # rubocop:disable Lint/RescueException
-          @error = e
-          0
-        end
-      end
-
-      def raise_pending!
-        error = @error
-        @error = nil
-        raise error if error
-      end
-    end
-
-    # Wraps a block called as (operation, done, total) as an rf_progress_fn.
-    # An exception raised by it stops the operation (C gets 1, writes nothing
-    # and returns RF_ECANCELED); the store then raises it.
-    class ProgressAdapter
-      attr_reader :function
-
-      def initialize(callable)
-        @callable = callable
-        @error = nil
-        @function = FFI::Function.new(:int, %i[pointer string uint64 uint64]) do |_ctx, op, done, total|
-          @callable.call(op, done, total)
-          0
-        rescue Exception => e # rubocop:disable Lint/RescueException
-          @error = e
-          1
-        end
-      end
-
-      def raise_pending!
-        error = @error
-        @error = nil
-        raise error if error
-      end
-    end
-
     # Open a store; with a block, yield it and close it afterwards.
     def self.open(path, **options)
       store = new(path, **options)
@@ -86,7 +37,7 @@ module Referral
                    cache_size_kib: nil, clock: nil)
       @path = path.respond_to?(:to_path) ? path.to_path : path.to_s
       opts = options(busy_timeout_ms, durability, no_create, cache_size_kib)
-      @clock = clock && ClockAdapter.new(clock)
+      @clock = clock && Callback.clock(clock)
       opts[:clock] = @clock.function if @clock
       @lock = Monitor.new
       @handle = open_handle(Convert.text_in(@path, "path"), opts)
@@ -134,7 +85,7 @@ module Referral
     # from the block cancels the operation, which writes nothing, and the
     # exception propagates from the call that was running.
     def on_progress(&block)
-      adapter = block && ProgressAdapter.new(block)
+      adapter = block && Callback.progress(block)
       invoke(:rf_store_set_progress, [], adapter ? adapter.function : nil, nil)
       @progress = adapter
       nil
