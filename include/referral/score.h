@@ -123,7 +123,9 @@ typedef struct rf_score {
 	int64_t kept;               /**< of those, not fully refunded */
 	int64_t value_net_minor;    /**< credited value net of refunds (face value) */
 	int64_t last_at_ms;         /**< last activity or credited conversion, 0: none */
-	int32_t tier;               /**< 0: none, else 1.. (index in the configuration) */
+	int32_t tier;               /**< 0: none, else 1.. (index in the configuration): the
+	                                 tier at the score now, a decay below the demotion
+	                                 bound counted before any refresh stores it */
 	const char *tier_name;      /**< "" when none */
 	int32_t recency_q, frequency_q, value_q; /**< RFM quintiles 1..5 in the program (5: best) */
 	size_t component_count;
@@ -155,9 +157,10 @@ RF_EXTERN void rf_score_free(rf_score *score);
 RF_EXTERN int rf_score_recompute(rf_store *store, const char *program);
 
 /**
- * Re-evaluate tiers at the store's clock (scores decay, so an advocate
- * may fall below a demotion bound without any event) and award the
- * top-one-percent badge of the month before now. `changed` (may be NULL)
+ * Store tiers as they are at the store's clock (scores decay, so an
+ * advocate may fall below a demotion bound without any event; readers
+ * already show the lower tier and the advocate's next event stores it)
+ * and award the top-one-percent badge of the month before now. `changed` (may be NULL)
  * receives how many tiers changed.
  * Errors: RF_EINVALID, RF_ENOTFOUND, RF_EBUSY, RF_EIO.
  */

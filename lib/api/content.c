@@ -24,7 +24,6 @@ int rf__content_for(rf_store *s, int64_t program_id, int64_t advocate_id, int32_
 	rfs_score_config c;
 	rf__tiers tiers = { 0 };
 	int32_t tier = 0;
-	int64_t tier_at = 0;
 	*rows = NULL;
 	*count = 0;
 	/* The items first: most stage changes find none, and need no tiers. */
@@ -34,7 +33,7 @@ int rf__content_for(rf_store *s, int64_t program_id, int64_t advocate_id, int32_
 	if (rc == RF_OK && *count > 0)
 		rc = rf__tiers_parse(c.tiers, &tiers);
 	if (rc == RF_OK && *count > 0)
-		rc = rfs_score_tier_get(s, program_id, advocate_id, &tier, &tier_at);
+		rc = rf__score_tier_now(s, program_id, &c, advocate_id, &tier);
 	if (rc != RF_OK) {
 		free(*rows);
 		*rows = NULL;

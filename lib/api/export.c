@@ -392,7 +392,7 @@ static int score_cells(void *ctx, const rfs_cell *in, size_t n)
 			       number(&in[12]) };
 	rf__score_parts parts;
 	rf__score_compute(&k->c, &st, number(&in[15]), k->now, &parts);
-	int64_t tier = in[14].i;
+	int64_t tier = rf__score_tier_at(&k->c, (int32_t)in[14].i, parts.score);
 	const char *tier_name = tier > 0 && tier <= k->tiers.count ? k->tiers.names[tier - 1] : "";
 	rfs_cell out[SCORE_CELLS] = { { RFS_CELL_TEXT, 0, 0, in[13].s } };
 	out[1] = (rfs_cell){ RFS_CELL_REAL, 0, parts.score, NULL };

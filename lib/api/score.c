@@ -686,6 +686,7 @@ static int score_of(rf_store *s, scored *k, int32_t want_explain)
 	k->config_version = c.version;
 	k->at = rfs_now(s);
 	rf__score_compute(&c, &k->st, risk, k->at, &k->parts);
+	k->tier = rf__score_tier_at(&c, k->tier, k->parts.score); /* decayed since stored? */
 	rf__tiers tiers;
 	if (k->tier > 0 && rf__tiers_parse(c.tiers, &tiers) == RF_OK && k->tier <= tiers.count)
 		snprintf(k->tier_name, sizeof(k->tier_name), "%s", tiers.names[k->tier - 1]);
@@ -753,7 +754,8 @@ static int refresh_one(void *ctx, sqlite3_stmt *st)
 		rc = rfs_score_tier_get(r->s, r->program_id, row.advocate_id, &before, &since);
 	rf__score_compute(r->c, &row, risk, r->now, &parts);
 	if (rc == RF_OK)
-		rc = rf__score_tier_check(r->s, r->program_id, r->c, row.advocate_id, parts.score, r->now);
+		rc = rf__score_tier_check(r->s, r->program_id, r->c, row.advocate_id, parts.score,
+					  parts.score, r->now);
 	if (rc == RF_OK)
 		rc = rfs_score_tier_get(r->s, r->program_id, row.advocate_id, &after, &since);
 	r->changed += rc == RF_OK && after != before;

@@ -163,8 +163,37 @@ int rf__badge_award(rf_store *s, int64_t program_id, int64_t advocate_id, int32_
 	return rc;
 }
 
+int32_t rf__score_tier_at(const rfs_score_config *c, int32_t stored, double score)
+{
+	rf__tiers tiers;
+	if (rf__tiers_parse(c->tiers, &tiers) != RF_OK || tiers.count == 0)
+		return 0;
+	return rfc_tier_next(stored, score, tiers.promote_at, tiers.demote_below, tiers.count);
+}
+
+int rf__score_tier_now(rf_store *s, int64_t program_id, const rfs_score_config *c,
+		       int64_t advocate_id, int32_t *tier)
+{
+	rfs_score_state st;
+	int found = 0;
+	int64_t since = 0;
+	double risk = 0;
+	*tier = 0;
+	int rc = rfs_score_tier_get(s, program_id, advocate_id, tier, &since);
+	if (rc == RF_OK && *tier > 0)
+		rc = rfs_score_state_get(s, program_id, advocate_id, &st, &found);
+	if (rc == RF_OK && found)
+		rc = rf__score_risk(s, program_id, advocate_id, &risk);
+	if (rc == RF_OK && found) {
+		rf__score_parts parts;
+		rf__score_compute(c, &st, risk, rfs_now(s), &parts);
+		*tier = rf__score_tier_at(c, *tier, parts.score);
+	}
+	return rc;
+}
+
 int rf__score_tier_check(rf_store *s, int64_t program_id, const rfs_score_config *c,
-			 int64_t advocate_id, double score, int64_t at)
+			 int64_t advocate_id, double score_before, double score, int64_t at)
 {
 	rf__tiers tiers;
 	if (rf__tiers_parse(c->tiers, &tiers) != RF_OK || tiers.count == 0)
@@ -174,7 +203,11 @@ int rf__score_tier_check(rf_store *s, int64_t program_id, const rfs_score_config
 	int rc = rfs_score_tier_get(s, program_id, advocate_id, &tier, &since);
 	if (rc != RF_OK)
 		return rc;
-	int32_t next = rfc_tier_next(tier, score, tiers.promote_at, tiers.demote_below, tiers.count);
+	/* Between events a score only decays, so its lowest point since the
+	 * tier was stored is just before this event: demote there first. */
+	int32_t low = rfc_tier_next(tier, score_before, tiers.promote_at, tiers.demote_below,
+				    tiers.count);
+	int32_t next = rfc_tier_next(low, score, tiers.promote_at, tiers.demote_below, tiers.count);
 	if (next == tier)
 		return RF_OK;
 	rc = rfs_score_tier_put(s, program_id, advocate_id, next, at);
@@ -231,9 +264,10 @@ int rf__score_apply(rf_store *s, int64_t program_id, const rfs_score_config *c,
 	if (rc == RF_OK)
 		rc = rf__score_risk(s, program_id, advocate_id, &risk);
 	if (rc == RF_OK) {
-		rf__score_parts parts;
+		rf__score_parts was, parts;
+		rf__score_compute(c, &before, risk, now, &was);
 		rf__score_compute(c, &st, risk, now, &parts);
-		rc = rf__score_tier_check(s, program_id, c, advocate_id, parts.score, now);
+		rc = rf__score_tier_check(s, program_id, c, advocate_id, was.score, parts.score, now);
 	}
 	return rc;
 }

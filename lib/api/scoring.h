@@ -75,10 +75,18 @@ typedef struct rf__score_delta {
 int rf__score_apply(rf_store *s, int64_t program_id, const rfs_score_config *c,
 		    int64_t advocate_id, const rf__score_delta *d);
 
-/* Look at an advocate's tier for `score` and award `badge` when `crossed`;
- * announce through rf__notify(). */
+/* Move an advocate's stored tier along its score: `score_before` just
+ * before an event (scores only decay between events: the lowest point,
+ * where a demotion is due), then `score` after it; announce a higher tier
+ * through rf__notify(). A refresh passes the same score twice. */
 int rf__score_tier_check(rf_store *s, int64_t program_id, const rfs_score_config *c,
-			 int64_t advocate_id, double score, int64_t at);
+			 int64_t advocate_id, double score_before, double score, int64_t at);
+/* The tier an advocate whose stored tier is `stored` has at `score` now
+ * (what a refresh would store): readers show it without writing. */
+int32_t rf__score_tier_at(const rfs_score_config *c, int32_t stored, double score);
+/* An advocate's tier now (0: none): the stored one at its current score. */
+int rf__score_tier_now(rf_store *s, int64_t program_id, const rfs_score_config *c,
+		       int64_t advocate_id, int32_t *tier);
 int rf__badge_award(rf_store *s, int64_t program_id, int64_t advocate_id, int32_t badge,
 		    int64_t period, int64_t at);
 

@@ -593,6 +593,62 @@ static void test_tiers_hysteresis(void **state)
 	rf_score_free(s);
 }
 
+/* A score decays between events, so a tier is due to fall before any
+ * refresh runs: readers (rf_score_get, the scores export) show the tier the
+ * score has now, and the next event demotes at its lowest point first, so
+ * a partial comeback does not bring back a tier it fell out of. */
+static void test_tiers_without_refresh(void **state)
+{
+	rft_fixture *f = *state;
+	rf_score_config c = RF_SCORE_CONFIG_INIT;
+	c.weight_activity = 1;
+	c.weight_value = c.weight_quality = c.weight_network = 0;
+	c.activity_half_points = 10;
+	c.tiers = "member:40:30,star:60:45";
+	RFT_OK(rf_score_config_set(NULL, f->store, "p", &c));
+	/* 20 points -> 66.7: star */
+	RFT_OK(sc_activity(f, "p", "ann", RF_ACTIVITY_INVITE, RFT_T0, -1));
+	RFT_OK(sc_activity(f, "p", "ann", RF_ACTIVITY_INVITE, RFT_T0, -1));
+	rf_score *s = sc_score(f, "ann", 0);
+	assert_int_equal(s->tier, 2);
+	rf_score_free(s);
+	rf_content_spec item = RF_CONTENT_SPEC_INIT;
+	item.program = "p";
+	item.key = "for-stars";
+	item.title = "For stars";
+	item.url = "https://example.com/stars";
+	item.min_tier = "star";
+	RFT_OK(rf_content_add(NULL, f->store, &item));
+	rf_content_list *offered = NULL;
+	RFT_OK(rf_content_for(&offered, f->store, "p", "ann", 0));
+	assert_int_equal(offered->count, 1);
+	rf_content_list_free(offered);
+	/* 60 days, no refresh: 5 points -> 33.3, below star's 45: a member,
+	 * offered no star content */
+	f->now = RFT_T0 + 60 * DAY;
+	s = sc_score(f, "ann", 0);
+	assert_int_equal(s->tier, 1);
+	assert_string_equal(s->tier_name, "member");
+	rf_score_free(s);
+	RFT_OK(rf_content_for(&offered, f->store, "p", "ann", 0));
+	assert_int_equal(offered->count, 0);
+	rf_content_list_free(offered);
+	int64_t rows = 0;
+	char *csv = export_scores(f, RF_FORMAT_CSV, RF_EXPORT_PSEUDONYMS, &rows);
+	assert_non_null(strstr(csv, ",member,"));
+	assert_null(strstr(csv, ",star,"));
+	free(csv);
+	/* a share (+5) -> 10 points, 50: above 45, below 60: still a member */
+	RFT_OK(sc_activity(f, "p", "ann", RF_ACTIVITY_SHARE, f->now, -1));
+	s = sc_score(f, "ann", 0);
+	assert_true(fabs(s->score - 50.0) < 1e-6);
+	assert_int_equal(s->tier, 1);
+	rf_score_free(s);
+	int64_t changed = -1;
+	RFT_OK(rf_score_refresh(&changed, f->store, "p"));
+	assert_int_equal(changed, 0); /* the event stored it already */
+}
+
 static void test_badges(void **state)
 {
 	rft_fixture *f = *state;
@@ -694,6 +750,7 @@ int scoring_score_tests(void)
 		cmocka_unit_test_setup_teardown(test_retention_keeps_scores, sc_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_config_versions, sc_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_tiers_hysteresis, sc_setup, rft_teardown),
+		cmocka_unit_test_setup_teardown(test_tiers_without_refresh, sc_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_badges, sc_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_network, sc_setup, rft_teardown),
 	};
