@@ -549,15 +549,22 @@ static void test_config_versions(void **state)
 	rf_score_settings_free(got);
 }
 
-static void test_tiers_hysteresis(void **state)
+/* Scores from activity alone (10 points: 50), tiers member (40, kept down
+ * to 30) and star (60, kept down to 45). */
+static void two_tiers(rft_fixture *f)
 {
-	rft_fixture *f = *state;
 	rf_score_config c = RF_SCORE_CONFIG_INIT;
 	c.weight_activity = 1;
 	c.weight_value = c.weight_quality = c.weight_network = 0;
 	c.activity_half_points = 10;
 	c.tiers = "member:40:30,star:60:45";
 	RFT_OK(rf_score_config_set(NULL, f->store, "p", &c));
+}
+
+static void test_tiers_hysteresis(void **state)
+{
+	rft_fixture *f = *state;
+	two_tiers(f);
 	/* 10 points (an invite) -> 50: member */
 	RFT_OK(sc_activity(f, "p", "ann", RF_ACTIVITY_INVITE, RFT_T0, -1));
 	rf_score *s = sc_score(f, "ann", 0);
@@ -600,12 +607,7 @@ static void test_tiers_hysteresis(void **state)
 static void test_tiers_without_refresh(void **state)
 {
 	rft_fixture *f = *state;
-	rf_score_config c = RF_SCORE_CONFIG_INIT;
-	c.weight_activity = 1;
-	c.weight_value = c.weight_quality = c.weight_network = 0;
-	c.activity_half_points = 10;
-	c.tiers = "member:40:30,star:60:45";
-	RFT_OK(rf_score_config_set(NULL, f->store, "p", &c));
+	two_tiers(f);
 	/* 20 points -> 66.7: star */
 	RFT_OK(sc_activity(f, "p", "ann", RF_ACTIVITY_INVITE, RFT_T0, -1));
 	RFT_OK(sc_activity(f, "p", "ann", RF_ACTIVITY_INVITE, RFT_T0, -1));
