@@ -77,6 +77,12 @@ int argval_i64(const cli *c, const char *option, const char *text, int64_t min, 
 /** A time option (see timeparse.h); NULL text leaves *out unchanged. */
 int argval_time(const cli *c, const char *option, const char *text, int64_t *out);
 
+/** --from and --to (either may be NULL): as argval_time(), and a usage
+ *  error "<command>: --to must be after --from" when both are set out of
+ *  order. */
+int argval_period(const cli *c, const char *command, const char *from, const char *to,
+		  int64_t *from_ms, int64_t *to_ms);
+
 /** A name of enumeration `type` (rf_enum); NULL text leaves *out unchanged. */
 int argval_enum(const cli *c, const char *option, const char *text, int type, int32_t *out);
 

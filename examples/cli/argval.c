@@ -30,6 +30,18 @@ int argval_time(const cli *c, const char *option, const char *text, int64_t *out
 	return -1;
 }
 
+int argval_period(const cli *c, const char *command, const char *from, const char *to,
+		  int64_t *from_ms, int64_t *to_ms)
+{
+	if (argval_time(c, "--from", from, from_ms) || argval_time(c, "--to", to, to_ms))
+		return -1;
+	if (*to_ms && *to_ms <= *from_ms) {
+		cli_usage(c, "%s: --to must be after --from", command);
+		return -1;
+	}
+	return 0;
+}
+
 /* "a, b, c": the names of an enumeration, for error messages. */
 static void enum_choices(char *buf, size_t size, int type)
 {

@@ -122,10 +122,8 @@ int cmd_export(cli *c, int argc, char **argv)
 		o.format = RF_FORMAT_JSON;
 	else if (format)
 		return cli_usage(c, "export: --format must be csv or json (not '%s')", format);
-	if (argval_time(c, "--from", from, &o.from_ms) || argval_time(c, "--to", to, &o.to_ms))
+	if (argval_period(c, "export", from, to, &o.from_ms, &o.to_ms))
 		return CLI_EXIT_USAGE;
-	if (o.to_ms && o.to_ms <= o.from_ms)
-		return cli_usage(c, "export: --to must be after --from");
 	if (path && !*path)
 		return cli_usage(c, "export: -o needs a file name");
 	o.program = a.pos[0];

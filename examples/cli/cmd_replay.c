@@ -11,7 +11,7 @@
 static void show_replay(const cli *c, const char *program, const rf_program_rules *rules,
 			int64_t from, int64_t to, const rf_replay *r)
 {
-	char a[TIME_BUFSIZE], b[TIME_BUFSIZE], d[32], params[160];
+	char d[32], params[160];
 	if (c->json) {
 		jw w;
 		jw_doc_begin(&w);
@@ -33,15 +33,13 @@ static void show_replay(const cli *c, const char *program, const rf_program_rule
 		printf("%lld\n", (long long)r->changed);
 		return;
 	}
-	time_format(a, from);
-	time_format(b, to);
 	render_duration(d, sizeof d, rules->lookback_ms);
 	rules_model_params(params, sizeof params, rules);
 	kv("program", "%s", program);
 	kv("replayed with", "%s%s%s%s, %s window%s", rules_model_label(rules->model),
 	   *params ? " (" : "", params, *params ? ")" : "", d,
 	   rules->lock_first_referrer ? ", first referrer locked" : "");
-	kv("period", "%s .. %s", from ? a : "start", to ? b : "now");
+	kv_period(from, to);
 	kv("conversions", "%lld replayed, %lld credited differently", (long long)r->conversions,
 	   (long long)r->changed);
 	printf("\nBY ADVOCATE\n");
@@ -80,10 +78,8 @@ int cmd_replay(cli *c, int argc, char **argv)
 
 	if (!args_parse(&spec, c, argc, argv, &a, &rc))
 		return rc;
-	if (argval_time(c, "--from", from, &from_ms) || argval_time(c, "--to", to, &to_ms))
+	if (argval_period(c, "replay", from, to, &from_ms, &to_ms))
 		return CLI_EXIT_USAGE;
-	if (to_ms && to_ms <= from_ms)
-		return cli_usage(c, "replay: --to must be after --from");
 	if ((rc = cli_open(&store, c, CLI_OPEN_EXISTING)) != CLI_EXIT_OK)
 		return rc;
 	if (rf_program_get(&p, store, a.pos[0]) < 0) {

@@ -40,11 +40,9 @@ static void summary_json(const char *program, const rf_report_query *q,
 static void summary_text(const char *program, const rf_report_query *q,
 			 const rf_report_summary *s)
 {
-	char from[TIME_BUFSIZE], to[TIME_BUFSIZE], buf[48];
-	time_format(from, q->from_ms);
-	time_format(to, q->to_ms);
+	char buf[48];
 	kv("program", "%s", program);
-	kv("period", "%s .. %s", q->from_ms ? from : "start", q->to_ms ? to : "now");
+	kv_period(q->from_ms, q->to_ms);
 	kv("clicks", "%lld", (long long)s->touchpoints);
 	kv("unique visitors", "%lld", (long long)s->unique_visitors);
 	kv("conversions", "%lld (%lld attributed)", (long long)s->conversions,
@@ -88,10 +86,8 @@ int cmd_report(cli *c, int argc, char **argv)
 
 	if (!args_parse(&spec, c, argc, argv, &a, &rc))
 		return rc;
-	if (argval_time(c, "--from", from, &q.from_ms) || argval_time(c, "--to", to, &q.to_ms))
+	if (argval_period(c, "report", from, to, &q.from_ms, &q.to_ms))
 		return CLI_EXIT_USAGE;
-	if (q.to_ms && q.to_ms <= q.from_ms)
-		return cli_usage(c, "report: --to must be after --from");
 	q.program = a.pos[0];
 	if ((rc = cli_open(&store, c, CLI_OPEN_EXISTING)) != CLI_EXIT_OK)
 		return rc;

@@ -135,7 +135,7 @@ static void show_config(const cli *c, const rf_reward_config *cfg)
 					   p->total_count, p->total_amount, p->budget_minor };
 		for (size_t i = 0; i < 9; i++)
 			jw_kint(&w, names[i], values[i]);
-		jw_kstr(&w, "budget_currency", *p->budget_currency ? p->budget_currency : NULL);
+		jw_kstr_or_null(&w, "budget_currency", p->budget_currency);
 		jw_obj_end(&w);
 		jw_karr_begin(&w, "rules");
 		for (size_t i = 0; i < cfg->rule_count; i++) {
@@ -154,8 +154,8 @@ static void show_config(const cli *c, const rf_reward_config *cfg)
 			jw_kint(&w, "kinds", r->kinds);
 			jw_kint(&w, "min_value", r->min_value);
 			jw_kint(&w, "max_value", r->max_value);
-			jw_kstr(&w, "currency", *r->currency ? r->currency : NULL);
-			jw_kstr(&w, "code_bank", *r->code_bank ? r->code_bank : NULL);
+			jw_kstr_or_null(&w, "currency", r->currency);
+			jw_kstr_or_null(&w, "code_bank", r->code_bank);
 			jw_kbool(&w, "approve_at_once", r->approve_at_once);
 			jw_kstr(&w, "label", r->label);
 			jw_obj_end(&w);

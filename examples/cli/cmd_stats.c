@@ -8,7 +8,6 @@
 
 static void show_stats(const cli *c, const rf_stats_query *q, const rf_stats *s)
 {
-	char from[TIME_BUFSIZE], to[TIME_BUFSIZE];
 	if (c->json) {
 		jw w;
 		jw_doc_begin(&w);
@@ -25,9 +24,7 @@ static void show_stats(const cli *c, const rf_stats_query *q, const rf_stats *s)
 	kv("program", "%s", q->program);
 	if (q->advocate)
 		kv("advocate", "%s", q->advocate);
-	time_format(from, q->from_ms);
-	time_format(to, q->to_ms);
-	kv("period", "%s .. %s", q->from_ms ? from : "start", q->to_ms ? to : "now");
+	kv_period(q->from_ms, q->to_ms);
 	render_stats_text(s);
 }
 
@@ -54,10 +51,8 @@ int cmd_stats(cli *c, int argc, char **argv)
 
 	if (!args_parse(&spec, c, argc, argv, &a, &rc))
 		return rc;
-	if (argval_time(c, "--from", from, &q.from_ms) || argval_time(c, "--to", to, &q.to_ms))
+	if (argval_period(c, "stats", from, to, &q.from_ms, &q.to_ms))
 		return CLI_EXIT_USAGE;
-	if (q.to_ms && q.to_ms <= q.from_ms)
-		return cli_usage(c, "stats: --to must be after --from");
 	q.program = a.pos[0];
 	if ((rc = cli_open(&store, c, CLI_OPEN_EXISTING)) != CLI_EXIT_OK)
 		return rc;

@@ -51,7 +51,7 @@ int cmd_segment(cli *c, int argc, char **argv)
 		jw w;
 		jw_doc_begin(&w);
 		jw_kstr(&w, "advocate", a.pos[0]);
-		jw_kstr(&w, "segment", *seg ? seg : NULL);
+		jw_kstr_or_null(&w, "segment", seg);
 		jw_doc_end(&w);
 	} else if (!c->quiet) {
 		kv("advocate", "%s", a.pos[0]);

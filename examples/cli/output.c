@@ -195,6 +195,11 @@ void jw_karr_begin(jw *w, const char *key)
 	jw_arr_begin(w);
 }
 
+void jw_kstr_or_null(jw *w, const char *key, const char *s)
+{
+	jw_kstr(w, key, s && *s ? s : NULL);
+}
+
 void jw_kbool(jw *w, const char *key, int v)
 {
 	jw_key(w, key);

@@ -45,6 +45,8 @@ void jw_kstr(jw *w, const char *key, const char *s);
 void jw_kint(jw *w, const char *key, int64_t v);
 void jw_kdouble(jw *w, const char *key, double v);
 void jw_kbool(jw *w, const char *key, int v);
+/** A string, null when NULL or empty (the library's "none"). */
+void jw_kstr_or_null(jw *w, const char *key, const char *s);
 /** "<key>": [ — close with jw_arr_end(). */
 void jw_karr_begin(jw *w, const char *key);
 /** "<key>": ISO 8601 string and "<key>_ms": integer; both null when

@@ -42,12 +42,6 @@ void render_money(char *buf, size_t size, int64_t minor, const char *currency)
 	snprintf(buf, size, "%s%s %s", grouped, dot ? dot : "", currency);
 }
 
-static const char *iso(char buf[TIME_BUFSIZE], int64_t ms)
-{
-	time_format(buf, ms);
-	return buf;
-}
-
 /* ---- programs ------------------------------------------------------------ */
 
 void render_program_json(jw *w, const rf_program *p)
@@ -69,7 +63,7 @@ void render_program_json(jw *w, const rf_program *p)
 void render_program_text(const rf_program *p)
 {
 	const rf_program_rules *r = p->rules;
-	char t[TIME_BUFSIZE], d[32], params[160];
+	char d[32], params[160];
 	kv("key", "%s", p->key);
 	kv("name", "%s", p->name);
 	kv("status", "%s", NAME(RF_ENUM_STATUS, p->status));
@@ -88,8 +82,8 @@ void render_program_text(const rf_program *p)
 	else
 		kv("renewals", "attributed on their own journey");
 	kv("rules version", "%" PRId64, p->rules_version);
-	kv("created", "%s", iso(t, p->created_at_ms));
-	kv("updated", "%s", iso(t, p->updated_at_ms));
+	kv_time("created", p->created_at_ms);
+	kv_time("updated", p->updated_at_ms);
 }
 
 void render_programs_table(const rf_programs *list)
@@ -129,14 +123,13 @@ void render_advocate_json(jw *w, const rf_advocate *a)
 
 void render_advocate_text(const rf_advocate *a)
 {
-	char t[TIME_BUFSIZE];
 	kv("external id", "%s", a->external_id);
 	kv("name", "%s", a->display_name);
 	kv("kind", "%s", NAME(RF_ENUM_ADVOCATE_KIND, a->kind));
 	kv("status", "%s", NAME(RF_ENUM_STATUS, a->status));
 	kv("email", "%s", a->has_email ? "on file (keyed hash only)" : "none");
 	kv("id", "%" PRId64, a->id);
-	kv("created", "%s", iso(t, a->created_at_ms));
+	kv_time("created", a->created_at_ms);
 }
 
 void render_advocates_table(const rf_advocates *page)
@@ -153,7 +146,7 @@ void render_advocates_table(const rf_advocates *page)
 		table_cell(t, "%s", a->display_name);
 		table_cell(t, "%s", NAME(RF_ENUM_ADVOCATE_KIND, a->kind));
 		table_cell(t, "%s", NAME(RF_ENUM_STATUS, a->status));
-		table_cell(t, "%s", iso(ts, a->created_at_ms));
+		table_cell(t, "%s", time_format(ts, a->created_at_ms));
 	}
 	table_print_free(t);
 }
@@ -189,12 +182,12 @@ void render_code_text(const rf_code *code)
 	kv("channel", "%s", NAME(RF_ENUM_CHANNEL, code->channel));
 	kv("status", "%s", NAME(RF_ENUM_STATUS, code->status));
 	kv("type", "%s", code->vanity ? "vanity" : "random, with check symbol");
-	kv("expires", "%s", code->expires_at_ms ? iso(t, code->expires_at_ms) : "never");
+	kv("expires", "%s", code->expires_at_ms ? time_format(t, code->expires_at_ms) : "never");
 	if (code->max_uses)
 		kv("uses", "%" PRId64 " of %" PRId64, code->uses, code->max_uses);
 	else
 		kv("uses", "%" PRId64 " (unlimited)", code->uses);
-	kv("created", "%s", iso(t, code->created_at_ms));
+	kv_time("created", code->created_at_ms);
 	if (*code->content)
 		kv("content", "%s", code->content);
 }
@@ -220,7 +213,6 @@ void render_touchpoint_json(jw *w, const rf_touchpoint *tp)
 
 void render_touchpoint_text(const rf_touchpoint *tp)
 {
-	char t[TIME_BUFSIZE];
 	printf("%s recorded%s\n", NAME(RF_ENUM_TOUCHPOINT_KIND, tp->kind),
 	       tp->duplicate == RF_TOUCHPOINT_BOT
 		       ? " (bot or link preview: kept, flagged, not counted)"
@@ -233,7 +225,7 @@ void render_touchpoint_text(const rf_touchpoint *tp)
 	kv("channel", "%s", NAME(RF_ENUM_CHANNEL, tp->channel));
 	if (tp->direct)
 		kv("direct", "yes (came without a link; last-non-direct passes over it)");
-	kv("at", "%s", iso(t, tp->at_ms));
+	kv_time("at", tp->at_ms);
 	kv("id", "%" PRId64, tp->id);
 }
 

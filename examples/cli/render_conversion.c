@@ -11,18 +11,6 @@
 
 #define NAME(type, v) cli_enum_name(type, v)
 
-static const char *iso(char buf[TIME_BUFSIZE], int64_t ms)
-{
-	time_format(buf, ms);
-	return buf;
-}
-
-/* A string field, null when empty (the library's "none"). */
-static void kstr_or_null(jw *w, const char *key, const char *s)
-{
-	jw_kstr(w, key, s && *s ? s : NULL);
-}
-
 /* "<prefix>_minor" and "<prefix>_amount" of an amount in `currency`. */
 static void kmoney(jw *w, const char *prefix, int64_t minor, const char *currency)
 {
@@ -61,9 +49,9 @@ void render_conversion_json(jw *w, const rf_conversion *cv)
 	jw_kbool(w, "attributed", cv->attributed);
 	jw_kstr(w, "model", NAME(RF_ENUM_MODEL, cv->model));
 	jw_kint(w, "rules_version", cv->rules_version);
-	kstr_or_null(w, "customer_id", cv->customer_id);
+	jw_kstr_or_null(w, "customer_id", cv->customer_id);
 	kmoney(w, "refunded", cv->refunded_minor, cv->currency);
-	kstr_or_null(w, "follows_order", cv->follows_order);
+	jw_kstr_or_null(w, "follows_order", cv->follows_order);
 	jw_karr_begin(w, "credits");
 	for (size_t i = 0; i < cv->credit_count; i++)
 		render_credit_json(w, cv->credits[i], cv->currency);
@@ -100,7 +88,7 @@ static void render_credits_table(const rf_conversion *cv)
 
 void render_conversion_text(const rf_conversion *cv)
 {
-	char t[TIME_BUFSIZE], money[64];
+	char money[64];
 	render_money(money, sizeof money, cv->value_minor, cv->currency);
 	kv("order", "%s (%s)", cv->order_id, NAME(RF_ENUM_CONVERSION_KIND, cv->kind));
 	kv("program", "%s", cv->program);
@@ -112,7 +100,7 @@ void render_conversion_text(const rf_conversion *cv)
 		render_money(money, sizeof money, cv->refunded_minor, cv->currency);
 		kv("refunded", "%s", money);
 	}
-	kv("at", "%s", iso(t, cv->at_ms));
+	kv_time("at", cv->at_ms);
 	kv("model", "%s (rules v%" PRId64 ")", rules_model_label(cv->model), cv->rules_version);
 	if (cv->follows_order && *cv->follows_order)
 		kv("follows", "order %s (credited as it was)", cv->follows_order);
@@ -177,7 +165,7 @@ static void render_touches_table(const rf_explanation *e, const char *currency)
 		const rf_explained_touch *tc = e->touches[i];
 		render_money(money, sizeof money, tc->value_minor, currency);
 		table_row(t);
-		table_cell(t, "%s", iso(ts, tc->at_ms));
+		table_cell(t, "%s", time_format(ts, tc->at_ms));
 		table_cell(t, "%s", NAME(RF_ENUM_TOUCHPOINT_KIND, tc->kind));
 		table_cell(t, "%s", tc->code);
 		table_cell(t, "%s", tc->advocate);
@@ -200,8 +188,8 @@ void render_explanation_text(const rf_explanation *e, const char *currency)
 	if (e->parameters && *e->parameters)
 		kv("parameters", "%s", e->parameters);
 	kv("currency", "%s", currency);
-	kv("window", "%s .. %s (lookback %s)", iso(a, e->window_start_ms),
-	   iso(b, e->window_end_ms), d);
+	kv("window", "%s .. %s (lookback %s)", time_format(a, e->window_start_ms),
+	   time_format(b, e->window_end_ms), d);
 	kv("summary", "%s", e->summary ? e->summary : "");
 	if (e->touch_count == 0) {
 		kv("touchpoints", "none in the window");

@@ -39,7 +39,7 @@ void render_reward_json(jw *w, const rf_reward *r)
 	jw_kint(w, "requested", r->requested);
 	jw_kint(w, "amount", r->amount);
 	jw_kint(w, "clawed", r->clawed);
-	jw_kstr(w, "coupon", *r->coupon ? r->coupon : NULL);
+	jw_kstr_or_null(w, "coupon", r->coupon);
 	jw_kstr(w, "note", r->note);
 	jw_ktime(w, "created_at", r->created_at_ms, 0);
 	jw_ktime(w, "due_at", r->due_at_ms, 1);

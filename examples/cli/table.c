@@ -154,6 +154,13 @@ void kv_time(const char *key, int64_t ms)
 	kv(key, "%s", when);
 }
 
+void kv_period(int64_t from_ms, int64_t to_ms)
+{
+	char from[TIME_BUFSIZE], to[TIME_BUFSIZE];
+	kv("period", "%s .. %s", from_ms ? time_format(from, from_ms) : "start",
+	   to_ms ? time_format(to, to_ms) : "now");
+}
+
 const char *or_dash(const char *s)
 {
 	return *s ? s : "-";

@@ -33,6 +33,8 @@ void table_print_free(table *t);
 void kv(const char *key, const char *fmt, ...) CLI_PRINTF(2, 3);
 /** kv() of a time in ISO 8601. */
 void kv_time(const char *key, int64_t ms);
+/** "period  <from> .. <to>", "start" and "now" for 0 (open). */
+void kv_period(int64_t from_ms, int64_t to_ms);
 
 /** `s`, or "-" when it is empty (the library's "none"). */
 const char *or_dash(const char *s);

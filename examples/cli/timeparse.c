@@ -170,14 +170,14 @@ int time_parse(int64_t *out_ms, const char *text)
 	return 0;
 }
 
-void time_format(char buf[TIME_BUFSIZE], int64_t ms)
+const char *time_format(char buf[TIME_BUFSIZE], int64_t ms)
 {
 	int64_t days = ms / MS_PER_DAY, rest = ms % MS_PER_DAY;
 	int year = 1970, month = 1;
 
 	if (ms < 0 || days >= time_days_from_civil(10000, 1, 1)) {
 		snprintf(buf, TIME_BUFSIZE, "%" PRId64, ms);
-		return;
+		return buf;
 	}
 	while (days >= (is_leap(year) ? 366 : 365)) {
 		days -= is_leap(year) ? 366 : 365;
@@ -199,4 +199,5 @@ void time_format(char buf[TIME_BUFSIZE], int64_t ms)
 			 milli);
 	else
 		snprintf(buf, TIME_BUFSIZE, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, mo, d, h, m, s);
+	return buf;
 }

@@ -20,8 +20,8 @@ int time_parse(int64_t *out_ms, const char *text);
 
 /** Format ms as ISO 8601 UTC ("2026-11-23T10:00:00Z", ".123" only when
  *  the milliseconds are not zero). Times outside years 1970..9999 are
- *  printed as plain epoch milliseconds. */
-void time_format(char buf[TIME_BUFSIZE], int64_t ms);
+ *  printed as plain epoch milliseconds. Returns buf. */
+const char *time_format(char buf[TIME_BUFSIZE], int64_t ms);
 
 /** Days since 1970-01-01 of a valid civil date (year >= 1970). */
 int64_t time_days_from_civil(int year, int month, int day);
