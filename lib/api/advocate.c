@@ -221,15 +221,9 @@ int rf_advocate_list(rf_advocates **out, rf_store *store, int64_t cursor, uint32
 {
 	RF_CHECK_ARG(out != NULL);
 	*out = NULL;
-	int rc = rfs_usable(store);
+	int rc = rf__page_args(store, cursor, &limit);
 	if (rc != RF_OK)
 		return rc;
-	if (limit == 0)
-		limit = 100;
-	if (limit > 1000)
-		return rf__error(RF_EINVALID, "limit must be 1..1000");
-	if (cursor < 0)
-		return rf__error(RF_EINVALID, "cursor must be >= 0");
 	rfs_advocate *rows = NULL;
 	size_t count = 0;
 	/* One more than asked tells whether another page follows. */

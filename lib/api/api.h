@@ -4,6 +4,10 @@
 
 #include "store/rows.h"
 
+/* The arguments of a page: a usable store, a limit of 1..1000 (0 becomes
+ * 100) and a cursor >= 0 (RF_EINVALID otherwise). */
+int rf__page_args(rf_store *s, int64_t cursor, uint32_t *limit);
+
 /* Load a program by key (RF_ENOTFOUND with its name when missing). */
 int rf__program_load(rf_store *s, const char *key, rfs_program *row);
 /* Same, and it must be active (RF_EDISABLED when archived). */

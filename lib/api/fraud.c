@@ -448,15 +448,9 @@ int rf_fraud_queue(rf_fraud_checks **out, rf_store *store, const char *program, 
 {
 	RF_CHECK_ARG(out != NULL);
 	*out = NULL;
-	int rc = rfs_usable(store);
+	int rc = rf__page_args(store, cursor, &limit);
 	if (rc != RF_OK)
 		return rc;
-	if (limit == 0)
-		limit = 100;
-	if (limit > 1000)
-		return rf__error(RF_EINVALID, "limit must be 1..1000");
-	if (cursor < 0)
-		return rf__error(RF_EINVALID, "cursor must be >= 0");
 	rfs_program prog;
 	int64_t *ids = NULL;
 	size_t n = 0;

@@ -245,15 +245,9 @@ int rf_outbox_list(rf_messages **out, rf_store *store, const char *program, int6
 {
 	RF_CHECK_ARG(out != NULL);
 	*out = NULL;
-	int rc = rfs_usable(store);
+	int rc = rf__page_args(store, cursor, &limit);
 	if (rc != RF_OK)
 		return rc;
-	if (limit == 0)
-		limit = 100;
-	if (limit > 1000)
-		return rf__error(RF_EINVALID, "limit must be 1..1000");
-	if (cursor < 0)
-		return rf__error(RF_EINVALID, "cursor must be >= 0");
 	if (flags & ~(uint32_t)RF_OUTBOX_ALL)
 		return rf__error(RF_EINVALID, "unknown outbox flags 0x%x", (unsigned)flags);
 	rfs_program p = { 0 };
