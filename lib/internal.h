@@ -39,6 +39,8 @@ int rf__utf8_valid(const char *s, size_t n);
 
 /* Check an options struct's version against the newest known one. */
 int rf__check_version(unsigned version, unsigned newest, const char *what);
+/* RF_EINVALID "<what> must be lo..hi" unless lo <= v <= hi. */
+int rf__check_range(int64_t v, int64_t lo, int64_t hi, const char *what);
 
 /*
  * Packed objects: one allocation holding a public struct, its arrays and

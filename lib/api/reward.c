@@ -27,14 +27,6 @@ int rf_reward_policy_init(rf_reward_policy *policy, unsigned version)
 				RF_REWARD_POLICY_VERSION, "rf_reward_policy");
 }
 
-static int check_range(int64_t v, int64_t lo, int64_t hi, const char *what)
-{
-	if (v < lo || v > hi)
-		return rf__error(RF_EINVALID, "%s must be %lld..%lld", what, (long long)lo,
-				 (long long)hi);
-	return RF_OK;
-}
-
 /* A caller's rule, checked, into the stored form. */
 static int read_rule(const rf_reward_rule *in, rfs_reward_rule *out)
 {
@@ -58,27 +50,27 @@ static int read_rule(const rf_reward_rule *in, rfs_reward_rule *out)
 		return rf__error(RF_EINVALID, "milestones reward the referrer side only");
 	if (r.kind == RF_REWARD_COUPON && (r.code_bank == NULL || !*r.code_bank))
 		return rf__error(RF_EINVALID, "a coupon rule needs a code bank");
-	rc = r.basis == RF_AMOUNT_PERCENT ? check_range(r.amount, 0, 10000, "percent amount (bp)")
-					  : check_range(r.amount, 0, RF_VALUE_MAX_MINOR, "amount");
+	rc = r.basis == RF_AMOUNT_PERCENT ? rf__check_range(r.amount, 0, 10000, "percent amount (bp)")
+					  : rf__check_range(r.amount, 0, RF_VALUE_MAX_MINOR, "amount");
 	if (rc == RF_OK)
-		rc = check_range(r.min_referrals, 0, INT32_MAX, "min_referrals");
+		rc = rf__check_range(r.min_referrals, 0, INT32_MAX, "min_referrals");
 	if (rc == RF_OK)
-		rc = check_range(r.max_referrals, 0, INT32_MAX, "max_referrals");
+		rc = rf__check_range(r.max_referrals, 0, INT32_MAX, "max_referrals");
 	if (rc == RF_OK && r.max_referrals && r.max_referrals < r.min_referrals)
 		rc = rf__error(RF_EINVALID, "max_referrals is below min_referrals");
 	if (rc == RF_OK)
 		rc = (r.event == RF_ON_NTH || r.event == RF_ON_MILESTONE)
-			     ? check_range(r.nth, 1, INT32_MAX, "nth")
-			     : check_range(r.nth, 0, 0, "nth (only for nth and milestone rules)");
+			     ? rf__check_range(r.nth, 1, INT32_MAX, "nth")
+			     : rf__check_range(r.nth, 0, 0, "nth (only for nth and milestone rules)");
 	if (rc == RF_OK)
-		rc = r.event == RF_ON_RENEWAL ? check_range(r.months, 1, 120, "months")
-					      : check_range(r.months, 0, 0, "months (only for renewal rules)");
+		rc = r.event == RF_ON_RENEWAL ? rf__check_range(r.months, 1, 120, "months")
+					      : rf__check_range(r.months, 0, 0, "months (only for renewal rules)");
 	if (rc == RF_OK)
-		rc = check_range(r.kinds, 0, 0x1E, "kinds (bits 1 << conversion kind)");
+		rc = rf__check_range(r.kinds, 0, 0x1E, "kinds (bits 1 << conversion kind)");
 	if (rc == RF_OK)
-		rc = check_range(r.min_value, 0, RF_VALUE_MAX_MINOR, "min_value");
+		rc = rf__check_range(r.min_value, 0, RF_VALUE_MAX_MINOR, "min_value");
 	if (rc == RF_OK)
-		rc = check_range(r.max_value, 0, RF_VALUE_MAX_MINOR, "max_value");
+		rc = rf__check_range(r.max_value, 0, RF_VALUE_MAX_MINOR, "max_value");
 	if (rc == RF_OK && r.max_value && r.max_value < r.min_value)
 		rc = rf__error(RF_EINVALID, "max_value is below min_value");
 	if (rc == RF_OK && r.currency && *r.currency)
@@ -119,12 +111,12 @@ static int read_policy(const rf_reward_policy *in, rf_reward_policy *out, char c
 	rf__options_read(out, &policy_defaults, sizeof(*out), in, policy_sizes);
 	out->version = RF_REWARD_POLICY_VERSION;
 	const rf_reward_policy *p = out;
-	rc = check_range(p->holding_ms, 0, TEN_YEARS_MS, "holding_ms");
+	rc = rf__check_range(p->holding_ms, 0, TEN_YEARS_MS, "holding_ms");
 	const int64_t caps[] = { p->min_payout_minor, p->day_count, p->day_amount, p->week_count,
 				 p->week_amount, p->month_count, p->month_amount, p->total_count,
 				 p->total_amount, p->budget_minor };
 	for (size_t i = 0; rc == RF_OK && i < sizeof(caps) / sizeof(caps[0]); i++)
-		rc = check_range(caps[i], 0, RF_VALUE_MAX_MINOR, "minimum payout, caps and budget");
+		rc = rf__check_range(caps[i], 0, RF_VALUE_MAX_MINOR, "minimum payout, caps and budget");
 	currency[0] = '\0';
 	if (rc == RF_OK && (p->budget_minor > 0 || (p->budget_currency && *p->budget_currency)))
 		rc = rf__check_currency(p->budget_currency, currency);

@@ -53,6 +53,13 @@ int rf__score_config_load(rf_store *s, int64_t program_id, rfs_score_config *c)
 	return rfs_score_config_latest(s, program_id, c, &found);
 }
 
+int rf__score_program_load(rf_store *s, const char *program, rfs_program *p,
+			   rfs_score_config *c)
+{
+	int rc = rf__program_load(s, program, p);
+	return rc == RF_OK ? rf__score_config_load(s, p->id, c) : rc;
+}
+
 static int tier_error(const char *why)
 {
 	return rf__error(RF_EINVALID, "tiers: %s (want \"name:promote_at:demote_below,...\")", why);

@@ -21,6 +21,10 @@ int rf__activity_add(rf_store *s, int64_t program_id, int64_t advocate_id, int32
 		     int64_t at, int32_t channel, const char *content, int32_t answer,
 		     int64_t *id);
 
+/* Rebuild every advocate's score state of a program from its events under
+ * `c`, inside the caller's write transaction (score_recompute.c). */
+int rf__score_recompute(rf_store *s, int64_t program_id, const rfs_score_config *c);
+
 /* Retention is about to delete the program's activities before `cutoff`
  * (inside the caller's transaction): fold them into the carried sums the
  * full recompute reads, so scores stay the same. */
@@ -30,6 +34,9 @@ int rf__scores_on_purge(rf_store *s, int64_t program_id, int64_t cutoff);
 void rf__score_config_defaults(rfs_score_config *c);
 /* The configuration in force for a program (the defaults when none set). */
 int rf__score_config_load(rf_store *s, int64_t program_id, rfs_score_config *c);
+/* A program by key and its configuration in force. */
+int rf__score_program_load(rf_store *s, const char *program, rfs_program *p,
+			   rfs_score_config *c);
 
 /* Tiers parsed from "name:promote_at:demote_below,..." */
 #define RF__TIERS_MAX 8

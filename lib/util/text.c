@@ -74,6 +74,14 @@ int rf__check_version(unsigned version, unsigned newest, const char *what)
 	return RF_OK;
 }
 
+int rf__check_range(int64_t v, int64_t lo, int64_t hi, const char *what)
+{
+	if (v < lo || v > hi)
+		return rf__error(RF_EINVALID, "%s must be %lld..%lld", what, (long long)lo,
+				 (long long)hi);
+	return RF_OK;
+}
+
 int rf__strcaseeq(const char *a, const char *b)
 {
 	for (;; a++, b++) {
