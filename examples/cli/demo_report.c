@@ -157,6 +157,21 @@ static double pct(double part, double whole)
 	return whole > 0 ? 100.0 * part / whole : 0.0;
 }
 
+/* Table cells of a count ("48,123") and of euros ("1,049.90 EUR"). */
+static void cell_count(table *t, int64_t n)
+{
+	char count[32];
+	render_count(count, sizeof count, n);
+	table_cell(t, "%s", count);
+}
+
+static void cell_euros(table *t, int64_t minor)
+{
+	char money[64];
+	render_money(money, sizeof money, minor, DEMO_CURRENCY);
+	table_cell(t, "%s", money);
+}
+
 static void print_headline(const report *r)
 {
 	const rf_stats *s = r->total;
@@ -194,7 +209,6 @@ static void print_top(const report *r)
 					    "VISITORS", "ORDERS", "RATE", "REVENUE" };
 	size_t n = r->w->advocate_count < TOP_N ? r->w->advocate_count : TOP_N;
 	counts top = { 0 };
-	char money[64], count[32];
 	table *t = table_new(9, head);
 
 	for (size_t col = 4; col < 9; col++)
@@ -207,15 +221,11 @@ static void print_top(const report *r)
 		table_cell(t, "%s", a->id);
 		table_cell(t, "%s", a->name);
 		table_cell(t, "%s", cli_enum_name(RF_ENUM_ADVOCATE_KIND, a->kind));
-		render_count(count, sizeof count, row->n.touches);
-		table_cell(t, "%s", count);
-		render_count(count, sizeof count, row->n.visitors);
-		table_cell(t, "%s", count);
-		render_count(count, sizeof count, row->n.conversions);
-		table_cell(t, "%s", count);
+		cell_count(t, row->n.touches);
+		cell_count(t, row->n.visitors);
+		cell_count(t, row->n.conversions);
 		table_cell(t, "%.1f%%", pct((double)row->n.conversions, (double)row->n.visitors));
-		render_money(money, sizeof money, row->n.value_minor, DEMO_CURRENCY);
-		table_cell(t, "%s", money);
+		cell_euros(t, row->n.value_minor);
 		top.touches += row->n.touches;
 		top.value_minor += row->n.value_minor;
 	}
@@ -232,7 +242,6 @@ static void print_kinds(const report *r)
 	static const char *const head[] = { "KIND", "ADVOCATES", "CLICKS", "ORDERS", "REVENUE",
 					    "SHARE" };
 	table *t = table_new(6, head);
-	char money[64], count[32];
 	for (size_t col = 1; col < 6; col++)
 		table_align_right(t, col);
 	for (int k = 1; k < KINDS; k++) {
@@ -240,12 +249,9 @@ static void print_kinds(const report *r)
 		table_row(t);
 		table_cell(t, "%s", cli_enum_name(RF_ENUM_ADVOCATE_KIND, k));
 		table_cell(t, "%" PRId64, r->kind_advocates[k]);
-		render_count(count, sizeof count, n->touches);
-		table_cell(t, "%s", count);
-		render_count(count, sizeof count, (int64_t)(n->credited + 0.5));
-		table_cell(t, "%s", count);
-		render_money(money, sizeof money, n->value_minor, DEMO_CURRENCY);
-		table_cell(t, "%s", money);
+		cell_count(t, n->touches);
+		cell_count(t, (int64_t)(n->credited + 0.5));
+		cell_euros(t, n->value_minor);
 		table_cell(t, "%.1f%%", pct((double)n->value_minor, (double)euro_value(r->total)));
 	}
 	printf("\nBY ADVOCATE KIND\n");
@@ -257,7 +263,6 @@ static void print_channels(const report *r)
 	static const char *const head[] = { "CHANNEL", "CODES", "CLICKS", "ORDERS", "ORDERS/1K CLICKS",
 					    "REVENUE" };
 	table *t = table_new(6, head);
-	char money[64], count[32];
 	for (size_t col = 1; col < 6; col++)
 		table_align_right(t, col);
 	for (int ch = 0; ch < DEMO_CHANNELS; ch++) {
@@ -267,13 +272,10 @@ static void print_channels(const report *r)
 		table_row(t);
 		table_cell(t, "%s", cli_enum_name(RF_ENUM_CHANNEL, ch));
 		table_cell(t, "%" PRId64, n->codes);
-		render_count(count, sizeof count, n->touches);
-		table_cell(t, "%s", count);
-		render_count(count, sizeof count, (int64_t)(n->credited + 0.5));
-		table_cell(t, "%s", count);
+		cell_count(t, n->touches);
+		cell_count(t, (int64_t)(n->credited + 0.5));
 		table_cell(t, "%.1f", n->touches ? 1000.0 * n->credited / (double)n->touches : 0.0);
-		render_money(money, sizeof money, n->value_minor, DEMO_CURRENCY);
-		table_cell(t, "%s", money);
+		cell_euros(t, n->value_minor);
 	}
 	printf("\nBY CHANNEL\n");
 	table_print_free(t);
@@ -284,7 +286,7 @@ static void print_weeks(const report *r)
 	static const char *const head[] = { "WEEK", "FROM", "CLICKS", "VISITORS", "ORDERS",
 					    "REVENUE" };
 	table *t = table_new(6, head);
-	char money[64], count[32], from[TIME_BUFSIZE];
+	char from[TIME_BUFSIZE];
 	for (size_t col = 2; col < 6; col++)
 		table_align_right(t, col);
 	for (size_t i = 0; i < r->week_count; i++) {
@@ -297,14 +299,10 @@ static void print_weeks(const report *r)
 		time_format(from, row->from_ms);
 		from[10] = '\0';
 		table_cell(t, "%s", from);
-		render_count(count, sizeof count, row->n.touches);
-		table_cell(t, "%s", count);
-		render_count(count, sizeof count, row->n.visitors);
-		table_cell(t, "%s", count);
-		render_count(count, sizeof count, row->n.conversions);
-		table_cell(t, "%s", count);
-		render_money(money, sizeof money, row->n.value_minor, DEMO_CURRENCY);
-		table_cell(t, "%s", money);
+		cell_count(t, row->n.touches);
+		cell_count(t, row->n.visitors);
+		cell_count(t, row->n.conversions);
+		cell_euros(t, row->n.value_minor);
 	}
 	printf("\nWEEK BY WEEK (launch burst, reminder mailing in week 4)\n");
 	table_print_free(t);
