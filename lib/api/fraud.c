@@ -249,7 +249,7 @@ static int advocate_facts(rf_store *s, const rf__conversion_event *ev, int64_t a
 	f->self_ip_ua = me.has_ip && me.has_ua && who &&
 			rf__hashes_match(&who->ip_hashes, me.ip_hash) &&
 			rf__hashes_match(&who->ua_hashes, me.ua_hash);
-	rc = rfs_fraud_duplicates(s, advocate, &f->duplicates, names, 200, fields, 80);
+	rc = rfs_fraud_duplicates(s, advocate, &me, &f->duplicates, names, 200, fields, 80);
 	f->duplicate_names = names;
 	f->duplicate_fields = fields;
 	int64_t referee = 0;

@@ -238,14 +238,30 @@ static void add_item(char *list, size_t size, const char *item)
 		snprintf(list + len, size - len, "%s%s", len ? ", " : "", item);
 }
 
-int rfs_fraud_duplicates(rf_store *s, int64_t advocate_id, int64_t *count, char *names,
-			 size_t names_size, char *fields, size_t fields_size)
+/* An id the advocate has, or NULL (matches nothing). */
+static void bind_id(sqlite3_stmt *st, int i, int64_t id)
+{
+	if (id)
+		sqlite3_bind_int64(st, i, id);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+int rfs_fraud_duplicates(rf_store *s, int64_t advocate_id, const rfs_identity_row *me,
+			 int64_t *count, char *names, size_t names_size, char *fields,
+			 size_t fields_size)
 {
 	sqlite3_stmt *st = NULL;
 	int rc = rfs_stmt(s, RFS_FRAUD_DUPLICATES, &st);
 	if (rc != RF_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, advocate_id);
+	int ip_ua = me->has_ip && me->has_ua;
+	rfs_bind_hash(st, 2, me->has_email ? me->email_key : NULL);
+	bind_id(st, 3, me->customer_id);
+	bind_id(st, 4, me->visitor_id);
+	rfs_bind_hash(st, 5, ip_ua ? me->ip_hash : NULL);
+	rfs_bind_hash(st, 6, ip_ua ? me->ua_hash : NULL);
 	*count = 0;
 	names[0] = fields[0] = '\0';
 	int step;

@@ -44,9 +44,12 @@ int rfs_advocate_rehash_email(rf_store *s, const unsigned char *email,
 int rfs_advocate_rehash_ip_ua(rf_store *s, const unsigned char *ip, const unsigned char *ua,
 			      const unsigned char (*old_ip)[RF_HASH_BYTES], int n_ip,
 			      const unsigned char (*old_ua)[RF_HASH_BYTES], int n_ua);
-/* Other advocates sharing an identity: count, a few names and the fields. */
-int rfs_fraud_duplicates(rf_store *s, int64_t advocate_id, int64_t *count, char *names,
-			 size_t names_size, char *fields, size_t fields_size);
+/* Other advocates sharing an identity value of `me` (advocate
+ * `advocate_id`, as rfs_advocate_identity_get read it): count, a few names
+ * and the fields. */
+int rfs_fraud_duplicates(rf_store *s, int64_t advocate_id, const rfs_identity_row *me,
+			 int64_t *count, char *names, size_t names_size, char *fields,
+			 size_t fields_size);
 
 typedef struct rfs_fraud_check_in {
 	int64_t conversion_id, program_id, advocate_id, at;

@@ -48,16 +48,17 @@
 			" JOIN touchpoint t INDEXED BY touchpoint_code ON t.code_id = c.id"    \
 			" WHERE c.advocate_id = ?1 AND c.program_id = ?2 AND t.at >= ?3"      \
 			" AND t.at <= ?4 AND t.duplicate < 2")                             \
-	/* Other advocates sharing one of this advocate's identities. */      \
+	/* Other advocates sharing one of the advocate's (?1) identity values, \
+	 * bound as read (?2 email key, ?3 customer, ?4 visitor, ?5 IP and ?6 \
+	 * user agent hashes; NULL matches nothing). */                          \
 	X(FRAUD_DUPLICATES, "SELECT external_id, 'email' FROM advocate"                    \
-			    " WHERE email_key = (SELECT email_key FROM advocate WHERE id = ?1) AND id <> ?1" \
+			    " WHERE email_key = ?2 AND id <> ?1"                           \
 			    " UNION ALL SELECT external_id, 'customer id' FROM advocate"   \
-			    " WHERE customer_id = (SELECT customer_id FROM advocate WHERE id = ?1) AND id <> ?1" \
+			    " WHERE customer_id = ?3 AND id <> ?1"                         \
 			    " UNION ALL SELECT external_id, 'visitor id' FROM advocate"    \
-			    " WHERE visitor_id = (SELECT visitor_id FROM advocate WHERE id = ?1) AND id <> ?1" \
+			    " WHERE visitor_id = ?4 AND id <> ?1"                          \
 			    " UNION ALL SELECT external_id, 'IP+user agent' FROM advocate" \
-			    " WHERE ip_hash = (SELECT ip_hash FROM advocate WHERE id = ?1)" \
-			    " AND ua_hash = (SELECT ua_hash FROM advocate WHERE id = ?1) AND id <> ?1" \
+			    " WHERE ip_hash = ?5 AND ua_hash = ?6 AND id <> ?1"            \
 			    " LIMIT 50")                                                   \
 	/* During a key rotation's overlap: other advocates' identity hashes \
 	 * that are the new one's under an older live key (?2..?4; ?3..?8 for \
