@@ -71,9 +71,7 @@ static int lookup_and_show(cli *c, const arg_spec *spec, code_lookup lookup, int
 	arg_result a;
 	int rc;
 
-	if (!args_parse(spec, c, argc, argv, &a, &rc))
-		return rc;
-	if ((rc = cli_open(&store, c, CLI_OPEN_EXISTING)) != CLI_EXIT_OK)
+	if (!args_parse_open(spec, c, argc, argv, &a, &store, &rc))
 		return rc;
 	if (lookup(&code, store, a.pos[0]) < 0)
 		rc = cli_fail(c);

@@ -182,10 +182,8 @@ int cmd_content_list(cli *c, int argc, char **argv)
 				ARGS_COUNT(opts), 1, 1 };
 	arg_result a;
 	int rc;
-	if (!args_parse(&spec, c, argc, argv, &a, &rc))
-		return rc;
 	rf_store *store;
-	if ((rc = cli_open(&store, c, CLI_OPEN_EXISTING)) != CLI_EXIT_OK)
+	if (!args_parse_open(&spec, c, argc, argv, &a, &store, &rc))
 		return rc;
 	rf_content_list *l = NULL;
 	if (rf_content_list_get(&l, store, a.pos[0], all ? RF_CONTENT_ARCHIVED : 0) < 0)
@@ -234,10 +232,8 @@ int cmd_content_archive(cli *c, int argc, char **argv)
 				NULL, 0, 2, 2 };
 	arg_result a;
 	int rc;
-	if (!args_parse(&spec, c, argc, argv, &a, &rc))
-		return rc;
 	rf_store *store;
-	if ((rc = cli_open(&store, c, CLI_OPEN_EXISTING)) != CLI_EXIT_OK)
+	if (!args_parse_open(&spec, c, argc, argv, &a, &store, &rc))
 		return rc;
 	if (rf_content_archive(store, a.pos[0], a.pos[1]) < 0) {
 		rc = cli_fail(c);
@@ -462,10 +458,8 @@ int cmd_stage(cli *c, int argc, char **argv)
 				0, 2, 2 };
 	arg_result a;
 	int rc;
-	if (!args_parse(&spec, c, argc, argv, &a, &rc))
-		return rc;
 	rf_store *store;
-	if ((rc = cli_open(&store, c, CLI_OPEN_EXISTING)) != CLI_EXIT_OK)
+	if (!args_parse_open(&spec, c, argc, argv, &a, &store, &rc))
 		return rc;
 	rf_stage *st = NULL;
 	if (rf_stage_get(&st, store, a.pos[0], a.pos[1]) < 0) {

@@ -459,10 +459,8 @@ int cmd_reference_ask(cli *c, int argc, char **argv)
 	};
 	arg_result a;
 	int rc;
-	if (!args_parse(&spec, c, argc, argv, &a, &rc))
-		return rc;
 	rf_store *store;
-	if ((rc = cli_open(&store, c, CLI_OPEN_EXISTING)) != CLI_EXIT_OK)
+	if (!args_parse_open(&spec, c, argc, argv, &a, &store, &rc))
 		return rc;
 	rf_reference *r = NULL;
 	if (rf_reference_ask(&r, store, a.pos[0], a.pos[1], a.pos[2]) < 0)
