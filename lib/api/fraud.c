@@ -2,6 +2,7 @@
 #include "api/events.h"
 #include "core/fraud.h"
 #include "store/fraud.h"
+#include "store/privacy.h"
 
 #include <stdio.h>
 
@@ -281,9 +282,9 @@ int rf__fraud_on_conversion(rf_store *s, const rf__conversion_event *ev, rf__ver
 	if (rc == RF_OK && ev->email_domain)
 		rc = disposable(s, ev->email_domain, &f.disposable);
 	int64_t from = c->at - p.window_ms;
-	/* The customer's IP under every live key, whole (as conversions store
-	 * it) and then its network (as touchpoints of a program that truncates
-	 * IPs store it), so rows hashed before a rotation or a policy change
+	/* The customer's IP under every live key, whole and then its network
+	 * (as conversions and touchpoints of a program that truncates IPs
+	 * store it), so rows hashed before a rotation or a policy change
 	 * still count. */
 	unsigned char ips[2 * RF_HASH_KEYS_MAX][RF_HASH_BYTES];
 	int whole = 0, n_ips = 0;
@@ -296,7 +297,7 @@ int rf__fraud_on_conversion(rf_store *s, const rf__conversion_event *ev, rf__ver
 		n_ips = whole + who->ip_networks.n;
 	}
 	if (rc == RF_OK && whole) {
-		rc = rfs_fraud_conversions_ip(s, ev->program->id, ips, whole, from, c->at,
+		rc = rfs_fraud_conversions_ip(s, ev->program->id, ips, n_ips, from, c->at,
 					      &f.conversions_ip);
 		f.conversions_ip++;
 	}
@@ -316,8 +317,12 @@ int rf__fraud_on_conversion(rf_store *s, const rf__conversion_event *ev, rf__ver
 	size_t n = rfc_fraud_signals(&p, &f, signals);
 	int32_t risk = 0, decision = RF_FRAUD_APPROVE;
 	rfc_fraud_decide(&p, signals, n, &risk, &decision);
+	/* A program that truncates IPs keeps no hash of the whole address. */
+	const unsigned char *ip_kept = ev->ip_hash;
+	if (ip_kept && rfs_policy_truncates(s, ev->program->id))
+		ip_kept = ev->who && ev->who->ip_networks.n ? ev->who->ip_networks.h[0] : NULL;
 	rfs_fraud_check_in row = { c->id, ev->program->id, advocate, c->at, ev->email_key,
-				   ev->ip_hash, ev->ua_hash, ev->existing_customer, version,
+				   ip_kept, ev->ua_hash, ev->existing_customer, version,
 				   risk, decision,
 				   decision == RF_FRAUD_REVIEW ? RF_REVIEW_HELD : RF_REVIEW_NONE };
 	rc = rfs_fraud_check_insert(s, &row);

@@ -172,7 +172,7 @@ int rfs_fraud_conversions_ip(rf_store *s, int64_t program_id,
 	sqlite3_bind_int64(st, 1, program_id);
 	sqlite3_bind_int64(st, 2, from);
 	sqlite3_bind_int64(st, 3, to);
-	rfs_bind_hashes(st, 4, RF_HASH_KEYS_MAX, ip_hashes, n);
+	rfs_bind_hashes(st, 4, 2 * RF_HASH_KEYS_MAX, ip_hashes, n);
 	return one_int(s, st, count, "counting conversions");
 }
 

@@ -26,8 +26,8 @@ int rfs_advocate_of_customer(rf_store *s, int64_t customer_id, int64_t *id, char
 /* Counts for the velocity signals. */
 int rfs_fraud_conversions_advocate(rf_store *s, int64_t advocate_id, int64_t from, int64_t to,
 				   int64_t *count);
-/* Conversions whose IP hash is one of `ip_hashes` (the IP under each live
- * key, at most RF_HASH_KEYS_MAX). */
+/* Conversions whose IP hash is one of `ip_hashes` (the IP whole and its
+ * network under each live key, at most 2 * RF_HASH_KEYS_MAX). */
 int rfs_fraud_conversions_ip(rf_store *s, int64_t program_id,
 			     const unsigned char (*ip_hashes)[RF_HASH_BYTES], int n, int64_t from,
 			     int64_t to, int64_t *count);

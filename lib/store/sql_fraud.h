@@ -39,7 +39,8 @@
 			       " AND at >= ?2 AND at <= ?3")                                \
 	/* ?4..?7: the IP under every live hash key (NULL: none). */          \
 	X(FRAUD_CONV_IP, "SELECT count(*) FROM fraud_check WHERE program_id = ?1"           \
-			 " AND ip_hash IN (?4, ?5, ?6, ?7) AND at >= ?2 AND at <= ?3")      \
+			 " AND ip_hash IN (?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"               \
+			 " AND at >= ?2 AND at <= ?3")                                      \
 	/* Clicks on an advocate's codes in the window (bots left out), and   \
 	 * those from one IP, in one pass over touchpoint_code; ?5..?12: the  \
 	 * IP whole and its network, under every live key (NULL: none). */    \

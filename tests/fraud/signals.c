@@ -298,7 +298,7 @@ static void test_velocity_after_rotation(void **state)
 }
 
 /* A program that truncates IPs stores its clicks' /24: a conversion from
- * that network matches them (its own IP is still stored hashed whole). */
+ * that network matches them. */
 static void test_click_velocity_truncated_ips(void **state)
 {
 	rft_fixture *f = *state;
@@ -316,6 +316,28 @@ static void test_click_velocity_truncated_ips(void **state)
 	/* Another network does not. */
 	RFT_OK(convert(f, ann_code, "v2", "o2", NULL, NULL, "192.0.3.50", NULL, RFT_T0 + 21 * MIN));
 	expect_clean(f, "o2");
+}
+
+/* A program that truncates IPs keeps its conversions' /24 too, never the
+ * whole address: conversions from one network count together. */
+static void test_conversion_velocity_truncated_ips(void **state)
+{
+	rft_fixture *f = *state;
+	scene(f);
+	rf_fraud_policy p = RF_FRAUD_POLICY_INIT;
+	p.max_conversions_ip = 2;
+	set_policy(f, &p);
+	rf_privacy_policy pp = RF_PRIVACY_POLICY_INIT;
+	pp.ip_truncate = 1;
+	RFT_OK(rf_privacy_policy_set(NULL, f->store, "p", &pp));
+	RFT_OK(convert(f, bob_code, "w1", "i1", NULL, NULL, "192.0.2.9", NULL, RFT_T0 + MIN));
+	RFT_OK(convert(f, bob_code, "w2", "i2", NULL, NULL, "192.0.2.10", NULL, RFT_T0 + 2 * MIN));
+	RFT_OK(convert(f, ann_code, "w3", "i3", NULL, NULL, "192.0.2.11", NULL, RFT_T0 + 3 * MIN));
+	expect(f, "i3", RF_FRAUD_CONVERSION_VELOCITY, RF_FRAUD_APPROVE,
+	       "3 conversions from the customer's IP");
+	/* Another network does not. */
+	RFT_OK(convert(f, ann_code, "w4", "i4", NULL, NULL, "192.0.3.11", NULL, RFT_T0 + 4 * MIN));
+	expect_clean(f, "i4");
 }
 
 static void test_existing_customer_and_bot(void **state)
@@ -450,6 +472,8 @@ int fraud_signal_tests(void)
 		cmocka_unit_test_setup_teardown(test_click_velocity_and_fast_conversion, rft_setup,
 						rft_teardown),
 		cmocka_unit_test_setup_teardown(test_velocity_after_rotation, rft_setup, rft_teardown),
+		cmocka_unit_test_setup_teardown(test_conversion_velocity_truncated_ips, rft_setup,
+						rft_teardown),
 		cmocka_unit_test_setup_teardown(test_click_velocity_truncated_ips, rft_setup,
 						rft_teardown),
 		cmocka_unit_test_setup_teardown(test_existing_customer_and_bot, rft_setup, rft_teardown),
