@@ -226,7 +226,11 @@ typedef struct rf_balance_list {
 	rf_balance **items;
 } rf_balance_list;
 
-/** Balances of a program's holders, or one advocate's. Errors: RF_EINVALID, RF_ENOTFOUND. */
+/**
+ * Balances of a program's holders, or one advocate's: advocates first,
+ * then referees, each by recipient id, then kind and unit.
+ * Errors: RF_EINVALID, RF_ENOTFOUND.
+ */
 RF_EXTERN int rf_reward_balances(rf_balance_list **out, rf_store *store, const char *program,
 				 const char *advocate);
 
@@ -259,7 +263,7 @@ typedef struct rf_payout {
 	const char *payout_id;
 	int64_t at_ms;
 	size_t count;
-	rf_payout_line **lines;
+	rf_payout_line **lines;   /**< advocates first, then referees, each by recipient id */
 	int32_t replayed;         /**< 1 when this id was already paid (RF_DUPLICATE) */
 } rf_payout;
 

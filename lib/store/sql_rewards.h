@@ -107,7 +107,7 @@
 		       RFS_RW_BUCKET(4) ", " RFS_RW_BUCKET(5) " FROM ledger l"             \
 		       " WHERE l.program_id = ?1 AND (?2 = 0 OR (l.holder_kind = 1 AND l.holder_id = ?2))" \
 		       " GROUP BY l.holder_kind, l.holder_id, l.kind, l.unit"              \
-		       " ORDER BY l.holder_kind, l.holder_id, l.kind, l.unit")             \
+		       " ORDER BY l.holder_kind, 1, l.holder_id, l.kind, l.unit")          \
 	X(RW_APPROVED, "SELECT r.id, r.holder_kind, r.holder_id, r.kind, r.unit,"          \
 		       " (SELECT " RFS_RW_BUCKET(3) " FROM ledger l WHERE l.reward_id = r.id)" \
 		       " FROM reward r INDEXED BY reward_due WHERE r.program_id = ?1 AND r.state = 3" \
@@ -123,7 +123,7 @@
 	X(RW_PAYOUT_LINES, "SELECT " RFS_RW_RECIPIENT("pl") ", pl.holder_kind, pl.kind, pl.unit," \
 			   " pl.amount, pl.settled_owed, pl.rewards FROM payout_line pl"   \
 			   " WHERE pl.payout_id = ?1"                                      \
-			   " ORDER BY pl.holder_kind, pl.holder_id, pl.kind, pl.unit")     \
+			   " ORDER BY pl.holder_kind, 1, pl.holder_id, pl.kind, pl.unit")  \
 	X(RW_PERSON_RANK, "SELECT count(*) FROM conversion c WHERE c.id IN ("             \
 			  RFS_CONVERSIONS_OF_PERSON ") AND (c.at < ?5 OR (c.at = ?5 AND c.id <= ?6))")
 

@@ -2,6 +2,7 @@
  * retries that must not move money twice. */
 #include "suite.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define T1 (RFT_T0 + HOUR)
@@ -74,6 +75,48 @@ static void test_two_sided_settle_and_payout(void **state)
 	/* A new payout id with nothing approved pays nothing. */
 	RFT_OK(rf_payout_run(&p, f->store, "p", "pay-2", T1 + 41 * DAY));
 	assert_int_equal(p->count, 0);
+	rf_payout_free(p);
+}
+
+/* Balances and payout lines list recipients by name within each kind
+ * (advocates, then referees), whatever order their interned ids take: six
+ * referees out of order come back sorted (by chance: 1 in 720). */
+static void test_recipients_in_name_order(void **state)
+{
+	rft_fixture *f = *state;
+	ten_percent(f);
+	rf_reward_rule referee = RF_REWARD_RULE_INIT;
+	referee.side = RF_SIDE_REFEREE;
+	referee.kind = RF_REWARD_CREDIT;
+	referee.amount = 500;
+	rw_rule(f, &referee);
+	const char *visitors[] = { "v5", "v2", "v6", "v1", "v4", "v3" };
+	for (int i = 0; i < 6; i++) {
+		char order[8];
+		snprintf(order, sizeof(order), "o%d", i);
+		RFT_OK(rw_convert(f, "ann", visitors[i], order, RF_CONVERSION_PURCHASE, 1000, "eur",
+				  T1 + i));
+	}
+	rf_balance_list *bl = NULL;
+	RFT_OK(rf_reward_balances(&bl, f->store, "p", NULL));
+	assert_int_equal(bl->count, 7);
+	assert_string_equal(bl->items[0]->recipient, "ann");
+	for (int i = 1; i < 7; i++) {
+		char want[4];
+		snprintf(want, sizeof(want), "v%d", i);
+		assert_string_equal(bl->items[i]->recipient, want);
+	}
+	rf_balance_list_free(bl);
+	size_t n = 0;
+	RFT_OK(rf_reward_settle(&n, f->store, "p", T1 + 31 * DAY));
+	rf_payout *p = NULL;
+	RFT_OK(rf_payout_run(&p, f->store, "p", "pay-1", T1 + 31 * DAY));
+	assert_int_equal(p->count, 7);
+	for (int i = 1; i < 7; i++) {
+		char want[4];
+		snprintf(want, sizeof(want), "v%d", i);
+		assert_string_equal(p->lines[i]->recipient, want);
+	}
 	rf_payout_free(p);
 }
 
@@ -228,6 +271,7 @@ int reward_ledger_tests(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_two_sided_settle_and_payout, rw_setup, rft_teardown),
+		cmocka_unit_test_setup_teardown(test_recipients_in_name_order, rw_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_refund_before_and_after_payout, rw_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_debt_larger_than_approved, rw_setup, rft_teardown),
 		cmocka_unit_test_setup_teardown(test_minimum_payout, rw_setup, rft_teardown),
