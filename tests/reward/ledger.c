@@ -15,15 +15,21 @@ static void ten_percent(rft_fixture *f)
 	rw_rule(f, &r);
 }
 
-static void test_two_sided_settle_and_payout(void **state)
+/* 10 % cash to the referrer, 5.00 credit to the referee. */
+static void two_sided(rft_fixture *f)
 {
-	rft_fixture *f = *state;
 	ten_percent(f);
 	rf_reward_rule referee = RF_REWARD_RULE_INIT;
 	referee.side = RF_SIDE_REFEREE;
 	referee.kind = RF_REWARD_CREDIT;
 	referee.amount = 500;
 	rw_rule(f, &referee);
+}
+
+static void test_two_sided_settle_and_payout(void **state)
+{
+	rft_fixture *f = *state;
+	two_sided(f);
 	RFT_OK(rw_convert(f, "ann", "v1", "o1", RF_CONVERSION_PURCHASE, 10000, "eur", T1));
 
 	rf_reward_list *l = rw_list(f, NULL, "o1");
@@ -84,12 +90,7 @@ static void test_two_sided_settle_and_payout(void **state)
 static void test_recipients_in_name_order(void **state)
 {
 	rft_fixture *f = *state;
-	ten_percent(f);
-	rf_reward_rule referee = RF_REWARD_RULE_INIT;
-	referee.side = RF_SIDE_REFEREE;
-	referee.kind = RF_REWARD_CREDIT;
-	referee.amount = 500;
-	rw_rule(f, &referee);
+	two_sided(f);
 	const char *visitors[] = { "v5", "v2", "v6", "v1", "v4", "v3" };
 	for (int i = 0; i < 6; i++) {
 		char order[8];
